@@ -1,0 +1,40 @@
+package dev.claimaudit.checks;
+
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.List;
+
+/** A set of path globs ({@code vendor/**}, {@code **}{@code /*.min.js}) matched against repository paths. */
+public final class PathFilter {
+  /** Paths that are not the change's own code by default. */
+  public static final List<String> DEFAULT_IGNORED = List.of(
+      "**/vendor/**", "vendor/**", "**/node_modules/**", "node_modules/**", "**/third_party/**", "third_party/**",
+      "**/*.min.js", "*.min.js", "**/*.min.css", "*.min.css", "**/*.bundle.js", "*.bundle.js");
+
+  private final List<String> globs;
+  private final List<PathMatcher> matchers;
+
+  public PathFilter(List<String> globs) {
+    this.globs = List.copyOf(globs);
+    this.matchers = globs.stream().map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob)).toList();
+  }
+
+  public static PathFilter defaults() {
+    return new PathFilter(DEFAULT_IGNORED);
+  }
+
+  public List<String> globs() {
+    return globs;
+  }
+
+  public boolean matches(String path) {
+    Path candidate = Path.of(path);
+    for (PathMatcher matcher : matchers) {
+      if (matcher.matches(candidate)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

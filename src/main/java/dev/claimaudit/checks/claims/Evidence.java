@@ -1,0 +1,306 @@
+package dev.claimaudit.checks.claims;
+
+import dev.claimaudit.checks.AuditContext;
+import dev.claimaudit.checks.ClaimResult;
+import dev.claimaudit.checks.Finding;
+import dev.claimaudit.checks.RuleClass;
+import dev.claimaudit.checks.TestCounter;
+import dev.claimaudit.checks.TestFiles;
+import dev.claimaudit.checks.claims.PathResolver.Resolution;
+import dev.claimaudit.checks.placeholder.Language;
+import dev.claimaudit.checks.placeholder.LexedText;
+import dev.claimaudit.checks.placeholder.Lexer;
+import dev.claimaudit.checks.placeholder.Region;
+import dev.claimaudit.claims.Claim;
+import dev.claimaudit.claims.ClaimStatus;
+import dev.claimaudit.claims.ClaimSubject;
+import dev.claimaudit.claims.ClaimSubject.AbsenceTarget;
+import dev.claimaudit.claims.Strength;
+import dev.claimaudit.git.AddedLine;
+import dev.claimaudit.git.ChangeType;
+import dev.claimaudit.git.FileChange;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The evidence rules, one per kind of claim subject. */
+final class Evidence {
+  private static final Set<RuleClass> BREAKS_STATUS = EnumSet.of(RuleClass.HARD_STUB, RuleClass.TEST_EVASION);
+
+  private final AuditContext context;
+  private final PathResolver resolver;
+  private final List<Finding> placeholders;
+  private final Map<String, List<AddedLine>> addedLines = new ConcurrentHashMap<>();
+
+  Evidence(AuditContext context) {
+    this.context = context;
+    this.resolver = new PathResolver(context.changeSet());
+    this.placeholders = context.placeholders().stream().filter(finding -> !finding.suppressed()).toList();
+  }
+
+  ClaimResult check(Claim claim) {
+    ClaimSubject subject = claim.subject();
+    if (subject instanceof ClaimSubject.Enumeration enumeration) {
+      return enumeration(claim, enumeration);
+    } else if (subject instanceof ClaimSubject.File file) {
+      return file(claim, file);
+    } else if (subject instanceof ClaimSubject.FileCount count) {
+      return fileCount(claim, count);
+    } else if (subject instanceof ClaimSubject.Symbol symbol) {
+      return symbol(claim, symbol);
+    } else if (subject instanceof ClaimSubject.Tests tests) {
+      return tests(claim, tests);
+    } else if (subject instanceof ClaimSubject.Absence absence) {
+      return absence(claim, absence.target());
+    }
+    return status(claim);
+  }
+
+  private ClaimResult status(Claim claim) {
+    List<Finding> breaking = placeholders.stream().filter(finding -> BREAKS_STATUS.contains(finding.ruleClass())).toList();
+    if (breaking.isEmpty()) {
+      return ClaimResult.of(claim, ClaimStatus.BACKED, "no hard stub or test evasion in the lines the change adds");
+    }
+    if (claim.strength() == Strength.HEDGED) {
+      return ClaimResult.of(claim, ClaimStatus.UNVERIFIED,
+          count(breaking.size(), "placeholder") + " in the added lines, disclosed by the claim's hedged wording; first: " + where(breaking.get(0)));
+    }
+    return new ClaimResult(claim, ClaimStatus.CONTRADICTED,
+        count(breaking.size(), "placeholder") + " in the added lines; first: " + where(breaking.get(0)), breaking.get(0).path(), breaking);
+  }
+
+  private ClaimResult enumeration(Claim claim, ClaimSubject.Enumeration enumeration) {
+    if (enumeration.items().size() != enumeration.count()) {
+      return ClaimResult.of(claim, ClaimStatus.CONTRADICTED,
+          "says " + enumeration.count() + " " + enumeration.label() + " but lists " + enumeration.items().size());
+    }
+    List<String> missing = new ArrayList<>();
+    for (String item : enumeration.items()) {
+      if (!item.matches("[\\w.:-]+") || !inAddedLines(Pattern.compile("\\b" + Pattern.quote(item) + "\\b"), null)) {
+        missing.add(item);
+      }
+    }
+    if (missing.isEmpty()) {
+      return ClaimResult.of(claim, ClaimStatus.BACKED, "lists " + enumeration.count() + " items, each of them in the added lines");
+    }
+    return ClaimResult.of(claim, ClaimStatus.UNVERIFIED,
+        "lists " + enumeration.count() + " items; not found in the added lines: " + String.join(", ", missing.subList(0, Math.min(5, missing.size()))));
+  }
+
+  private ClaimResult file(Claim claim, ClaimSubject.File file) {
+    Resolution resolution = resolver.resolve(file.path());
+    if (resolution instanceof Resolution.Found found) {
+      return fileFound(claim, file, found.path());
+    }
+    if (resolution instanceof Resolution.Ambiguous ambiguous) {
+      return ClaimResult.of(claim, ClaimStatus.UNVERIFIED, "`" + file.path() + "` could be any of " + String.join(", ", ambiguous.candidates()));
+    }
+    if (resolution instanceof Resolution.Missing missing && missing.written().contains("/")) {
+      return contradicted(claim, missing.written(), missing.written() + " does not exist at head and was not added in the range");
+    }
+    if (resolution instanceof Resolution.Missing missing) {
+      return ClaimResult.of(claim, ClaimStatus.UNVERIFIED, "no file named " + missing.written() + " in the repository");
+    }
+    return ClaimResult.of(claim, ClaimStatus.UNVERIFIED, "`" + file.path() + "` is not a path inside the repository");
+  }
+
+  private ClaimResult fileFound(Claim claim, ClaimSubject.File file, String path) {
+    Optional<FileChange> change = resolver.change(path);
+    ChangeType type = change.map(FileChange::type).orElse(null);
+    if (type == ChangeType.DELETED) {
+      return contradicted(claim, path, path + " is deleted in the range");
+    }
+    if (type == null) {
+      return contradicted(claim, path, path + " exists at head but the range does not change it");
+    }
+    boolean added = type == ChangeType.ADDED || type == ChangeType.COPIED;
+    return switch (file.action()) {
+      case ADDED -> added || type == ChangeType.RENAMED
+          ? backed(claim, path, path + " is " + type.label() + " in the range")
+          : contradicted(claim, path, path + " is listed as new but already existed; the range only modifies it");
+      case UPDATED, CHANGED -> backed(claim, path, path + " is " + type.label() + " in the range");
+    };
+  }
+
+  private ClaimResult fileCount(Claim claim, ClaimSubject.FileCount count) {
+    long added = context.changeSet().files().stream().filter(file -> file.type() == ChangeType.ADDED || file.type() == ChangeType.COPIED).count();
+    long updated = context.changeSet().files().stream().filter(file -> file.type() == ChangeType.MODIFIED || file.type() == ChangeType.RENAMED).count();
+    String measured = added + " added and " + updated + " modified files in the range";
+    if (added < count.added() || (count.updated() >= 0 && updated < count.updated())) {
+      return ClaimResult.of(claim, ClaimStatus.CONTRADICTED, "claims " + count.added() + " new"
+          + (count.updated() >= 0 ? " and " + count.updated() + " updated" : "") + " files; the diff has " + measured);
+    }
+    return ClaimResult.of(claim, ClaimStatus.BACKED, measured);
+  }
+
+  private ClaimResult symbol(Claim claim, ClaimSubject.Symbol symbol) {
+    Pattern word = Pattern.compile("(?<![\\w$])" + Pattern.quote(symbol.name()) + "(?![\\w$])");
+    if (symbol.file() == null) {
+      if (inAddedLines(word, null)) {
+        return ClaimResult.of(claim, ClaimStatus.BACKED, symbol.name() + " appears in the added lines");
+      }
+      return ClaimResult.of(claim, ClaimStatus.UNVERIFIED, symbol.name() + " does not appear in the added lines, and no file was named");
+    }
+    Resolution resolution = resolver.resolve(symbol.file());
+    if (!(resolution instanceof Resolution.Found found)) {
+      return ClaimResult.of(claim, ClaimStatus.UNVERIFIED, "cannot resolve `" + symbol.file() + "` to one file in the repository");
+    }
+    String path = found.path();
+    Optional<String> content = context.changeSet().readAtHead(path);
+    if (content.isEmpty()) {
+      return contradicted(claim, path, path + " does not exist at head, so " + symbol.name() + " is not in it");
+    }
+    Region region = firstRegion(path, content.get(), word);
+    if (region == Region.CODE || region == Region.STRING && Language.of(path).isEmpty()) {
+      return backed(claim, path, symbol.name() + " is defined or used in the code of " + path);
+    }
+    if (region == Region.COMMENT) {
+      return contradicted(claim, path, symbol.name() + " appears in " + path + " only in a comment");
+    }
+    if (region == Region.STRING) {
+      return contradicted(claim, path, symbol.name() + " appears in " + path + " only inside a string");
+    }
+    return contradicted(claim, path, symbol.name() + " is not in " + path + " at head");
+  }
+
+  /** The best region in which {@code word} occurs in the file: code, else comment/string, else {@code null}. */
+  private static Region firstRegion(String path, String content, Pattern word) {
+    Optional<Language> language = Language.of(path);
+    Matcher matcher = word.matcher(content);
+    if (language.isEmpty()) {
+      return matcher.find() ? Region.CODE : null;
+    }
+    LexedText lexed = Lexer.lex(language.get(), content);
+    Region best = null;
+    for (int line = 1; line <= lexed.lineCount(); line++) {
+      Matcher inLine = word.matcher(lexed.line(line));
+      while (inLine.find()) {
+        Region region = lexed.regionAt(line, inLine.start());
+        if (region == Region.CODE) {
+          return Region.CODE;
+        }
+        best = best == null ? region : best;
+      }
+    }
+    return best;
+  }
+
+  private ClaimResult tests(Claim claim, ClaimSubject.Tests tests) {
+    List<Finding> evasions = placeholders.stream()
+        .filter(finding -> finding.ruleClass() == RuleClass.TEST_EVASION)
+        .filter(finding -> tests.file() == null || matchesClaimedFile(finding.path(), tests.file()))
+        .toList();
+    if (!evasions.isEmpty() && claim.strength() != Strength.HEDGED) {
+      return new ClaimResult(claim, ClaimStatus.CONTRADICTED,
+          "the change adds a test that cannot fail or does not run: " + where(evasions.get(0)), evasions.get(0).path(), evasions);
+    }
+    if (tests.added() < 0 && (tests.passed() >= 0 || tests.allPass())) {
+      return ClaimResult.of(claim, ClaimStatus.UNVERIFIED, "a test run is not visible to a static audit; run with --dynamic to settle it");
+    }
+    List<FileChange> files = testFiles(tests.file());
+    if (tests.file() != null && files.isEmpty()) {
+      Resolution resolution = resolver.resolve(tests.file());
+      if (resolution instanceof Resolution.Found found) {
+        return contradicted(claim, found.path(), found.path() + " is not changed in the range, so it adds no tests");
+      }
+      return ClaimResult.of(claim, ClaimStatus.UNVERIFIED, "cannot resolve `" + tests.file() + "` to one file in the repository");
+    }
+    int counted = 0;
+    boolean known = false;
+    for (FileChange file : files) {
+      Optional<Integer> count = TestCounter.count(file.path(), lines(file));
+      if (count.isPresent()) {
+        known = true;
+        counted += count.get();
+      }
+    }
+    String where = tests.file() == null ? "the changed test files" : files.get(0).path();
+    String path = tests.file() == null ? null : files.get(0).path();
+    if (!known) {
+      return ClaimResult.of(claim, ClaimStatus.UNVERIFIED, files.isEmpty()
+          ? "the change touches no test file" : "no known test framework in " + where);
+    }
+    if (tests.added() >= 0 && counted < tests.added()) {
+      return contradicted(claim, path, "claims " + tests.added() + " tests; " + where + " add " + counted);
+    }
+    if (tests.added() < 0 && counted == 0) {
+      return contradicted(claim, path, where + " add no test case");
+    }
+    return backed(claim, path, counted + " test cases added in " + where);
+  }
+
+  private List<FileChange> testFiles(String claimed) {
+    List<FileChange> files = new ArrayList<>();
+    for (FileChange file : context.changeSet().files()) {
+      if (!file.scanned()) {
+        continue;
+      }
+      if (claimed == null ? TestFiles.isTest(file.path()) : matchesClaimedFile(file.path(), claimed)) {
+        files.add(file);
+      }
+    }
+    return files;
+  }
+
+  private boolean matchesClaimedFile(String path, String claimed) {
+    return resolver.resolve(claimed) instanceof Resolution.Found found && found.path().equals(path);
+  }
+
+  private ClaimResult absence(Claim claim, AbsenceTarget target) {
+    Set<RuleClass> classes = switch (target) {
+      case MARKERS -> EnumSet.of(RuleClass.SOFT_MARKER, RuleClass.HARD_STUB);
+      case STUBS -> EnumSet.of(RuleClass.HARD_STUB);
+      case PLACEHOLDERS -> EnumSet.allOf(RuleClass.class);
+      case SKIPPED_TESTS -> EnumSet.of(RuleClass.TEST_EVASION);
+    };
+    List<Finding> present = placeholders.stream().filter(finding -> classes.contains(finding.ruleClass())).toList();
+    String what = target.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    if (present.isEmpty()) {
+      return ClaimResult.of(claim, ClaimStatus.BACKED, "no " + what + " in the lines the change adds");
+    }
+    return new ClaimResult(claim, ClaimStatus.CONTRADICTED,
+        count(present.size(), what.endsWith("s") ? what.substring(0, what.length() - 1) : what) + " in the added lines; first: " + where(present.get(0)),
+        present.get(0).path(), present);
+  }
+
+  private boolean inAddedLines(Pattern pattern, String onlyPath) {
+    for (FileChange file : context.changeSet().files()) {
+      if (!file.scanned() || (onlyPath != null && !file.path().equals(onlyPath))) {
+        continue;
+      }
+      for (String line : lines(file)) {
+        if (pattern.matcher(line).find()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private List<String> lines(FileChange file) {
+    return addedLines.computeIfAbsent(file.path(), path -> context.changeSet().addedLines(file)).stream().map(AddedLine::text).toList();
+  }
+
+  private static ClaimResult backed(Claim claim, String path, String evidence) {
+    return new ClaimResult(claim, ClaimStatus.BACKED, evidence, path, List.of());
+  }
+
+  private static ClaimResult contradicted(Claim claim, String path, String evidence) {
+    return new ClaimResult(claim, ClaimStatus.CONTRADICTED, evidence, path, List.of());
+  }
+
+  private static String where(Finding finding) {
+    return finding.path() + ":" + finding.line() + " (" + finding.rule() + ")";
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+}

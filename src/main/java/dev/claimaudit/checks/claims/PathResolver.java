@@ -1,0 +1,85 @@
+package dev.claimaudit.checks.claims;
+
+import dev.claimaudit.git.ChangeSet;
+import dev.claimaudit.git.FileChange;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.TreeSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Resolves a path as a claim wrote it to a repository path: exact, then by unique basename or suffix. */
+final class PathResolver {
+  private final Map<String, FileChange> changes;
+  private final Set<String> headPaths;
+
+  PathResolver(ChangeSet changeSet) {
+    this.headPaths = new HashSet<>(changeSet.headPaths());
+    this.changes = changeSet.files().stream().collect(Collectors.toMap(FileChange::path, Function.identity(), (a, b) -> a));
+  }
+
+  /** The outcome of resolving one claimed path. */
+  sealed interface Resolution {
+    record Found(String path) implements Resolution {}
+
+    record Missing(String written) implements Resolution {}
+
+    record Ambiguous(List<String> candidates) implements Resolution {}
+
+    record Outside(String written) implements Resolution {}
+  }
+
+  Resolution resolve(String written) {
+    String path = written.strip();
+    while (path.startsWith("./")) {
+      path = path.substring(2);
+    }
+    if (path.startsWith("/") || path.startsWith("~") || path.contains("://") || path.contains("\\") || hasParentSegment(path)) {
+      return new Resolution.Outside(written);
+    }
+    if (changes.containsKey(path) || headPaths.contains(path)) {
+      return new Resolution.Found(path);
+    }
+    String suffix = "/" + path;
+    Set<String> candidates = new TreeSet<>();
+    for (String known : allPaths()) {
+      if (known.endsWith(suffix) || (!path.contains("/") && known.equals(path))) {
+        candidates.add(known);
+      }
+    }
+    if (candidates.size() == 1) {
+      return new Resolution.Found(candidates.iterator().next());
+    }
+    if (candidates.size() > 1) {
+      return new Resolution.Ambiguous(List.copyOf(candidates));
+    }
+    return new Resolution.Missing(path);
+  }
+
+  Optional<FileChange> change(String path) {
+    return Optional.ofNullable(changes.get(path));
+  }
+
+  boolean existsAtHead(String path) {
+    return headPaths.contains(path);
+  }
+
+  private List<String> allPaths() {
+    List<String> all = new ArrayList<>(headPaths);
+    all.addAll(changes.keySet());
+    return all;
+  }
+
+  private static boolean hasParentSegment(String path) {
+    for (String segment : path.split("/")) {
+      if (segment.equals("..")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

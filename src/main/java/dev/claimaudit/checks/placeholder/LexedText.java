@@ -1,0 +1,64 @@
+package dev.claimaudit.checks.placeholder;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A text with the {@link Region} of each of its characters, and its line starts. */
+public final class LexedText {
+  private final String text;
+  private final byte[] regions;
+  private final int[] lineStarts;
+
+  LexedText(String text, byte[] regions) {
+    this.text = text;
+    this.regions = regions;
+    this.lineStarts = lineStarts(text);
+  }
+
+  private static int[] lineStarts(String text) {
+    List<Integer> starts = new ArrayList<>();
+    starts.add(0);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+        starts.add(i + 1);
+      }
+    }
+    return starts.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  public int lineCount() {
+    return lineStarts.length;
+  }
+
+  /** The text of 1-based {@code line} without its line terminator. */
+  public String line(int line) {
+    int start = lineStarts[line - 1];
+    int end = line < lineStarts.length ? lineStarts[line] : text.length();
+    while (end > start && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+      end--;
+    }
+    return text.substring(start, end);
+  }
+
+  /** The region of the character at {@code column} (0-based) of 1-based {@code line}. */
+  public Region regionAt(int line, int column) {
+    return Region.values()[regions[lineStarts[line - 1] + column]];
+  }
+
+  /** Maximal runs of one region, in order; joined, their texts give back the whole text. */
+  public List<Token> tokens() {
+    List<Token> tokens = new ArrayList<>();
+    int start = 0;
+    for (int i = 1; i <= text.length(); i++) {
+      if (i == text.length() || regions[i] != regions[start]) {
+        tokens.add(new Token(Region.values()[regions[start]], text.substring(start, i)));
+        start = i;
+      }
+    }
+    return tokens;
+  }
+
+  /** A run of characters in one region. */
+  public record Token(Region region, String text) {}
+}

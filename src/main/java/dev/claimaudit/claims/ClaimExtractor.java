@@ -1,0 +1,440 @@
+package dev.claimaudit.claims;
+
+import dev.claimaudit.claims.ClaimSubject.AbsenceTarget;
+import dev.claimaudit.claims.ClaimSubject.FileAction;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the claims a change makes out of its commit messages and pull request text.
+ *
+ * <p>Only statements about what this change did are claims. Quoted text, code, trailers, unticked
+ * template items, future work ("follow-up: …", "carry-over to Phase 5") and negated wording ("not
+ * yet implemented") are not. A source whose title or wording discloses unfinished work (WIP,
+ * draft, skeleton, stub) makes only hedged claims.
+ */
+public final class ClaimExtractor {
+  private static final Pattern CONVENTIONAL_PREFIX =
+      Pattern.compile("^(?i)(feat|fix|perf|refactor|chore|docs|test|tests|build|ci|style|revert)(\\([^)]{0,40}\\))?!?:\\s*");
+  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;])\\s+(?=[A-Z`*\\d\\[(])|\\s+[—–]\\s+|;\\s+");
+
+  private static final Pattern STRONG_STATUS = Pattern.compile(
+      "(?i)\\b(done|complete|completed|finished|shipped|ships|production[- ]ready|ready (?:to|for) (?:merge|production|release)"
+          + "|fully (?:implemented|working|functional|tested|done)|verified|feature[- ]complete|100\\s*%\\s*(?:done|complete)|landed)\\b");
+  private static final Pattern ISSUE_CLOSING = Pattern.compile(
+      "(?i)\\b(fix(?:es|ed)?|close[sd]?|resolve[sd]?)\\s*:?\\s+(#\\d+|[A-Z][A-Z0-9]+-\\d+|[\\w.-]+/[\\w.-]+#\\d+|https?://\\S+/(?:issues|pull)/\\d+)");
+  private static final Pattern LEADING_VERB = Pattern.compile(
+      "(?i)^(implement(?:s|ed)?|adds?|added|support(?:s|ed)?|introduces?|introduced|enables?|enabled|creates?|created|builds?|"
+          + "wires? up|wired up|provides?|makes?|allows?|handles?|finish(?:es|ed)?|completes?|rewrites?|ports?|extends?|teaches)\\b");
+  private static final Pattern PASSIVE_STATUS = Pattern.compile(
+      "(?i)\\b(?:is|are|was|were|now)\\s+(implemented|working|supported|wired up|in place|functional|handled)\\b");
+
+  private static final Pattern PASS_COUNT = Pattern.compile(
+      "(?i)\\b(\\d[\\d,]*)\\s+(?:[\\w-]+\\s+){0,3}?(?:tests?|specs?|cases?|checks?|assertions?)\\s+(?:all\\s+)?(?:pass(?:ed|ing|es)?|green|succeed(?:ed)?|ok)\\b"
+          + "(?:.{0,24}?\\b(\\d[\\d,]*)\\s+fail(?:s|ed|ing|ures?)?\\b)?");
+  private static final Pattern PASS_FAIL = Pattern.compile(
+      "(?i)\\b(\\d[\\d,]*)\\s+pass(?:ed|ing|es)?\\b\\s*[·,/|;-]?\\s*(\\d[\\d,]*)\\s+fail(?:s|ed|ing|ures?)?\\b");
+  private static final Pattern ALL_PASS = Pattern.compile(
+      "(?i)\\b(?:all\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}?(?:tests?|specs?|checks?)\\s+(?:now\\s+|still\\s+)?(?:pass(?:es|ed|ing)?|green|succeed)"
+          + "|(?:tests?|test suite|ci|build)\\s+(?:is\\s+|are\\s+)?(?:all\\s+)?(?:passing|green|passes)"
+          + "|(?:tests?)\\s+pass\\b)");
+  private static final Pattern ADDS_N_TESTS = Pattern.compile(
+      "(?i)\\b(?:adds?|added|adding|includes?|including|with|writes?|wrote|new|contains?)\\s+(\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+          + "\\s+(?:new\\s+)?(?:[\\w-]+\\s+){0,2}?(?:tests?|test cases?|specs?)\\b(?:\\s+(?:in|to|for|into)\\s+(\\S+))?");
+  private static final Pattern N_TESTS_IN_LIST = Pattern.compile("(?i)\\b(\\d+)\\s+(?:new\\s+)?(?:[\\w-]+\\s+){0,2}?(?:tests?|test cases?|specs?)\\b");
+  private static final Pattern ADDS_TESTS = Pattern.compile(
+      "(?i)(?:\\b(?:adds?|added|adding|includes?|with|writes?|wrote|new)\\s+(?:\\w+\\s+){0,2}?(?:unit |integration |regression )?tests?\\b"
+          + "|^tests?\\s+(?:added|included|written)\\b|\\bcovered by (?:new )?tests\\b)");
+
+  private static final Pattern ABSENCE = Pattern.compile(
+      "(?i)\\b(?:(?:no|zero|without)\\s+(?:more\\s+|remaining\\s+|leftover\\s+|outstanding\\s+)?"
+          + "(todos?|fixmes?|xxx|hacks?|stubs?|placeholders?|skipped tests?|disabled tests?|ignored tests?)\\b"
+          + "|(todo|stub|placeholder)[- ]free\\b"
+          + "|(?:all|every|the last)\\s+(todos?|fixmes?|stubs?|placeholders?)\\s+(?:are\\s+|have been\\s+)?(?:removed|resolved|gone|replaced|implemented)"
+          + "|removes?\\s+(?:all|every|the last)\\s+(?:remaining\\s+)?(todos?|fixmes?|stubs?|placeholders?))");
+
+  private static final Pattern ADD_VERB = Pattern.compile(
+      "(?i)\\b(adds?|added|adding|introduces?|introduced|defines?|defined|exports?|exported|exposes?|creates?|created|implements?|implemented|new)\\b");
+  private static final Pattern SYMBOL_KIND = Pattern.compile(
+      "(?i)(constant|const|function|func|fn|helper|method|class|type|field|flag|option|enum|interface|struct|trait|hook|endpoint|"
+          + "command|subcommand|macro|module|variable|property|record|alias|setting)s?");
+  private static final Pattern CODE_SPAN = Pattern.compile("`([^`]{1,120})`");
+  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][\\w$]*(?:(?:\\.|::|#)[A-Za-z_$][\\w$]*)*(?:\\(\\))?");
+  private static final Pattern CODEY = Pattern.compile("\\w+\\(\\)|[A-Za-z]\\w*_\\w+|[a-z]+[A-Z]\\w*|[A-Z][a-z0-9]+[A-Z]\\w*|\\w+(?:::|#)\\w+");
+
+  private static final Pattern FILE_HEADING_ADDED = Pattern.compile("(?i)\\b(new|added|adds|created|creates|introduced)\\b");
+  private static final Pattern FILE_HEADING_UPDATED = Pattern.compile("(?i)\\b(updated?s?|modified|modifies|changed|changes|edited|touched|schema)\\b");
+  private static final Pattern FILE_HEADING = Pattern.compile("(?i)\\b(files?|new|added|updated|modified|changed|changes|created)\\b");
+  private static final Pattern INLINE_FILE_LIST = Pattern.compile(
+      "(?i)^(new files?|new|added files?|added|created|updated files?|updated|modified|changed files?|changed|files)\\s*:\\s*(.+)$");
+  private static final Pattern FILE_COUNT = Pattern.compile(
+      "(?i)\\b(\\d+)\\s+new(?:\\s+files?)?(?:\\s*(?:\\+|and|,|plus)\\s*(\\d+)\\s+(?:[\\w-]+\\s+)?(?:updates?|updated|modified|changed|changes?))?");
+  private static final Pattern ADDS_FILE = Pattern.compile(
+      "(?i)^(?:adds?|added|creates?|created|introduces?|introduced)\\s+(?:the\\s+|a\\s+|new\\s+)*(?:files?\\s+)?`?([\\w./@+\\-]+)`?(?:\\s|$|[,.;:])");
+  private static final Pattern FUTURE_HEADING = Pattern.compile(
+      "(?i)\\b(carry[- ]?overs?|follow[- ]?ups?|todo|next steps?|future|known (issues|gaps|limitations)|out of scope|not included|"
+          + "remaining|open questions?|limitations|caveats|later|planned|roadmap|before merg\\w*)\\b");
+  private static final Pattern ENUMERATION = Pattern.compile("^(.{1,60}?)\\s*\\((\\d{1,3})\\)\\s*:\\s*(.*)$");
+
+  /** Reads every claim, numbering them {@code c1, c2, …} in source order. */
+  public List<Claim> extract(List<ClaimSource> sources) {
+    boolean pullRequestHedged = sources.stream()
+        .filter(ClaimSource::fromPullRequest)
+        .anyMatch(source -> source.draft() || sourceHedged(source));
+    List<Claim> claims = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    for (ClaimSource source : sources) {
+      boolean hedged = source.fromPullRequest() ? pullRequestHedged : sourceHedged(source);
+      for (Claim claim : extract(source, hedged)) {
+        String key = claim.kind() + "|" + claim.subject() + "|" + claim.strength();
+        if (claim.kind() == ClaimKind.STATUS || seen.add(key)) {
+          claims.add(claim.withId("c" + (claims.size() + 1)));
+        }
+      }
+    }
+    return claims;
+  }
+
+  private static boolean sourceHedged(ClaimSource source) {
+    String text = source.text() == null ? "" : source.text();
+    String title = text.strip().lines().findFirst().orElse("");
+    return Hedges.hedgesSource(title, text);
+  }
+
+  private List<Claim> extract(ClaimSource source, boolean hedged) {
+    List<Segment> segments = MarkdownSegmenter.segments(source.text());
+    List<Claim> claims = new ArrayList<>();
+    for (int i = 0; i < segments.size(); i++) {
+      Segment segment = segments.get(i);
+      if (FUTURE_HEADING.matcher(segment.heading()).find()) {
+        continue;
+      }
+      Matcher enumeration = ENUMERATION.matcher(segment.text());
+      if (enumeration.matches() && !segment.listItem()) {
+        i = enumeration(source, segments, i, enumeration, hedged, claims);
+        continue;
+      }
+      boolean subject = i == 0 && source.id().startsWith("commit:") || source.id().equals("pr-title");
+      new SegmentReader(source, segment, hedged, subject, claims).read();
+    }
+    return claims;
+  }
+
+  private static int enumeration(
+      ClaimSource source, List<Segment> segments, int start, Matcher header, boolean hedged, List<Claim> claims) {
+    StringBuilder items = new StringBuilder(header.group(3));
+    int last = start;
+    while (!items.toString().strip().endsWith(".") && last + 1 < segments.size()
+        && segments.get(last + 1).line() == segments.get(last).line() + 1 && !segments.get(last + 1).listItem()) {
+      last++;
+      items.append(' ').append(segments.get(last).text());
+    }
+    List<String> listed = new ArrayList<>();
+    for (String item : items.toString().split(",")) {
+      String cleaned = PathTokens.trim(item.strip().replaceFirst("(?i)^and\\s+", ""));
+      if (!cleaned.isEmpty()) {
+        listed.add(cleaned);
+      }
+    }
+    if (listed.size() >= 2) {
+      String text = header.group(0) + (last > start ? " …" : "");
+      claims.add(new Claim("", ClaimKind.STATUS, strength(hedged, text, Strength.NORMAL), text, source.id(), segments.get(start).line(),
+          new ClaimSubject.Enumeration(header.group(1).strip(), Integer.parseInt(header.group(2)), List.copyOf(listed))));
+    }
+    return last;
+  }
+
+  static Strength strength(boolean hedged, String text, Strength unhedged) {
+    return hedged || Hedges.hedgesLine(text) ? Strength.HEDGED : unhedged;
+  }
+
+  /** Reads the claims of one segment, sentence by sentence. */
+  private static final class SegmentReader {
+    private final ClaimSource source;
+    private final Segment segment;
+    private final boolean hedged;
+    private final boolean subjectLine;
+    private final List<Claim> claims;
+
+    SegmentReader(ClaimSource source, Segment segment, boolean hedged, boolean subjectLine, List<Claim> claims) {
+      this.source = source;
+      this.segment = segment;
+      this.hedged = hedged;
+      this.subjectLine = subjectLine;
+      this.claims = claims;
+    }
+
+    void read() {
+      if (fileListItem()) {
+        return;
+      }
+      for (String sentence : SENTENCE_END.split(segment.text())) {
+        String text = sentence.strip();
+        if (text.isEmpty() || Hedges.speaksOfFuture(text)) {
+          continue;
+        }
+        String body = CONVENTIONAL_PREFIX.matcher(text).replaceFirst("");
+        inlineFiles(body);
+        fileCount(body);
+        tests(body);
+        absence(body);
+        symbols(body);
+        status(text, body);
+      }
+    }
+
+    private void add(ClaimKind kind, Strength strength, String text, ClaimSubject subject) {
+      claims.add(new Claim("", kind, strength(hedged, text, strength), text, source.id(), segment.line(), subject));
+    }
+
+    /** A list item under a heading such as "New files:": the path it starts with is a file claim. */
+    private boolean fileListItem() {
+      String heading = segment.heading();
+      if (!segment.listItem() || heading.isEmpty() || !FILE_HEADING.matcher(heading).find()) {
+        return false;
+      }
+      List<String> paths = PathTokens.find(segment.text());
+      if (paths.isEmpty() || !segment.text().contains(paths.get(0))) {
+        return false;
+      }
+      String first = segment.text().strip();
+      if (!PathTokens.trim(first.split("\\s+")[0]).equals(paths.get(0))) {
+        return false;
+      }
+      add(ClaimKind.FILE, Strength.NORMAL, segment.text(), new ClaimSubject.File(paths.get(0), action(heading)));
+      Matcher count = N_TESTS_IN_LIST.matcher(segment.text());
+      if (count.find()) {
+        add(ClaimKind.TEST, Strength.NORMAL, segment.text(), new ClaimSubject.Tests(Integer.parseInt(count.group(1)), -1, -1, false, paths.get(0)));
+      }
+      return true;
+    }
+
+    private static FileAction action(String heading) {
+      boolean added = FILE_HEADING_ADDED.matcher(heading).find();
+      boolean updated = FILE_HEADING_UPDATED.matcher(heading).find();
+      if (added && updated) {
+        return FileAction.CHANGED;
+      }
+      return updated ? FileAction.UPDATED : added ? FileAction.ADDED : FileAction.CHANGED;
+    }
+
+    private void inlineFiles(String text) {
+      Matcher inline = INLINE_FILE_LIST.matcher(text);
+      if (inline.matches()) {
+        FileAction action = action(inline.group(1));
+        for (String path : PathTokens.find(inline.group(2))) {
+          add(ClaimKind.FILE, Strength.NORMAL, text, new ClaimSubject.File(path, action));
+        }
+        return;
+      }
+      Matcher adds = ADDS_FILE.matcher(text);
+      if (adds.find()) {
+        String token = PathTokens.trim(adds.group(1));
+        if (PathTokens.isPath(token) && token.contains("/")) {
+          add(ClaimKind.FILE, Strength.NORMAL, text, new ClaimSubject.File(token, FileAction.ADDED));
+        }
+      }
+    }
+
+    private void fileCount(String text) {
+      if (!text.toLowerCase(Locale.ROOT).contains("file")) {
+        return;
+      }
+      Matcher count = FILE_COUNT.matcher(text);
+      if (count.find()) {
+        int updated = count.group(2) == null ? -1 : Integer.parseInt(count.group(2));
+        add(ClaimKind.FILE, Strength.NORMAL, text, new ClaimSubject.FileCount(Integer.parseInt(count.group(1)), updated));
+      }
+    }
+
+    private void tests(String text) {
+      Matcher passFail = PASS_FAIL.matcher(text);
+      Matcher passCount = PASS_COUNT.matcher(text);
+      if (passFail.find()) {
+        add(ClaimKind.TEST, Strength.STRONG, text,
+            new ClaimSubject.Tests(-1, number(passFail.group(1)), number(passFail.group(2)), false, null));
+      } else if (passCount.find()) {
+        int failed = passCount.group(2) == null ? -1 : number(passCount.group(2));
+        add(ClaimKind.TEST, Strength.STRONG, text, new ClaimSubject.Tests(-1, number(passCount.group(1)), failed, false, null));
+      } else if (ALL_PASS.matcher(text).find() && !Hedges.negatedAt(text, indexOf(ALL_PASS, text))) {
+        add(ClaimKind.TEST, Strength.STRONG, text, new ClaimSubject.Tests(-1, -1, -1, true, null));
+      }
+      Matcher addsN = ADDS_N_TESTS.matcher(text);
+      if (addsN.find()) {
+        String file = addsN.group(2) == null ? null : PathTokens.trim(addsN.group(2));
+        if (file != null && !PathTokens.isPath(file)) {
+          file = null;
+        }
+        add(ClaimKind.TEST, Strength.NORMAL, text, new ClaimSubject.Tests(number(addsN.group(1)), -1, -1, false, file));
+      } else if (ADDS_TESTS.matcher(text).find() && !Hedges.negatedAt(text, indexOf(ADDS_TESTS, text))) {
+        List<String> paths = PathTokens.find(text);
+        add(ClaimKind.TEST, Strength.NORMAL, text, new ClaimSubject.Tests(-1, -1, -1, false, paths.isEmpty() ? null : paths.get(0)));
+      }
+    }
+
+    private void absence(String text) {
+      Matcher absence = ABSENCE.matcher(text);
+      if (!absence.find()) {
+        return;
+      }
+      String word = firstGroup(absence).toLowerCase(Locale.ROOT);
+      AbsenceTarget target;
+      if (word.startsWith("stub")) {
+        target = AbsenceTarget.STUBS;
+      } else if (word.startsWith("placeholder")) {
+        target = AbsenceTarget.PLACEHOLDERS;
+      } else if (word.contains("test")) {
+        target = AbsenceTarget.SKIPPED_TESTS;
+      } else {
+        target = AbsenceTarget.MARKERS;
+      }
+      add(ClaimKind.ABSENCE, Strength.STRONG, text, new ClaimSubject.Absence(target));
+    }
+
+    private void symbols(String text) {
+      Matcher verb = ADD_VERB.matcher(text);
+      if (!verb.find() || Hedges.negatedAt(text, verb.start())) {
+        return;
+      }
+      SymbolPhrase.parse(text.substring(verb.end())).forEach(symbol -> add(ClaimKind.SYMBOL, Strength.NORMAL, text, symbol));
+    }
+
+    private void status(String text, String body) {
+      Matcher closing = ISSUE_CLOSING.matcher(text);
+      if (closing.find() && !Hedges.negatedAt(text, closing.start())) {
+        add(ClaimKind.STATUS, Strength.STRONG, text, new ClaimSubject.Status(closing.group(0)));
+        return;
+      }
+      Matcher strong = STRONG_STATUS.matcher(text);
+      while (strong.find()) {
+        if (!Hedges.negatedAt(text, strong.start())) {
+          add(ClaimKind.STATUS, Strength.STRONG, text, new ClaimSubject.Status(strong.group(1).toLowerCase(Locale.ROOT)));
+          return;
+        }
+      }
+      Matcher leading = LEADING_VERB.matcher(body);
+      if (leading.find() && (subjectLine || segment.listItem() || body.length() > leading.end() + 2)) {
+        add(ClaimKind.STATUS, Strength.NORMAL, text, new ClaimSubject.Status(leading.group(1).toLowerCase(Locale.ROOT)));
+        return;
+      }
+      Matcher passive = PASSIVE_STATUS.matcher(text);
+      if (passive.find() && !Hedges.negatedAt(text, passive.start(1))) {
+        add(ClaimKind.STATUS, Strength.NORMAL, text, new ClaimSubject.Status(passive.group(1).toLowerCase(Locale.ROOT)));
+        return;
+      }
+      if (subjectLine && !text.equals(body) && text.toLowerCase(Locale.ROOT).startsWith("feat")) {
+        add(ClaimKind.STATUS, Strength.NORMAL, text, new ClaimSubject.Status("feat"));
+      }
+    }
+  }
+
+  /** Parses "SFT_NEVER constant in export_sft.ts and an isOptedOut() helper in src/x.ts". */
+  static final class SymbolPhrase {
+    private static final Pattern ARTICLES = Pattern.compile("(?i)^(?:\\s*(?:a|an|the|new|public|private|static|exported|two|three|some|its|their|own)\\b)+\\s*");
+    private static final Pattern JOIN = Pattern.compile("(?i)^\\s*(?:,|and|&|plus|as well as|along with)\\s*");
+    private static final Pattern IN_FILE = Pattern.compile("(?i)^\\s*(?:in|to|into|inside|within|under)\\s+`?([\\w./@+\\-]+)`?");
+
+    private SymbolPhrase() {}
+
+    static List<ClaimSubject.Symbol> parse(String rest) {
+      List<ClaimSubject.Symbol> symbols = new ArrayList<>();
+      String text = rest;
+      for (int guard = 0; guard < 8; guard++) {
+        text = ARTICLES.matcher(text).replaceFirst("");
+        boolean kindFirst = false;
+        Matcher kind = SYMBOL_KIND.matcher(text);
+        if (kind.lookingAt() && kind.end() < text.length() && Character.isWhitespace(text.charAt(kind.end()))) {
+          text = text.substring(kind.end()).stripLeading();
+          kindFirst = true;
+        }
+        Candidate candidate = Candidate.at(text);
+        if (candidate == null) {
+          break;
+        }
+        text = text.substring(candidate.length());
+        Matcher kindAfter = SYMBOL_KIND.matcher(text.stripLeading());
+        boolean kindNamed = kindFirst;
+        if (kindAfter.lookingAt()) {
+          text = text.stripLeading().substring(kindAfter.end());
+          kindNamed = true;
+        }
+        String file = null;
+        Matcher in = IN_FILE.matcher(text);
+        if (in.lookingAt() && PathTokens.isPath(PathTokens.trim(in.group(1)))) {
+          file = PathTokens.trim(in.group(1));
+          text = text.substring(in.end());
+        }
+        if (candidate.codey() || kindNamed || file != null) {
+          symbols.add(new ClaimSubject.Symbol(candidate.name(), file));
+        }
+        Matcher join = JOIN.matcher(text);
+        if (!join.lookingAt()) {
+          break;
+        }
+        text = text.substring(join.end());
+      }
+      return symbols;
+    }
+
+    private record Candidate(String name, int length, boolean codey) {
+      static Candidate at(String text) {
+        Matcher span = CODE_SPAN.matcher(text);
+        if (span.lookingAt()) {
+          Matcher identifier = IDENTIFIER.matcher(span.group(1).strip());
+          if (!identifier.matches()) {
+            return null;
+          }
+          return new Candidate(simpleName(span.group(1).strip()), span.end(), true);
+        }
+        Matcher identifier = IDENTIFIER.matcher(text);
+        if (!identifier.lookingAt()) {
+          return null;
+        }
+        String word = identifier.group();
+        if (PathTokens.isPath(word)) {
+          return null;
+        }
+        return new Candidate(simpleName(word), identifier.end(), CODEY.matcher(word).matches());
+      }
+
+      private static String simpleName(String identifier) {
+        String name = identifier.endsWith("()") ? identifier.substring(0, identifier.length() - 2) : identifier;
+        int separator = Math.max(name.lastIndexOf('.'), Math.max(name.lastIndexOf("::") + 1, name.lastIndexOf('#')));
+        return separator > 0 ? name.substring(separator + 1) : name;
+      }
+    }
+  }
+
+  private static int number(String digits) {
+    String word = digits.toLowerCase(Locale.ROOT).replace(",", "");
+    List<String> words = List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve");
+    int index = words.indexOf(word);
+    if (index >= 0) {
+      return index;
+    }
+    try {
+      return Integer.parseInt(word);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private static int indexOf(Pattern pattern, String text) {
+    Matcher matcher = pattern.matcher(text);
+    return matcher.find() ? matcher.start() : 0;
+  }
+
+  private static String firstGroup(Matcher matcher) {
+    for (int group = 1; group <= matcher.groupCount(); group++) {
+      if (matcher.group(group) != null) {
+        return matcher.group(group);
+      }
+    }
+    return matcher.group();
+  }
+}

@@ -1,0 +1,55 @@
+package dev.claimaudit.claims;
+
+import java.util.regex.Pattern;
+
+/** Wording that discloses unfinished work, and wording that negates or postpones a claim. */
+final class Hedges {
+  /** Marks a whole source as unfinished when its title or first line says so. */
+  private static final Pattern TITLE_HEDGE = Pattern.compile(
+      "(?i)(^\\s*[\\[(]?(wip|draft|rfc|poc|spike|do not merge|dnm)\\b"
+          + "|\\bwip\\b|\\bdraft\\b|\\b(skeleton|scaffold(ing)?|stubs?|prototype)\\b|\\bfirst (pass|cut)\\b"
+          + "|\\bpartial\\b|\\bnot (yet )?(finished|complete|done|ready)\\b)");
+
+  /** Marks a whole source as unfinished wherever it appears. */
+  private static final Pattern SOURCE_HEDGE = Pattern.compile(
+      "(?i)(\\bwork[- ]in[- ]progress\\b|\\bnot ready (to|for) (merge|review|release)\\b|\\bdo not (merge|release)\\b"
+          + "|\\b(skeleton|scaffold(ing)?|stubs?|prototype)\\s+only\\b|\\bthis is (a|an|only a) (stub|skeleton|draft|wip|prototype|first pass)\\b"
+          + "|\\[wip\\]|\\(wip\\))");
+
+  /** Makes the sentence it appears in hedged. */
+  private static final Pattern LINE_HEDGE = Pattern.compile(
+      "(?i)\\b(wip|stub(s|bed)?|skeleton|scaffold(ed|ing)?|placeholder|partial(ly)?|for now|temporar(y|ily)|"
+          + "not yet|mostly|half[- ]done|draft|prototype|experimental|tentative(ly)?|in progress|roughly|basic version)\\b");
+
+  /** The sentence speaks of future or outside work, not of what this change did. */
+  private static final Pattern FUTURE = Pattern.compile(
+      "(?i)(^\\s*(follow[- ]?ups?|todo|next( steps?)?|future( work)?|later|carry[- ]?overs?|out of scope|known (issues|gaps|limitations)|"
+          + "not (included|in this (pr|change))|remaining|open questions?|planned)\\b"
+          + "|\\b(will|would|should|could|might|may|plan(s|ned)? to|going to|to be|needs? to|has to|have to|want to|"
+          + "tracked in|left for|deferred|postponed|carry[- ]?over|follow[- ]?up|in a follow[- ]?up|next phase|once|until|unless|when|if)\\b"
+          + ".{0,40}\\b(done|complete[d]?|implement(ed)?|finish(ed)?|ship(ped)?|fix(ed)?|land(ed)?|pass(es|ed)?|support(ed)?|add(ed)?)\\b)");
+
+  /** A negation shortly before a status word: "not yet implemented", "isn't done". */
+  private static final Pattern NEGATION = Pattern.compile(
+      "(?i)\\b(not|n't|never|no longer|nothing|without|un|neither|nor|yet to|hardly|barely|half)\\W+(\\w+\\W+){0,2}$");
+
+  private Hedges() {}
+
+  static boolean hedgesSource(String title, String wholeText) {
+    return TITLE_HEDGE.matcher(title).find() || SOURCE_HEDGE.matcher(wholeText).find();
+  }
+
+  static boolean hedgesLine(String text) {
+    return LINE_HEDGE.matcher(text).find();
+  }
+
+  static boolean speaksOfFuture(String text) {
+    return FUTURE.matcher(text).find();
+  }
+
+  /** Whether the words right before {@code index} in {@code text} negate what follows. */
+  static boolean negatedAt(String text, int index) {
+    int from = Math.max(0, index - 40);
+    return NEGATION.matcher(text.substring(from, index)).find();
+  }
+}

@@ -1,0 +1,133 @@
+package dev.claimaudit.claims;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Splits a commit message or a pull request body into {@link Segment}s, dropping what is not
+ * the author's own statement: fenced code, quotes, HTML comments, trailers, unticked task
+ * items and table separators.
+ */
+final class MarkdownSegmenter {
+  /** Longest line considered; longer lines are cut so that a hostile body stays linear. */
+  static final int MAX_LINE = 2_000;
+
+  private static final Pattern FENCE = Pattern.compile("^\\s{0,3}(```+|~~~+)");
+  private static final Pattern TRAILER = Pattern.compile(
+      "^(?i:(co-authored-by|signed-off-by|reviewed-by|acked-by|tested-by|reported-by|suggested-by|helped-by|cc|change-id|"
+          + "refs?|see-also|bug|issue|link|fixes-commit|generated-by|assisted-by|on-behalf-of)):\\s.*$");
+  private static final Pattern BULLET = Pattern.compile("^\\s*(?:[-*+•]|\\d{1,3}[.)])\\s+");
+  private static final Pattern TASK = Pattern.compile("^\\[( |x|X)\\]\\s*");
+  private static final Pattern HEADING = Pattern.compile("^\\s{0,3}#{1,6}\\s+");
+  private static final Pattern TABLE_SEPARATOR = Pattern.compile("^\\s*\\|?\\s*:?-{2,}:?\\s*(\\|\\s*:?-{2,}:?\\s*)*\\|?\\s*$");
+  private static final Pattern LIST_HEADING = Pattern.compile("^(.{1,80}):\\s*$");
+  private static final Pattern EMOJI = Pattern.compile("[\\x{1F000}-\\x{1FAFF}\\x{2600}-\\x{27BF}\\x{2B00}-\\x{2BFF}\\x{FE0F}\\x{200D}]");
+  private static final Pattern EMPHASIS = Pattern.compile("(\\*\\*|__|~~)");
+
+  private MarkdownSegmenter() {}
+
+  static List<Segment> segments(String source) {
+    String text = stripHtmlComments(source == null ? "" : source);
+    String[] lines = text.split("\r\n|\r|\n", -1);
+    List<Segment> segments = new ArrayList<>();
+    String fence = null;
+    String heading = "";
+    boolean previousBlank = true;
+    for (int i = 0; i < lines.length; i++) {
+      String raw = lines[i].length() > MAX_LINE ? lines[i].substring(0, MAX_LINE) : lines[i];
+      Matcher fenceMatch = FENCE.matcher(raw);
+      if (fence != null) {
+        if (fenceMatch.find() && fenceMatch.group(1).charAt(0) == fence.charAt(0) && fenceMatch.group(1).length() >= fence.length()) {
+          fence = null;
+        }
+        continue;
+      }
+      if (fenceMatch.find()) {
+        fence = fenceMatch.group(1);
+        continue;
+      }
+      String trimmed = raw.strip();
+      if (trimmed.isEmpty()) {
+        previousBlank = true;
+        continue;
+      }
+      boolean indented = raw.startsWith("  ") || raw.startsWith("\t");
+      if (trimmed.startsWith(">") || TRAILER.matcher(trimmed).matches() || TABLE_SEPARATOR.matcher(trimmed).matches()) {
+        continue;
+      }
+      boolean isHeading = HEADING.matcher(raw).find();
+      Matcher bullet = BULLET.matcher(raw);
+      boolean listItem = bullet.find();
+      String content = listItem ? raw.substring(bullet.end()) : trimmed;
+      if (isHeading) {
+        content = HEADING.matcher(raw).replaceFirst("");
+      }
+      Matcher task = TASK.matcher(content);
+      if (listItem && task.find()) {
+        if (task.group(1).isBlank()) {
+          continue;
+        }
+        content = content.substring(task.end());
+      }
+      content = clean(content);
+      if (content.isEmpty()) {
+        continue;
+      }
+      if (content.startsWith("|") || content.endsWith("|")) {
+        content = clean(content.replace('|', ' '));
+      }
+      if (isHeading) {
+        heading = content.toLowerCase(Locale.ROOT);
+        segments.add(new Segment(content, i + 1, "", false));
+        continue;
+      }
+      Matcher listHeading = LIST_HEADING.matcher(content);
+      if (!listItem && listHeading.matches()) {
+        heading = listHeading.group(1).toLowerCase(Locale.ROOT);
+        segments.add(new Segment(content, i + 1, "", false));
+        previousBlank = false;
+        continue;
+      }
+      boolean underHeading = !heading.isEmpty() && (listItem || indented || !previousBlank);
+      if (!underHeading && !listItem) {
+        heading = "";
+      }
+      segments.add(new Segment(content, i + 1, underHeading ? heading : "", listItem || (indented && underHeading)));
+      previousBlank = false;
+    }
+    return segments;
+  }
+
+  private static String clean(String content) {
+    String cleaned = EMOJI.matcher(content).replaceAll("");
+    cleaned = EMPHASIS.matcher(cleaned).replaceAll("");
+    return cleaned.strip();
+  }
+
+  static String stripHtmlComments(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    int at = 0;
+    while (at < text.length()) {
+      int open = text.indexOf("<!--", at);
+      if (open < 0) {
+        out.append(text, at, text.length());
+        break;
+      }
+      out.append(text, at, open);
+      int close = text.indexOf("-->", open + 4);
+      if (close < 0) {
+        break;
+      }
+      for (int i = open; i < close + 3; i++) {
+        if (text.charAt(i) == '\n') {
+          out.append('\n');
+        }
+      }
+      at = close + 3;
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,62 @@
+package dev.claimaudit.cli;
+
+import dev.claimaudit.checks.placeholder.CatalogException;
+import dev.claimaudit.git.GitInputException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** Parses the command line, runs the command, and turns every failure into one line and an exit code. */
+public final class Cli {
+  /** The process's streams and environment, passed in so tests can drive the CLI in-process. */
+  public record Io(InputStream in, PrintWriter out, PrintWriter err, Map<String, String> env, boolean terminal) {}
+
+  private final Io io;
+
+  public Cli(Io io) {
+    this.io = io;
+  }
+
+  public int run(String... args) {
+    AuditCommand audit = new AuditCommand(io);
+    CommandLine commandLine = new CommandLine(audit)
+        .setOut(io.out())
+        .setErr(io.err())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setParameterExceptionHandler(this::badParameters)
+        .setExecutionExceptionHandler((error, line, parsed) -> failure(error, debug(args)));
+    return commandLine.execute(args);
+  }
+
+  private int badParameters(CommandLine.ParameterException error, String[] args) {
+    io.err().println("audit: " + oneLine(error.getMessage()) + " (see audit --help)");
+    return ExitCode.BAD_INPUT.code();
+  }
+
+  private int failure(Exception error, boolean debug) {
+    if (debug) {
+      error.printStackTrace(io.err());
+    }
+    if (error instanceof BadInputException || error instanceof GitInputException || error instanceof CatalogException) {
+      io.err().println("audit: " + oneLine(error.getMessage()));
+      return ExitCode.BAD_INPUT.code();
+    }
+    io.err().println("audit: internal error: " + oneLine(error.getClass().getSimpleName() + ": " + error.getMessage())
+        + (debug ? "" : " (run with --debug for details)"));
+    return ExitCode.INTERNAL_ERROR.code();
+  }
+
+  private static boolean debug(String[] args) {
+    for (String arg : args) {
+      if (arg.equals("--debug")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static String oneLine(String message) {
+    return dev.claimaudit.report.Text.line(message == null ? "" : message, 1000);
+  }
+}

@@ -1,0 +1,14 @@
+package dev.claimaudit.git;
+
+/** A commit of the audited range with its full message. */
+public record CommitInfo(String sha, String message, String author, int parentCount) {
+
+  public String shortSha() {
+    return sha.substring(0, Math.min(7, sha.length()));
+  }
+
+  public String subject() {
+    int newline = message.indexOf('\n');
+    return (newline < 0 ? message : message.substring(0, newline)).strip();
+  }
+}

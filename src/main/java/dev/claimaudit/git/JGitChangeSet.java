@@ -1,0 +1,181 @@
+package dev.claimaudit.git;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.eclipse.jgit.diff.DiffAlgorithm;
+import org.eclipse.jgit.diff.Edit;
+import org.eclipse.jgit.diff.EditList;
+import org.eclipse.jgit.diff.RawText;
+import org.eclipse.jgit.diff.RawTextComparator;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/** A {@link ChangeSet} backed by JGit; added lines are diffed per file when asked for. */
+final class JGitChangeSet implements ChangeSet {
+  private static final DiffAlgorithm ALGORITHM = DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM);
+
+  private final Repository repository;
+  private final DiffLimits limits;
+  private final String baseSha;
+  private final String headSha;
+  private final String mergeBaseSha;
+  private final ObjectId headTree;
+  private final List<CommitInfo> commits;
+  private final List<FileChange> files;
+  private final ConcurrentLinkedQueue<String> notes = new ConcurrentLinkedQueue<>();
+  private volatile List<String> headPaths;
+
+  JGitChangeSet(
+      Repository repository,
+      DiffLimits limits,
+      String baseSha,
+      String headSha,
+      String mergeBaseSha,
+      ObjectId headTree,
+      List<CommitInfo> commits,
+      List<FileChange> files) {
+    this.repository = repository;
+    this.limits = limits;
+    this.baseSha = baseSha;
+    this.headSha = headSha;
+    this.mergeBaseSha = mergeBaseSha;
+    this.headTree = headTree;
+    this.commits = commits;
+    this.files = files;
+    for (FileChange file : files) {
+      file.skip().ifPresent(reason -> notes.add(file.path() + ": skipped, " + reason));
+    }
+  }
+
+  @Override
+  public String baseSha() {
+    return baseSha;
+  }
+
+  @Override
+  public String headSha() {
+    return headSha;
+  }
+
+  @Override
+  public String mergeBaseSha() {
+    return mergeBaseSha;
+  }
+
+  @Override
+  public List<CommitInfo> commits() {
+    return commits;
+  }
+
+  @Override
+  public List<FileChange> files() {
+    return files;
+  }
+
+  @Override
+  public List<AddedLine> addedLines(FileChange file) {
+    if (!file.scanned()) {
+      return List.of();
+    }
+    try (ObjectReader reader = repository.newObjectReader()) {
+      byte[] headBytes = reader.open(ObjectId.fromString(file.headBlob()), Constants.OBJ_BLOB).getCachedBytes();
+      if (RawText.isBinary(headBytes)) {
+        notes.add(file.path() + ": skipped, binary");
+        return List.of();
+      }
+      RawText head = new RawText(headBytes);
+      RawText base = baseText(reader, file);
+      List<AddedLine> added = new ArrayList<>();
+      if (base == null) {
+        for (int i = 0; i < head.size(); i++) {
+          added.add(line(head, i));
+        }
+        return added;
+      }
+      EditList edits = ALGORITHM.diff(RawTextComparator.DEFAULT, base, head);
+      for (Edit edit : edits) {
+        for (int i = edit.getBeginB(); i < edit.getEndB(); i++) {
+          added.add(line(head, i));
+        }
+      }
+      return added;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot diff " + file.path(), e);
+    }
+  }
+
+  private RawText baseText(ObjectReader reader, FileChange file) throws IOException {
+    if (file.baseBlob() == null || file.type() == ChangeType.ADDED) {
+      return null;
+    }
+    ObjectId id = ObjectId.fromString(file.baseBlob());
+    if (reader.getObjectSize(id, Constants.OBJ_BLOB) > limits.maxFileBytes()) {
+      return null;
+    }
+    byte[] bytes = reader.open(id, Constants.OBJ_BLOB).getCachedBytes();
+    return RawText.isBinary(bytes) ? null : new RawText(bytes);
+  }
+
+  private static AddedLine line(RawText text, int index) {
+    String line = text.getString(index);
+    if (line.endsWith("\r")) {
+      line = line.substring(0, line.length() - 1);
+    }
+    return new AddedLine(index + 1, line);
+  }
+
+  @Override
+  public Optional<String> readAtHead(String path) {
+    try {
+      return Trees.readText(repository, headTree, path, limits.maxFileBytes());
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public List<String> headPaths() {
+    List<String> paths = headPaths;
+    if (paths == null) {
+      paths = listHeadPaths();
+      headPaths = paths;
+    }
+    return paths;
+  }
+
+  private List<String> listHeadPaths() {
+    List<String> paths = new ArrayList<>();
+    try (TreeWalk walk = new TreeWalk(repository)) {
+      walk.addTree(headTree);
+      walk.setRecursive(true);
+      while (walk.next()) {
+        FileMode mode = walk.getFileMode(0);
+        if (mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE) {
+          paths.add(walk.getPathString());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the tree at head", e);
+    }
+    return List.copyOf(paths);
+  }
+
+  @Override
+  public List<String> notes() {
+    return notes.stream().distinct().sorted().toList();
+  }
+
+  @Override
+  public void close() {
+    // The repository belongs to the GitRepository that made this change set.
+  }
+}

@@ -1,0 +1,192 @@
+package dev.claimaudit.git;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.errors.AmbiguousObjectException;
+import org.eclipse.jgit.errors.IncorrectObjectTypeException;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.revwalk.filter.RevFilter;
+import org.eclipse.jgit.treewalk.AbstractTreeIterator;
+import org.eclipse.jgit.treewalk.CanonicalTreeParser;
+import org.eclipse.jgit.treewalk.EmptyTreeIterator;
+import org.eclipse.jgit.util.io.DisabledOutputStream;
+
+/** Resolves a {@link RangeSpec} against a repository and reads its commits and net diff. */
+final class RangeReader {
+  private final Repository repository;
+  private final DiffLimits limits;
+
+  RangeReader(Repository repository, DiffLimits limits) {
+    this.repository = repository;
+    this.limits = limits;
+  }
+
+  ChangeSet read(RangeSpec range) {
+    try (RevWalk walk = new RevWalk(repository)) {
+      Set<ObjectId> shallow = shallowCommits();
+      RevCommit head = walk.parseCommit(resolve(range.head(), range, shallow));
+      RevCommit base = range.single() ? firstParent(walk, head) : walk.parseCommit(resolve(range.base(), range, shallow));
+      RevCommit mergeBase = base == null ? null : mergeBase(walk, base, head);
+      if (base != null && mergeBase == null) {
+        if (!shallow.isEmpty()) {
+          throw shallowError(range);
+        }
+        throw new GitInputException(
+            "'" + range.base() + "' and '" + range.head() + "' have no common history, so there is no net diff to audit;"
+                + " give a range whose ends share history");
+      }
+      List<CommitInfo> commits = commits(walk, head, base, shallow, range);
+      List<FileChange> files = diff(mergeBase, head);
+      return new JGitChangeSet(
+          repository,
+          limits,
+          base == null ? ObjectId.zeroId().name() : base.name(),
+          head.name(),
+          mergeBase == null ? null : mergeBase.name(),
+          head.getTree().getId(),
+          commits,
+          files);
+    } catch (MissingObjectException e) {
+      throw new GitInputException(
+          "the repository lacks object " + e.getObjectId().name() + " needed for range " + range.text()
+              + "; fetch the full history (actions/checkout `fetch-depth: 0`, or `git fetch --deepen=N`)",
+          e);
+    } catch (IOException e) {
+      throw new GitInputException("cannot read range " + range.text() + ": " + e.getMessage(), e);
+    }
+  }
+
+  Optional<String> readAt(String revision, String path) {
+    try (RevWalk walk = new RevWalk(repository)) {
+      ObjectId id = repository.resolve(revision + "^{commit}");
+      if (id == null) {
+        return Optional.empty();
+      }
+      return Trees.readText(repository, walk.parseCommit(id).getTree(), path, limits.maxFileBytes());
+    } catch (IOException | RevisionSyntaxException e) {
+      return Optional.empty();
+    }
+  }
+
+  private Set<ObjectId> shallowCommits() throws IOException {
+    return repository.getObjectDatabase().getShallowCommits();
+  }
+
+  private ObjectId resolve(String revision, RangeSpec range, Set<ObjectId> shallow) throws IOException {
+    ObjectId id;
+    try {
+      id = repository.resolve(revision + "^{commit}");
+    } catch (AmbiguousObjectException e) {
+      throw new GitInputException("ambiguous revision '" + revision + "' in range " + range.text() + ": use more hex digits or a ref name", e);
+    } catch (IncorrectObjectTypeException e) {
+      throw new GitInputException("revision '" + revision + "' in range " + range.text() + " is not a commit", e);
+    } catch (RevisionSyntaxException e) {
+      throw new GitInputException("bad revision '" + revision + "' in range " + range.text(), e);
+    }
+    if (id == null) {
+      String hint = shallow.isEmpty() ? "" : " (this clone is shallow: fetch the full history with actions/checkout `fetch-depth: 0`)";
+      throw new GitInputException("unknown revision '" + revision + "' in range " + range.text() + hint);
+    }
+    return id;
+  }
+
+  private static RevCommit firstParent(RevWalk walk, RevCommit commit) throws IOException {
+    return commit.getParentCount() == 0 ? null : walk.parseCommit(commit.getParent(0));
+  }
+
+  private static RevCommit mergeBase(RevWalk walk, RevCommit a, RevCommit b) throws IOException {
+    walk.reset();
+    walk.setRevFilter(RevFilter.MERGE_BASE);
+    walk.markStart(a);
+    walk.markStart(b);
+    RevCommit found = walk.next();
+    walk.reset();
+    walk.setRevFilter(RevFilter.ALL);
+    return found;
+  }
+
+  private List<CommitInfo> commits(RevWalk walk, RevCommit head, RevCommit base, Set<ObjectId> shallow, RangeSpec range)
+      throws IOException {
+    walk.reset();
+    walk.markStart(head);
+    if (base != null) {
+      walk.markUninteresting(base);
+    }
+    List<CommitInfo> commits = new ArrayList<>();
+    for (RevCommit commit : walk) {
+      if (shallow.contains(commit)) {
+        throw shallowError(range);
+      }
+      commits.add(new CommitInfo(commit.name(), commit.getFullMessage(), commit.getAuthorIdent().getName(), commit.getParentCount()));
+    }
+    return List.copyOf(commits);
+  }
+
+  private static GitInputException shallowError(RangeSpec range) {
+    return new GitInputException(
+        "shallow clone: the history of range " + range.text() + " is cut off before its merge base;"
+            + " fetch the full history (actions/checkout `fetch-depth: 0`, or `git fetch --deepen=N`)");
+  }
+
+  private List<FileChange> diff(RevCommit from, RevCommit to) throws IOException {
+    try (ObjectReader reader = repository.newObjectReader();
+        DiffFormatter formatter = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
+      formatter.setRepository(repository);
+      formatter.setDetectRenames(true);
+      formatter.getRenameDetector().setRenameLimit(limits.renameLimit());
+      AbstractTreeIterator oldTree = from == null ? new EmptyTreeIterator() : new CanonicalTreeParser(null, reader, from.getTree());
+      AbstractTreeIterator newTree = new CanonicalTreeParser(null, reader, to.getTree());
+      List<FileChange> files = new ArrayList<>();
+      for (DiffEntry entry : formatter.scan(oldTree, newTree)) {
+        files.add(toFileChange(entry, reader));
+      }
+      files.sort(Comparator.comparing(FileChange::path));
+      return List.copyOf(files);
+    }
+  }
+
+  private FileChange toFileChange(DiffEntry entry, ObjectReader reader) throws IOException {
+    ChangeType type = switch (entry.getChangeType()) {
+      case ADD -> ChangeType.ADDED;
+      case MODIFY -> ChangeType.MODIFIED;
+      case RENAME -> ChangeType.RENAMED;
+      case COPY -> ChangeType.COPIED;
+      case DELETE -> ChangeType.DELETED;
+    };
+    String oldBlob = entry.getOldMode() == FileMode.MISSING ? null : entry.getOldId().name();
+    if (type == ChangeType.DELETED) {
+      return new FileChange(entry.getOldPath(), entry.getOldPath(), type, null, null, oldBlob);
+    }
+    String oldPath = type == ChangeType.ADDED ? null : entry.getOldPath();
+    return new FileChange(entry.getNewPath(), oldPath, type, skipReason(entry, reader), entry.getNewId().name(), oldBlob);
+  }
+
+  private String skipReason(DiffEntry entry, ObjectReader reader) throws IOException {
+    FileMode mode = entry.getNewMode();
+    if (mode == FileMode.GITLINK) {
+      return "submodule (not followed)";
+    }
+    if (mode == FileMode.SYMLINK) {
+      return "symbolic link (not followed)";
+    }
+    long size = reader.getObjectSize(entry.getNewId().toObjectId(), Constants.OBJ_BLOB);
+    if (size > limits.maxFileBytes()) {
+      return "larger than " + (limits.maxFileBytes() / (1024 * 1024)) + " MiB (" + size + " bytes)";
+    }
+    return null;
+  }
+}

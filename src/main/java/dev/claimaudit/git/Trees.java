@@ -1,0 +1,54 @@
+package dev.claimaudit.git;
+
+import java.io.IOException;
+import java.util.Optional;
+import org.eclipse.jgit.diff.RawText;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.AnyObjectId;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.util.RawParseUtils;
+
+/** Reads files out of a tree, refusing anything that is not a regular text file of bounded size. */
+final class Trees {
+  private Trees() {}
+
+  static Optional<String> readText(Repository repository, AnyObjectId tree, String path, long maxBytes) throws IOException {
+    if (!isSafeRelativePath(path)) {
+      return Optional.empty();
+    }
+    try (ObjectReader reader = repository.newObjectReader();
+        TreeWalk walk = TreeWalk.forPath(reader, path, tree)) {
+      if (walk == null) {
+        return Optional.empty();
+      }
+      FileMode mode = walk.getFileMode(0);
+      if (mode != FileMode.REGULAR_FILE && mode != FileMode.EXECUTABLE_FILE) {
+        return Optional.empty();
+      }
+      if (reader.getObjectSize(walk.getObjectId(0), Constants.OBJ_BLOB) > maxBytes) {
+        return Optional.empty();
+      }
+      byte[] bytes = reader.open(walk.getObjectId(0), Constants.OBJ_BLOB).getCachedBytes();
+      if (RawText.isBinary(bytes)) {
+        return Optional.empty();
+      }
+      return Optional.of(RawParseUtils.decode(bytes));
+    }
+  }
+
+  /** A repository-relative path with no {@code ..}, no leading slash and no empty segment. */
+  static boolean isSafeRelativePath(String path) {
+    if (path == null || path.isEmpty() || path.startsWith("/") || path.indexOf('\0') >= 0 || path.indexOf('\\') >= 0) {
+      return false;
+    }
+    for (String segment : path.split("/", -1)) {
+      if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

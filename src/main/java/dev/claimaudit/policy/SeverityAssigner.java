@@ -1,0 +1,96 @@
+package dev.claimaudit.policy;
+
+import dev.claimaudit.checks.ClaimResult;
+import dev.claimaudit.checks.Finding;
+import dev.claimaudit.checks.Severity;
+import dev.claimaudit.checks.Suppression;
+import dev.claimaudit.claims.Claim;
+import dev.claimaudit.claims.Strength;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Gives every finding its final severity: the policy's rule settings, then a contradicted claim
+ * (block), then the severity matrix for placeholders, then inline suppressions (info).
+ */
+public final class SeverityAssigner {
+  private final Policy policy;
+  private final Set<String> knownRules;
+  private final LocalDate today;
+
+  public SeverityAssigner(Policy policy, Set<String> knownRules, LocalDate today) {
+    this.policy = policy;
+    this.knownRules = knownRules;
+    this.today = today;
+  }
+
+  public List<Finding> assign(List<Finding> findings, List<Claim> claims, List<ClaimResult> results) {
+    SeverityMatrix.Column column = SeverityMatrix.Column.of(
+        claims.stream().map(Claim::strength).reduce(Strength::max).orElse(null));
+    Map<Location, String> contradicting = new HashMap<>();
+    for (ClaimResult result : results) {
+      for (Finding evidence : result.contradictedBy()) {
+        contradicting.putIfAbsent(Location.of(evidence), result.claim().id());
+      }
+    }
+    List<Finding> assigned = new ArrayList<>();
+    for (Finding finding : findings) {
+      RuleSetting setting = policy.rules().get(finding.rule());
+      if (setting != null && !setting.enabled()) {
+        continue;
+      }
+      Finding graded = finding;
+      String claim = contradicting.get(Location.of(finding));
+      if (claim != null) {
+        graded = graded.withClaim(claim).withSeverity(Severity.BLOCK);
+      } else if (finding.ruleClass() != null) {
+        graded = graded.withSeverity(policy.matrix().severity(finding.ruleClass(), column));
+      }
+      if (setting != null && setting.severity() != null) {
+        graded = graded.withSeverity(setting.severity());
+      }
+      assigned.addAll(suppress(graded));
+    }
+    return assigned;
+  }
+
+  /** The finding as its inline suppression leaves it, plus a warning when the suppression is not valid. */
+  private List<Finding> suppress(Finding finding) {
+    Suppression suppression = finding.suppression();
+    if (suppression == null) {
+      return List.of(finding);
+    }
+    if (suppression.rule() != null && !knownRules.contains(suppression.rule())) {
+      return List.of(finding.withSuppression(null),
+          problem(finding, "suppression names unknown rule `" + suppression.rule() + "`, so it suppresses nothing"));
+    }
+    if (suppression.rule() != null && !suppression.rule().equals(finding.rule())) {
+      return List.of(finding.withSuppression(null));
+    }
+    if (suppression.until() != null && suppression.until().isBefore(today)) {
+      String when = suppression.until().equals(LocalDate.MIN) ? "has an unreadable until= date" : "expired on " + suppression.until();
+      return List.of(finding.withSuppression(null), problem(finding, "suppression " + when + ", so it suppresses nothing"));
+    }
+    Finding suppressed = finding.withSeverity(Severity.INFO);
+    if (suppression.reason().isBlank()) {
+      return List.of(suppressed, problem(finding, "suppression gives no reason; write one after `claim-audit: allow`"));
+    }
+    return List.of(suppressed);
+  }
+
+  private static Finding problem(Finding finding, String message) {
+    return new Finding("suppression-invalid", null, Severity.WARN, "policy", finding.path(), finding.suppression().line(), message,
+        null, null, null);
+  }
+
+  private record Location(String path, Integer line, String rule) {
+    static Location of(Finding finding) {
+      return new Location(finding.path(), finding.line(), Objects.requireNonNull(finding.rule()));
+    }
+  }
+}

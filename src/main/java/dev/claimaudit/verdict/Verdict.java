@@ -1,0 +1,59 @@
+package dev.claimaudit.verdict;
+
+import dev.claimaudit.checks.CheckRun;
+import dev.claimaudit.checks.ClaimResult;
+import dev.claimaudit.checks.Finding;
+import dev.claimaudit.checks.Severity;
+import java.util.List;
+
+/**
+ * The result of an audit, ordered and complete: what every reporter renders.
+ *
+ * @param findings every finding, suppressed ones included, in {@link Finding#ORDER}
+ * @param notes remarks on what was not looked at and why (skipped files, policy changes)
+ */
+public record Verdict(
+    Outcome outcome,
+    RangeInfo range,
+    List<ClaimResult> claims,
+    List<Finding> findings,
+    List<CheckRun> checks,
+    Inputs inputs,
+    List<String> notes) {
+
+  public Verdict {
+    claims = List.copyOf(claims);
+    findings = findings.stream().sorted(Finding.ORDER).toList();
+    checks = List.copyOf(checks);
+    notes = List.copyOf(notes);
+  }
+
+  public long count(Severity severity) {
+    return findings.stream().filter(finding -> !finding.suppressed() && finding.severity() == severity).count();
+  }
+
+  public long suppressedCount() {
+    return findings.stream().filter(Finding::suppressed).count();
+  }
+
+  public List<CheckRun> failedChecks() {
+    return checks.stream().filter(check -> check.status() == CheckRun.Status.ERROR).toList();
+  }
+
+  /** One line of at most 140 characters, for a commit status description. */
+  public String summary() {
+    StringBuilder line = new StringBuilder("claim-audit: ").append(outcome.id());
+    long blocks = count(Severity.BLOCK);
+    long warns = count(Severity.WARN);
+    long contradicted = claims.stream().filter(result -> result.status() == dev.claimaudit.claims.ClaimStatus.CONTRADICTED).count();
+    line.append(" — ").append(blocks).append(" blocking, ").append(warns).append(" warning");
+    line.append("; ").append(contradicted).append(" of ").append(claims.size()).append(" claims contradicted");
+    if (suppressedCount() > 0) {
+      line.append("; ").append(suppressedCount()).append(" suppressed");
+    }
+    if (!failedChecks().isEmpty()) {
+      line.append("; ").append(failedChecks().size()).append(" check(s) failed");
+    }
+    return line.length() <= 140 ? line.toString() : line.substring(0, 139) + "…";
+  }
+}
