@@ -345,7 +345,7 @@ public final class ClaimExtractor {
       List<ClaimSubject.Symbol> symbols = new ArrayList<>();
       String text = rest;
       for (int guard = 0; guard < 8; guard++) {
-        text = ARTICLES.matcher(text).replaceFirst("");
+        text = ARTICLES.matcher(text.stripLeading()).replaceFirst("");
         boolean kindFirst = false;
         Matcher kind = SYMBOL_KIND.matcher(text);
         if (kind.lookingAt() && kind.end() < text.length() && Character.isWhitespace(text.charAt(kind.end()))) {

@@ -25,7 +25,8 @@ final class MarkdownSegmenter {
   private static final Pattern TABLE_SEPARATOR = Pattern.compile("^\\s*\\|?\\s*:?-{2,}:?\\s*(\\|\\s*:?-{2,}:?\\s*)*\\|?\\s*$");
   private static final Pattern LIST_HEADING = Pattern.compile("^(.{1,80}):\\s*$");
   private static final Pattern EMOJI = Pattern.compile("[\\x{1F000}-\\x{1FAFF}\\x{2600}-\\x{27BF}\\x{2B00}-\\x{2BFF}\\x{FE0F}\\x{200D}]");
-  private static final Pattern EMPHASIS = Pattern.compile("(\\*\\*|__|~~)");
+  private static final Pattern LABELLED = Pattern.compile("^[A-Z][\\w /-]{0,30}:\\s+\\S");
+  private static final Pattern EMPHASIS = Pattern.compile("(\\*\\*|~~)");
 
   private MarkdownSegmenter() {}
 
@@ -82,6 +83,7 @@ final class MarkdownSegmenter {
       if (isHeading) {
         heading = content.toLowerCase(Locale.ROOT);
         segments.add(new Segment(content, i + 1, "", false));
+        previousBlank = true;
         continue;
       }
       Matcher listHeading = LIST_HEADING.matcher(content);
@@ -95,10 +97,21 @@ final class MarkdownSegmenter {
       if (!underHeading && !listItem) {
         heading = "";
       }
-      segments.add(new Segment(content, i + 1, underHeading ? heading : "", listItem || (indented && underHeading)));
+      boolean item = listItem || (indented && underHeading);
+      Segment last = segments.isEmpty() ? null : segments.get(segments.size() - 1);
+      if (!previousBlank && !listItem && !item && last != null && continues(last) && !LABELLED.matcher(content).find()) {
+        segments.set(segments.size() - 1, new Segment(last.text() + " " + content, last.line(), last.heading(), last.listItem()));
+      } else {
+        segments.add(new Segment(content, i + 1, underHeading ? heading : "", item));
+      }
       previousBlank = false;
     }
     return segments;
+  }
+
+  /** Whether a prose line continues {@code last}: it is prose too and did not end its sentence with a colon. */
+  private static boolean continues(Segment last) {
+    return !last.listItem() && !last.text().endsWith(":") && last.text().length() < MAX_LINE;
   }
 
   private static String clean(String content) {
