@@ -52,6 +52,11 @@ public enum Language {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** The usual file extension, for examples and fixtures. */
+  public String extension() {
+    return extensions[0];
+  }
+
   public static Language parse(String id) {
     return valueOf(id.strip().toUpperCase(Locale.ROOT));
   }

@@ -63,6 +63,16 @@ public final class PlaceholderScanner {
     return findings;
   }
 
+  /** Findings in a whole file, every line counted as added: for rule examples and fixtures. */
+  public List<Finding> scanText(String path, String content) {
+    List<AddedLine> lines = new ArrayList<>();
+    LexedText lexed = Lexer.lex(Language.of(path).orElse(Language.JAVA), content);
+    for (int line = 1; line <= lexed.lineCount(); line++) {
+      lines.add(new AddedLine(line, lexed.line(line)));
+    }
+    return scan(path, lines, () -> Optional.of(content));
+  }
+
   private List<Rule> applicable(Language language, boolean testFile) {
     List<Rule> rules = new ArrayList<>();
     for (Rule rule : catalog.rulesFor(language)) {
