@@ -96,7 +96,7 @@ final class AuditCommand implements Callable<Integer> {
     List<FileReport> fileReports = fileReports();
     PullRequest pullRequest = pullRequest();
     RangeSpec rangeSpec = rangeSpec(pullRequest);
-    AuditRequest request = new AuditRequest(repo, rangeSpec, pullRequest, policy, dynamic, Boolean.TRUE.equals(llm));
+    AuditRequest request = new AuditRequest(repo, rangeSpec, pullRequest, policy, dynamic, llm, null, io.env());
     Verdict verdict = new AuditPipeline(LocalDate.now()).run(request);
     write(reporter, verdict);
     for (FileReport report : fileReports) {

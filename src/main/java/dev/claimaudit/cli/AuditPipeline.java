@@ -29,7 +29,9 @@ import dev.claimaudit.verdict.Inputs;
 import dev.claimaudit.verdict.Outcome;
 import dev.claimaudit.verdict.RangeInfo;
 import dev.claimaudit.verdict.Verdict;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -56,18 +58,18 @@ final class AuditPipeline {
     try (GitRepository repository = GitRepository.open(request.repo())) {
       RangeSpec range = request.range() != null ? request.range() : repository.defaultRange();
       try (ChangeSet changeSet = repository.changeSet(range, DiffLimits.DEFAULT)) {
-        return audit(request, range, changeSet);
+        return audit(request, range, changeSet, repository.workTree());
       }
     }
   }
 
-  private Verdict audit(AuditRequest request, RangeSpec range, ChangeSet changeSet) {
+  private Verdict audit(AuditRequest request, RangeSpec range, ChangeSet changeSet, Optional<Path> workTree) {
     Policy policy = Policy.defaults();
     Catalog catalog = enabledRules(new CatalogLoader().builtIn(), policy);
     PullRequest pullRequest = request.pullRequest();
     List<Claim> claims = new ClaimExtractor().extract(sources(pullRequest, changeSet.commits()));
-    AuditContext context = new AuditContext(changeSet, claims, pullRequest, catalog, policy.ignoreFilter(),
-        new CheckSettings(request.dynamic(), request.llm()));
+    CheckSettings settings = new CheckSettings(workTree, request.dynamic(), request.llm(), policy.blocks(), request.stateDir(), request.env());
+    AuditContext context = new AuditContext(changeSet, claims, pullRequest, catalog, policy.ignoreFilter(), settings);
 
     List<Finding> findings = new ArrayList<>();
     List<ClaimResult> claimResults = new ArrayList<>();

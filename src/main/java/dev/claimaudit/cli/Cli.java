@@ -1,5 +1,6 @@
 package dev.claimaudit.cli;
 
+import dev.claimaudit.checks.SettingsException;
 import dev.claimaudit.checks.placeholder.CatalogException;
 import dev.claimaudit.git.GitInputException;
 import java.io.InputStream;
@@ -38,7 +39,8 @@ public final class Cli {
     if (debug) {
       error.printStackTrace(io.err());
     }
-    if (error instanceof BadInputException || error instanceof GitInputException || error instanceof CatalogException) {
+    if (error instanceof BadInputException || error instanceof GitInputException || error instanceof CatalogException
+        || error instanceof SettingsException) {
       io.err().println("audit: " + oneLine(error.getMessage()));
       return ExitCode.BAD_INPUT.code();
     }
