@@ -3,6 +3,7 @@ package dev.claimaudit.claims;
 import dev.claimaudit.claims.ClaimSubject.AbsenceTarget;
 import dev.claimaudit.claims.ClaimSubject.FileAction;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -88,9 +89,13 @@ public final class ClaimExtractor {
         .anyMatch(source -> source.draft() || sourceHedged(source));
     List<Claim> claims = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
+    Set<Disclosure> pullRequestDisclosed = EnumSet.noneOf(Disclosure.class);
+    sources.stream().filter(ClaimSource::fromPullRequest).forEach(source -> pullRequestDisclosed.addAll(disclosed(source)));
     for (ClaimSource source : sources) {
       boolean hedged = source.fromPullRequest() ? pullRequestHedged : sourceHedged(source);
-      for (Claim claim : extract(source, hedged)) {
+      Set<Disclosure> disclosed = source.fromPullRequest() ? pullRequestDisclosed : disclosed(source);
+      for (Claim extracted : extract(source, hedged)) {
+        Claim claim = extracted.kind() == ClaimKind.ABSENCE ? extracted : extracted.withDisclosed(disclosed);
         String key = claim.kind() + "|" + claim.subject() + "|" + claim.strength();
         if (claim.kind() == ClaimKind.STATUS || seen.add(key)) {
           claims.add(claim.withId("c" + (claims.size() + 1)));
@@ -98,6 +103,10 @@ public final class ClaimExtractor {
       }
     }
     return claims;
+  }
+
+  private static Set<Disclosure> disclosed(ClaimSource source) {
+    return Disclosure.in(MarkdownSegmenter.stripHtmlComments(source.text() == null ? "" : source.text()));
   }
 
   private static boolean sourceHedged(ClaimSource source) {

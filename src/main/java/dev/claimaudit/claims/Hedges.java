@@ -1,5 +1,6 @@
 package dev.claimaudit.claims;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Wording that discloses unfinished work, and wording that negates or postpones a claim. */
@@ -35,12 +36,27 @@ final class Hedges {
 
   private Hedges() {}
 
+  /** Words that turn a hedge word into its opposite: "no stubs left", "removes the placeholder". */
+  private static final Pattern UNDOING = Pattern.compile(
+      "(?i)\\b(no|not|zero|without|remov\\w*|replac\\w*|delet\\w*|drop\\w*|fix\\w*|kill\\w*|finish\\w*|implement\\w*|fill\\w*|instead of|rather than|any)\\W+(\\w+\\W+){0,2}$");
+
   static boolean hedgesSource(String title, String wholeText) {
-    return TITLE_HEDGE.matcher(title).find() || SOURCE_HEDGE.matcher(wholeText).find();
+    return firstUnundone(TITLE_HEDGE, title) || firstUnundone(SOURCE_HEDGE, wholeText);
   }
 
   static boolean hedgesLine(String text) {
-    return LINE_HEDGE.matcher(text).find();
+    return firstUnundone(LINE_HEDGE, text);
+  }
+
+  private static boolean firstUnundone(Pattern pattern, String text) {
+    Matcher matcher = pattern.matcher(text);
+    while (matcher.find()) {
+      int from = Math.max(0, matcher.start() - 40);
+      if (!UNDOING.matcher(text.substring(from, matcher.start())).find()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean speaksOfFuture(String text) {

@@ -4,7 +4,9 @@ import dev.claimaudit.checks.ClaimResult;
 import dev.claimaudit.checks.Finding;
 import dev.claimaudit.checks.Severity;
 import dev.claimaudit.checks.Suppression;
+import dev.claimaudit.checks.RuleClass;
 import dev.claimaudit.claims.Claim;
+import dev.claimaudit.claims.Disclosure;
 import dev.claimaudit.claims.Strength;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,8 +32,6 @@ public final class SeverityAssigner {
   }
 
   public List<Finding> assign(List<Finding> findings, List<Claim> claims, List<ClaimResult> results) {
-    SeverityMatrix.Column column = SeverityMatrix.Column.of(
-        claims.stream().map(Claim::strength).reduce(Strength::max).orElse(null));
     Map<Location, String> contradicting = new HashMap<>();
     for (ClaimResult result : results) {
       for (Finding evidence : result.contradictedBy()) {
@@ -49,7 +49,7 @@ public final class SeverityAssigner {
       if (claim != null) {
         graded = graded.withClaim(claim).withSeverity(Severity.BLOCK);
       } else if (finding.ruleClass() != null) {
-        graded = graded.withSeverity(policy.matrix().severity(finding.ruleClass(), column));
+        graded = graded.withSeverity(policy.matrix().severity(finding.ruleClass(), column(finding.ruleClass(), claims)));
       }
       if (setting != null && setting.severity() != null) {
         graded = graded.withSeverity(setting.severity());
@@ -57,6 +57,20 @@ public final class SeverityAssigner {
       assigned.addAll(suppress(graded));
     }
     return assigned;
+  }
+
+  /**
+   * The matrix column for a placeholder of {@code ruleClass}: the strongest claim of the change,
+   * where a claim whose own message owns up to this kind of placeholder counts as hedged.
+   */
+  static SeverityMatrix.Column column(RuleClass ruleClass, List<Claim> claims) {
+    Disclosure disclosure = Disclosure.valueOf(ruleClass.name());
+    Strength strongest = null;
+    for (Claim claim : claims) {
+      Strength strength = claim.discloses(disclosure) ? Strength.HEDGED : claim.strength();
+      strongest = strongest == null ? strength : strongest.max(strength);
+    }
+    return SeverityMatrix.Column.of(strongest);
   }
 
   /** The finding as its inline suppression leaves it, plus a warning when the suppression is not valid. */

@@ -15,6 +15,7 @@ import dev.claimaudit.claims.Claim;
 import dev.claimaudit.claims.ClaimStatus;
 import dev.claimaudit.claims.ClaimSubject;
 import dev.claimaudit.claims.ClaimSubject.AbsenceTarget;
+import dev.claimaudit.claims.Disclosure;
 import dev.claimaudit.claims.Strength;
 import dev.claimaudit.git.AddedLine;
 import dev.claimaudit.git.ChangeType;
@@ -64,9 +65,14 @@ final class Evidence {
   }
 
   private ClaimResult status(Claim claim) {
-    List<Finding> breaking = placeholders.stream().filter(finding -> BREAKS_STATUS.contains(finding.ruleClass())).toList();
+    List<Finding> breaking = placeholders.stream()
+        .filter(finding -> BREAKS_STATUS.contains(finding.ruleClass()) && !disclosedBy(claim, finding))
+        .toList();
     if (breaking.isEmpty()) {
-      return ClaimResult.of(claim, ClaimStatus.BACKED, "no hard stub or test evasion in the lines the change adds");
+      boolean disclosed = placeholders.stream().anyMatch(finding -> BREAKS_STATUS.contains(finding.ruleClass()));
+      return ClaimResult.of(claim, ClaimStatus.BACKED, disclosed
+          ? "the placeholders in the added lines are the ones its own message owns up to"
+          : "no hard stub or test evasion in the lines the change adds");
     }
     if (claim.strength() == Strength.HEDGED) {
       return ClaimResult.of(claim, ClaimStatus.UNVERIFIED,
@@ -194,7 +200,7 @@ final class Evidence {
 
   private ClaimResult tests(Claim claim, ClaimSubject.Tests tests) {
     List<Finding> evasions = placeholders.stream()
-        .filter(finding -> finding.ruleClass() == RuleClass.TEST_EVASION)
+        .filter(finding -> finding.ruleClass() == RuleClass.TEST_EVASION && !disclosedBy(claim, finding))
         .filter(finding -> tests.file() == null || matchesClaimedFile(finding.path(), tests.file()))
         .toList();
     if (!evasions.isEmpty() && claim.strength() != Strength.HEDGED) {
@@ -286,6 +292,10 @@ final class Evidence {
 
   private List<String> lines(FileChange file) {
     return addedLines.computeIfAbsent(file.path(), path -> context.changeSet().addedLines(file)).stream().map(AddedLine::text).toList();
+  }
+
+  private static boolean disclosedBy(Claim claim, Finding finding) {
+    return finding.ruleClass() != null && claim.discloses(Disclosure.valueOf(finding.ruleClass().name()));
   }
 
   private static ClaimResult backed(Claim claim, String path, String evidence) {
