@@ -216,9 +216,13 @@ public final class ClaimExtractor {
         return false;
       }
       add(ClaimKind.FILE, Strength.NORMAL, segment.text(), new ClaimSubject.File(paths.get(0), action(heading)));
-      Matcher count = N_TESTS_IN_LIST.matcher(segment.text());
+      String description = first.substring(first.indexOf(paths.get(0)) + paths.get(0).length());
+      Matcher count = N_TESTS_IN_LIST.matcher(description);
       if (count.find()) {
         add(ClaimKind.TEST, Strength.NORMAL, segment.text(), new ClaimSubject.Tests(Integer.parseInt(count.group(1)), -1, -1, false, paths.get(0)));
+      }
+      for (String symbol : SymbolPhrase.named(description)) {
+        add(ClaimKind.SYMBOL, Strength.NORMAL, segment.text(), new ClaimSubject.Symbol(symbol, paths.get(0)));
       }
       return true;
     }
@@ -349,6 +353,24 @@ public final class ClaimExtractor {
     private static final Pattern IN_FILE = Pattern.compile("(?i)^\\s*(?:in|to|into|inside|within|under)\\s+`?([\\w./@+\\-]+)`?");
 
     private SymbolPhrase() {}
+
+    private static final Pattern NAMED_SYMBOL = Pattern.compile(
+        "(?i)(`[^`]{1,80}`|[A-Za-z_$][\\w$]*(?:\\(\\))?)\\s+(?:" + SYMBOL_KIND.pattern() + ")\\b"
+            + "|\\b(?:" + SYMBOL_KIND.pattern() + ")\\s+(`[^`]{1,80}`|[A-Za-z_$][\\w$]*(?:\\(\\))?)");
+
+    /** Identifiers that a file's description names with their kind: "SFT_NEVER constant", "helper `isOptedOut()`". */
+    static List<String> named(String description) {
+      List<String> names = new ArrayList<>();
+      Matcher matcher = NAMED_SYMBOL.matcher(description);
+      while (matcher.find()) {
+        String written = matcher.group(1) != null ? matcher.group(1) : matcher.group(matcher.groupCount());
+        Candidate candidate = Candidate.at(written);
+        if (candidate != null && candidate.codey() && !names.contains(candidate.name())) {
+          names.add(candidate.name());
+        }
+      }
+      return names;
+    }
 
     static List<ClaimSubject.Symbol> parse(String rest) {
       List<ClaimSubject.Symbol> symbols = new ArrayList<>();

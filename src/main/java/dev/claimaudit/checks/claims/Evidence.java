@@ -203,43 +203,61 @@ final class Evidence {
         .filter(finding -> finding.ruleClass() == RuleClass.TEST_EVASION && !disclosedBy(claim, finding))
         .filter(finding -> tests.file() == null || matchesClaimedFile(finding.path(), tests.file()))
         .toList();
+    boolean aboutARun = tests.added() < 0 && (tests.passed() >= 0 || tests.allPass());
+    TestCount count = aboutARun ? null : count(tests.file());
     if (!evasions.isEmpty() && claim.strength() != Strength.HEDGED) {
+      String counted = count == null || !count.known() ? "" : count.cases() + " test cases added in " + count.where() + ", but ";
       return new ClaimResult(claim, ClaimStatus.CONTRADICTED,
-          "the change adds a test that cannot fail or does not run: " + where(evasions.get(0)), evasions.get(0).path(), evasions);
+          counted + "the change adds a test that cannot fail or does not run: " + where(evasions.get(0)), evasions.get(0).path(), evasions);
     }
-    if (tests.added() < 0 && (tests.passed() >= 0 || tests.allPass())) {
+    if (aboutARun) {
       return ClaimResult.of(claim, ClaimStatus.UNVERIFIED, "a test run is not visible to a static audit; run with --dynamic to settle it");
     }
-    List<FileChange> files = testFiles(tests.file());
-    if (tests.file() != null && files.isEmpty()) {
-      Resolution resolution = resolver.resolve(tests.file());
-      if (resolution instanceof Resolution.Found found) {
-        return contradicted(claim, found.path(), found.path() + " is not changed in the range, so it adds no tests");
-      }
-      return ClaimResult.of(claim, ClaimStatus.UNVERIFIED, "cannot resolve `" + tests.file() + "` to one file in the repository");
+    if (count.unresolved() != null) {
+      Unresolved unresolved = count.unresolved();
+      return new ClaimResult(claim, unresolved.status(), unresolved.evidence(), unresolved.path(), List.of());
     }
-    int counted = 0;
+    if (!count.known()) {
+      return ClaimResult.of(claim, ClaimStatus.UNVERIFIED, count.files().isEmpty()
+          ? "the change touches no test file" : "no known test framework in " + count.where());
+    }
+    if (tests.added() >= 0 && count.cases() < tests.added()) {
+      return contradicted(claim, count.path(), "claims " + tests.added() + " tests; " + count.where() + " add " + count.cases());
+    }
+    if (tests.added() < 0 && count.cases() == 0) {
+      return contradicted(claim, count.path(), count.where() + " add no test case");
+    }
+    return backed(claim, count.path(), count.cases() + " test cases added in " + count.where());
+  }
+
+  /** Test cases declared in the added lines of the claimed test file, or of every changed test file. */
+  private record TestCount(List<FileChange> files, int cases, boolean known, String where, String path, Unresolved unresolved) {}
+
+  /** A claimed test file that is missing from the change (contradicted) or from the repository (unverified). */
+  private record Unresolved(ClaimStatus status, String evidence, String path) {}
+
+  private TestCount count(String claimedFile) {
+    List<FileChange> files = testFiles(claimedFile);
+    if (claimedFile != null && files.isEmpty()) {
+      Resolution resolution = resolver.resolve(claimedFile);
+      String evidence = resolution instanceof Resolution.Found found
+          ? found.path() + " is not changed in the range, so it adds no tests"
+          : "cannot resolve `" + claimedFile + "` to one file in the repository";
+      return new TestCount(files, 0, false, claimedFile, null, resolution instanceof Resolution.Found found
+          ? new Unresolved(ClaimStatus.CONTRADICTED, evidence, found.path())
+          : new Unresolved(ClaimStatus.UNVERIFIED, evidence, null));
+    }
+    int cases = 0;
     boolean known = false;
     for (FileChange file : files) {
-      Optional<Integer> count = TestCounter.count(file.path(), lines(file));
-      if (count.isPresent()) {
+      Optional<Integer> declared = TestCounter.count(file.path(), lines(file));
+      if (declared.isPresent()) {
         known = true;
-        counted += count.get();
+        cases += declared.get();
       }
     }
-    String where = tests.file() == null ? "the changed test files" : files.get(0).path();
-    String path = tests.file() == null ? null : files.get(0).path();
-    if (!known) {
-      return ClaimResult.of(claim, ClaimStatus.UNVERIFIED, files.isEmpty()
-          ? "the change touches no test file" : "no known test framework in " + where);
-    }
-    if (tests.added() >= 0 && counted < tests.added()) {
-      return contradicted(claim, path, "claims " + tests.added() + " tests; " + where + " add " + counted);
-    }
-    if (tests.added() < 0 && counted == 0) {
-      return contradicted(claim, path, where + " add no test case");
-    }
-    return backed(claim, path, counted + " test cases added in " + where);
+    String where = claimedFile == null ? "the changed test files" : files.get(0).path();
+    return new TestCount(files, cases, known, where, claimedFile == null ? null : files.get(0).path(), null);
   }
 
   private List<FileChange> testFiles(String claimed) {
