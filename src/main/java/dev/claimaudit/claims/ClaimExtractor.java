@@ -45,7 +45,7 @@ public final class ClaimExtractor {
           + "|(?:tests?|test suite|ci|build)\\s+(?:is\\s+|are\\s+)?(?:all\\s+)?(?:passing|green|passes)"
           + "|(?:tests?)\\s+pass\\b)");
   private static final Pattern ADDS_N_TESTS = Pattern.compile(
-      "(?i)\\b(?:adds?|added|adding|includes?|including|with|writes?|wrote|new|contains?)\\s+(\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+      "(?i)\\b(?:adds?|added|adding|writes?|wrote|new)\\s+(\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
           + "\\s+(?:new\\s+)?(?:[\\w-]+\\s+){0,2}?(?:tests?|test cases?|specs?)\\b(?:\\s+(?:in|to|for|into)\\s+(\\S+))?");
   private static final Pattern N_TESTS_IN_LIST = Pattern.compile("(?i)\\b(\\d+)\\s+(?:new\\s+)?(?:[\\w-]+\\s+){0,2}?(?:tests?|test cases?|specs?)\\b");
   private static final Pattern ADDS_TESTS = Pattern.compile(
@@ -143,19 +143,50 @@ public final class ClaimExtractor {
       last++;
       items.append(' ').append(segments.get(last).text());
     }
-    List<String> listed = new ArrayList<>();
-    for (String item : items.toString().split(",")) {
-      String cleaned = PathTokens.trim(item.strip().replaceFirst("(?i)^and\\s+", ""));
-      if (!cleaned.isEmpty()) {
-        listed.add(cleaned);
-      }
-    }
+    List<String> listed = enumerationItems(items.toString());
     if (listed.size() >= 2) {
       String text = header.group(0) + (last > start ? " …" : "");
       claims.add(new Claim("", ClaimKind.STATUS, strength(hedged, text, Strength.NORMAL), text, source.id(), segments.get(start).line(),
           new ClaimSubject.Enumeration(header.group(1).strip(), Integer.parseInt(header.group(2)), List.copyOf(listed))));
     }
     return last;
+  }
+
+  /** Items of "a, b (with c, d), e and f.": split at top-level commas and a final "and"/"or", up to the sentence's end. */
+  static List<String> enumerationItems(String text) {
+    Matcher end = Pattern.compile("\\.(\\s|$)").matcher(text);
+    String list = end.find() ? text.substring(0, end.start()) : text;
+    List<String> items = new ArrayList<>();
+    int depth = 0;
+    boolean code = false;
+    StringBuilder item = new StringBuilder();
+    for (int i = 0; i < list.length(); i++) {
+      char c = list.charAt(i);
+      if (c == '`') {
+        code = !code;
+      } else if (!code && (c == '(' || c == '[' || c == '{')) {
+        depth++;
+      } else if (!code && (c == ')' || c == ']' || c == '}')) {
+        depth = Math.max(0, depth - 1);
+      }
+      if (c == ',' && depth == 0 && !code) {
+        items.add(item.toString());
+        item.setLength(0);
+      } else {
+        item.append(c);
+      }
+    }
+    items.add(item.toString());
+    String last = items.remove(items.size() - 1);
+    items.addAll(List.of(last.split("\\s+(?:and|or|&)\\s+")));
+    List<String> cleaned = new ArrayList<>();
+    for (String raw : items) {
+      String trimmed = PathTokens.trim(raw.strip().replaceFirst("(?i)^(and|or)\\s+", ""));
+      if (!trimmed.isEmpty()) {
+        cleaned.add(trimmed);
+      }
+    }
+    return cleaned;
   }
 
   static Strength strength(boolean hedged, String text, Strength unhedged) {
