@@ -49,7 +49,8 @@ public final class ClaimExtractor {
           + "\\s+(?:new\\s+)?(?:[\\w-]+\\s+){0,2}?(?:tests?|test cases?|specs?)\\b(?:\\s+(?:in|to|for|into)\\s+(\\S+))?");
   private static final Pattern N_TESTS_IN_LIST = Pattern.compile("(?i)\\b(\\d+)\\s+(?:new\\s+)?(?:[\\w-]+\\s+){0,2}?(?:tests?|test cases?|specs?)\\b");
   private static final Pattern ADDS_TESTS = Pattern.compile(
-      "(?i)(?:\\b(?:adds?|added|adding|includes?|with|writes?|wrote|new)\\s+(?:\\w+\\s+){0,2}?(?:unit |integration |regression )?tests?\\b"
+      "(?i)(?:\\b(?:adds?|added|adding|writes?|wrote|new)\\s+(?:\\w+\\s+){0,2}?(?:unit |integration |regression )?tests?\\b"
+          + "|\\bwith (?:new |unit |integration |regression )?tests\\b"
           + "|^tests?\\s+(?:added|included|written)\\b|\\bcovered by (?:new )?tests\\b)");
 
   private static final Pattern ABSENCE = Pattern.compile(

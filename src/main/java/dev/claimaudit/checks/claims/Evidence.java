@@ -299,9 +299,14 @@ final class Evidence {
     return files;
   }
 
-  /** Inline tests, such as Rust's {@code #[test]} functions in a source file. */
+  /** A source file with inline tests, such as Rust's {@code #[test]} functions, counts as a test file. */
   private boolean declaresTests(FileChange file) {
-    return TestCounter.count(file.path(), lines(file)).orElse(0) > 0;
+    if (TestCounter.count(file.path(), lines(file)).orElse(0) > 0) {
+      return true;
+    }
+    return context.changeSet().readAtHead(file.path())
+        .flatMap(content -> TestCounter.count(file.path(), content.lines().toList()))
+        .orElse(0) > 0;
   }
 
   private boolean matchesClaimedFile(String path, String claimed) {
