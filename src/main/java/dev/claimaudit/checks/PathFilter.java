@@ -1,16 +1,18 @@
 package dev.claimaudit.checks;
 
 import java.nio.file.FileSystems;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.List;
 
 /** A set of path globs ({@code vendor/**}, {@code **}{@code /*.min.js}) matched against repository paths. */
 public final class PathFilter {
-  /** Paths that are not the change's own code by default. */
+  /** Paths that are not the change's own code by default: vendored, minified, and test data read as data. */
   public static final List<String> DEFAULT_IGNORED = List.of(
       "**/vendor/**", "vendor/**", "**/node_modules/**", "node_modules/**", "**/third_party/**", "third_party/**",
-      "**/*.min.js", "*.min.js", "**/*.min.css", "*.min.css", "**/*.bundle.js", "*.bundle.js");
+      "**/*.min.js", "*.min.js", "**/*.min.css", "*.min.css", "**/*.bundle.js", "*.bundle.js",
+      "**/testdata/**", "testdata/**", "**/fixtures/**", "fixtures/**", "**/__fixtures__/**", "**/__snapshots__/**");
 
   private final List<String> globs;
   private final List<PathMatcher> matchers;
@@ -29,7 +31,12 @@ public final class PathFilter {
   }
 
   public boolean matches(String path) {
-    Path candidate = Path.of(path);
+    Path candidate;
+    try {
+      candidate = Path.of(path);
+    } catch (InvalidPathException e) {
+      return false;
+    }
     for (PathMatcher matcher : matchers) {
       if (matcher.matches(candidate)) {
         return true;

@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 public final class ClaimExtractor {
   private static final Pattern CONVENTIONAL_PREFIX =
       Pattern.compile("^(?i)(feat|fix|perf|refactor|chore|docs|test|tests|build|ci|style|revert)(\\([^)]{0,40}\\))?!?:\\s*");
+  /** Quoted words are a mention of what someone else said or might say, not this change's claim. */
+  private static final Pattern QUOTED = Pattern.compile("(?<![\\w])'[^'\\n]{1,160}'(?![\\w])|\"[^\"\\n]{1,300}\"|“[^”\\n]{1,300}”");
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;])\\s+(?=[A-Z`*\\d\\[(])|\\s+[—–]\\s+|;\\s+");
 
   private static final Pattern STRONG_STATUS = Pattern.compile(
@@ -214,7 +216,7 @@ public final class ClaimExtractor {
       if (fileListItem()) {
         return;
       }
-      for (String sentence : SENTENCE_END.split(segment.text())) {
+      for (String sentence : SENTENCE_END.split(QUOTED.matcher(segment.text()).replaceAll("\"…\""))) {
         String text = sentence.strip();
         if (text.isEmpty() || Hedges.speaksOfFuture(text)) {
           continue;
