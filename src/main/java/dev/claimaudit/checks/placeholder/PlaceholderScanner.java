@@ -135,12 +135,22 @@ public final class PlaceholderScanner {
     return false;
   }
 
+  /** The rule matches in its region, below the line it needs above it, and not inside a line it must stay out of. */
   private static boolean fires(Rule rule, LexedText lexed, int number, String text) {
-    return matchesInRegion(rule, lexed, number, text)
-        && rule.ifPrevious().map(pattern -> LineContext.previousCode(lexed, number).filter(line -> finds(pattern, line)).isPresent())
-            .orElse(true)
-        && rule.unlessInside().map(pattern -> LineContext.enclosing(lexed, number).stream().noneMatch(line -> finds(pattern, line)))
-            .orElse(true);
+    if (!matchesInRegion(rule, lexed, number, text)) {
+      return false;
+    }
+    if (rule.ifPrevious().isPresent()) {
+      Optional<String> previous = LineContext.previousCode(lexed, number);
+      if (previous.isEmpty() || !finds(rule.ifPrevious().get(), previous.get())) {
+        return false;
+      }
+    }
+    if (rule.unlessInside().isPresent()) {
+      Pattern inside = rule.unlessInside().get();
+      return LineContext.enclosing(lexed, number).stream().noneMatch(line -> finds(inside, line));
+    }
+    return true;
   }
 
   private static boolean matchesInRegion(Rule rule, LexedText lexed, int number, String text) {
