@@ -22,6 +22,8 @@ public final class Cli {
   public int run(String... args) {
     AuditCommand audit = new AuditCommand(io);
     CommandLine commandLine = new CommandLine(audit)
+        .addSubcommand(new RulesCommand(io))
+        .addSubcommand(new ExplainCommand(io))
         .setOut(io.out())
         .setErr(io.err())
         .setCaseInsensitiveEnumValuesAllowed(true)

@@ -4,18 +4,22 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.claimaudit.checks.RuleClass;
+import dev.claimaudit.checks.placeholder.Rule.Example;
+import dev.claimaudit.checks.placeholder.Rule.Scope;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -28,8 +32,10 @@ public final class CatalogLoader {
   public static final List<String> BUILT_IN_FILES = builtInFiles();
 
   private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+  private static final Pattern EXAMPLE_TAG = Pattern.compile("^\\[(\\w+)\\] ");
   private static final Set<String> FIELDS = Set.of(
-      "id", "languages", "class", "in", "pattern", "keywords", "scope", "title", "rationale", "match", "noMatch");
+      "id", "languages", "class", "in", "pattern", "keywords", "scope", "ifPrevious", "unlessInside", "title", "rationale",
+      "match", "noMatch");
 
   private final ObjectMapper mapper = new ObjectMapper();
 
@@ -97,7 +103,7 @@ public final class CatalogLoader {
         throw new CatalogException(where + ": unknown field `" + name + "`");
       }
     }
-    Set<Language> languages = EnumSet.noneOf(Language.class);
+    Set<Language> languages = new LinkedHashSet<>();
     for (String language : strings(node, "languages", where)) {
       try {
         languages.add(Language.parse(language));
@@ -120,23 +126,63 @@ public final class CatalogLoader {
     } catch (IllegalArgumentException e) {
       throw new CatalogException(where + ": in: must be code, comment or string");
     }
-    Pattern pattern;
-    try {
-      pattern = Pattern.compile(text(node, "pattern", where));
-    } catch (PatternSyntaxException e) {
-      throw new CatalogException(where + ": pattern does not compile: " + e.getDescription());
-    }
+    Pattern pattern = pattern(node, "pattern", where);
     List<String> keywords = strings(node, "keywords", where);
     if (keywords.isEmpty() || keywords.stream().anyMatch(String::isBlank)) {
       throw new CatalogException(where + ": keywords: must list at least one non-blank literal");
     }
-    String scope = node.has("scope") ? text(node, "scope", where) : "any";
-    if (!scope.equals("any") && !scope.equals("tests")) {
-      throw new CatalogException(where + ": scope: must be any or tests");
+    Scope scope = Scope.ANY;
+    if (node.has("scope")) {
+      try {
+        scope = Scope.parse(text(node, "scope", where));
+      } catch (IllegalArgumentException e) {
+        throw new CatalogException(where + ": scope: must be any, tests or sources");
+      }
     }
-    return new Rule(id, languages, ruleClass, region, pattern, keywords, scope.equals("tests"),
-        text(node, "title", where), text(node, "rationale", where),
-        strings(node, "match", where), node.has("noMatch") ? strings(node, "noMatch", where) : List.of());
+    Optional<Pattern> ifPrevious = node.has("ifPrevious") ? Optional.of(pattern(node, "ifPrevious", where)) : Optional.empty();
+    Optional<Pattern> unlessInside = node.has("unlessInside") ? Optional.of(pattern(node, "unlessInside", where)) : Optional.empty();
+    List<Example> match = examples(node, "match", where, languages);
+    if (match.isEmpty()) {
+      throw new CatalogException(where + ": match: must give at least one example");
+    }
+    List<Example> noMatch = node.has("noMatch") ? examples(node, "noMatch", where, languages) : List.of();
+    return new Rule(id, languages, ruleClass, region, pattern, keywords, scope, ifPrevious, unlessInside,
+        text(node, "title", where), text(node, "rationale", where), match, noMatch);
+  }
+
+  private static Pattern pattern(JsonNode node, String field, String where) {
+    try {
+      return Pattern.compile(text(node, field, where));
+    } catch (PatternSyntaxException e) {
+      throw new CatalogException(where + ": " + field + " does not compile: " + e.getDescription());
+    }
+  }
+
+  /** Examples in the rule's first language, or in the one their {@code [language] } tag names. */
+  private static List<Example> examples(JsonNode node, String field, String where, Set<Language> languages) {
+    List<Example> examples = new ArrayList<>();
+    List<String> texts = strings(node, field, where);
+    for (int i = 0; i < texts.size(); i++) {
+      String text = texts.get(i);
+      Matcher tag = EXAMPLE_TAG.matcher(text);
+      Language language = languages.iterator().next();
+      if (tag.lookingAt()) {
+        try {
+          language = Language.parse(tag.group(1));
+        } catch (IllegalArgumentException e) {
+          throw new CatalogException(where + ": " + field + " #" + (i + 1) + ": unknown language tag [" + tag.group(1) + "]");
+        }
+        if (!languages.contains(language)) {
+          throw new CatalogException(where + ": " + field + " #" + (i + 1) + ": tag [" + tag.group(1) + "] is not one of the rule's languages");
+        }
+        text = text.substring(tag.end());
+      }
+      if (text.isBlank()) {
+        throw new CatalogException(where + ": " + field + " #" + (i + 1) + ": example is blank");
+      }
+      examples.add(new Example(language, text));
+    }
+    return List.copyOf(examples);
   }
 
   private static String text(JsonNode node, String field, String where) {

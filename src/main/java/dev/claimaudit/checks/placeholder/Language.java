@@ -22,7 +22,7 @@ public enum Language {
   DART(Syntax.C_LIKE, "dart"),
   RUBY(Syntax.HASH, "rb", "rake", "gemspec"),
   PHP(Syntax.C_LIKE, "php"),
-  SHELL(Syntax.HASH, "sh", "bash", "zsh", "ksh"),
+  SHELL(Syntax.HASH, "sh", "bash", "zsh", "ksh", "bats"),
   ELIXIR(Syntax.HASH, "ex", "exs");
 
   /** How comments and strings are written. */

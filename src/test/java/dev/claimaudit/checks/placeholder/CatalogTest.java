@@ -4,66 +4,128 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claimaudit.checks.Finding;
 import dev.claimaudit.checks.PathFilter;
+import dev.claimaudit.checks.RuleClass;
+import dev.claimaudit.checks.placeholder.Rule.Example;
+import dev.claimaudit.checks.placeholder.Rule.Scope;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every rule of the built-in catalog against its own examples: each match fires, each near miss does not. */
+/** The built-in catalog: every rule against its own examples, and the catalog as a whole. */
 class CatalogTest {
   private static final Catalog CATALOG = new CatalogLoader().builtIn();
-  private static final Pattern TAG = Pattern.compile("^\\[(\\w+)\\] ");
 
   static Stream<Arguments> examples() {
     List<Arguments> cases = new ArrayList<>();
     for (Rule rule : CATALOG.rules()) {
-      rule.match().forEach(example -> cases.add(Arguments.of(rule.id(), language(rule, example), code(example), true)));
-      rule.noMatch().forEach(example -> cases.add(Arguments.of(rule.id(), language(rule, example), code(example), false)));
+      rule.match().forEach(example -> cases.add(Arguments.of(rule.id(), example.language(), example.code(), true)));
+      rule.noMatch().forEach(example -> cases.add(Arguments.of(rule.id(), example.language(), example.code(), false)));
     }
     return cases.stream();
   }
 
-  /** An example is written in the rule's first language unless it starts with a tag such as {@code [python]}. */
-  private static Language language(Rule rule, String example) {
-    Matcher tag = TAG.matcher(example);
-    return tag.lookingAt() ? Language.parse(tag.group(1)) : rule.languages().iterator().next();
+  /** A path the rule applies to: a test file for test rules, a source file otherwise. */
+  private static String pathFor(Rule rule, Language language) {
+    return (rule.scope() == Scope.TESTS ? "tests/example_test." : "src/example.") + language.extension();
   }
 
-  private static String code(String example) {
-    return TAG.matcher(example).replaceFirst("");
+  private static List<Finding> scan(Rule rule, String path, String code) {
+    return new PlaceholderScanner(new Catalog(List.of(rule), "test"), PathFilter.defaults()).scanText(path, code + "\n");
   }
 
   @ParameterizedTest(name = "{0} [{1}] {3}: {2}")
   @MethodSource("examples")
-  void ruleFiresOnItsMatchesAndNotOnItsNearMisses(String id, Language language, String line, boolean fires) {
+  void ruleFiresOnItsMatchesAndNotOnItsNearMisses(String id, Language language, String code, boolean fires) {
     Rule rule = CATALOG.rule(id).orElseThrow();
-    PlaceholderScanner scanner = new PlaceholderScanner(new Catalog(List.of(rule), "test"), PathFilter.defaults());
-    String path = (rule.testsOnly() ? "tests/example_test." : "src/example.") + language.extension();
-    List<Finding> findings = scanner.scanText(path, line + "\n");
-    assertThat(findings).as("%s on %s", id, line).hasSize(fires ? 1 : 0);
+    List<Finding> findings = scan(rule, pathFor(rule, language), code);
+    assertThat(findings).as("%s on %s", id, code).hasSize(fires ? 1 : 0);
   }
 
   @Test
-  void everyMatchExampleContainsOneOfItsKeywords() {
+  void aMultiLineMatchIsReportedOnItsLastLine() {
     for (Rule rule : CATALOG.rules()) {
-      for (String example : rule.match()) {
-        String lower = code(example).toLowerCase(Locale.ROOT);
-        assertThat(rule.keywords()).as("keywords of %s for %s", rule.id(), example).anyMatch(lower::contains);
+      for (Example example : rule.match()) {
+        List<Finding> findings = scan(rule, pathFor(rule, example.language()), example.code());
+        assertThat(findings).as("%s on %s", rule.id(), example.code()).singleElement()
+            .extracting(Finding::line).isEqualTo((int) example.code().lines().count());
       }
     }
   }
 
   @Test
-  void everyRuleHasExamplesOfBothKinds() {
-    assertThat(CATALOG.rules()).allSatisfy(rule -> {
-      assertThat(rule.match()).as(rule.id()).isNotEmpty();
-      assertThat(rule.noMatch()).as(rule.id()).isNotEmpty();
-    });
+  void aTestRuleDoesNotFireOutsideTestFilesAndASourceRuleNotInsideThem() {
+    for (Rule rule : CATALOG.rules()) {
+      if (rule.scope() == Scope.ANY) {
+        continue;
+      }
+      Example example = rule.match().get(0);
+      String wrongPlace = (rule.scope() == Scope.TESTS ? "src/example." : "tests/example_test.") + example.language().extension();
+      assertThat(scan(rule, wrongPlace, example.code())).as("%s in %s", rule.id(), wrongPlace).isEmpty();
+    }
+  }
+
+  @Test
+  void everyMatchExampleContainsOneOfItsKeywords() {
+    for (Rule rule : CATALOG.rules()) {
+      for (Example example : rule.match()) {
+        String lower = example.code().toLowerCase(Locale.ROOT);
+        assertThat(rule.keywords()).as("keywords of %s for %s", rule.id(), example.code()).anyMatch(lower::contains);
+      }
+    }
+  }
+
+  @Test
+  void everyRuleHasNearMisses() {
+    assertThat(CATALOG.rules()).allSatisfy(rule -> assertThat(rule.noMatch()).as(rule.id()).isNotEmpty());
+  }
+
+  @Test
+  void theCatalogHasAtLeastFortyFiveRules() {
+    assertThat(CATALOG.rules()).hasSizeGreaterThanOrEqualTo(45);
+  }
+
+  /** Every language the lexer knows has a hard stub and a test evasion of its own, and the shared soft markers. */
+  @ParameterizedTest
+  @EnumSource(Language.class)
+  void everyLanguageHasARuleOfEveryClass(Language language) {
+    Set<RuleClass> classes = CATALOG.rulesFor(language).stream().map(Rule::ruleClass).collect(Collectors.toCollection(() -> EnumSet.noneOf(RuleClass.class)));
+    assertThat(classes).as(language.id()).containsExactlyInAnyOrder(RuleClass.values());
+  }
+
+  /** The marker of the inline-expectation fixtures must itself be invisible to every rule. */
+  @ParameterizedTest
+  @EnumSource(Language.class)
+  void anExpectationMarkerNamingAnyRuleIsNotAFinding(Language language) {
+    String comment = language.syntax() == Language.Syntax.HASH ? "# " : "// ";
+    String path = "tests/example_test." + language.extension();
+    PlaceholderScanner scanner = new PlaceholderScanner(CATALOG, PathFilter.defaults());
+    String text = CATALOG.rules().stream().map(rule -> comment + PlaceholderFixtureTest.MARKER + " " + rule.id())
+        .collect(Collectors.joining("\n", "", "\n"));
+    assertThat(scanner.scanText(path, text)).isEmpty();
+  }
+
+  @Test
+  void everyRuleFileInTheResourcesIsLoaded() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("src/main/resources/dev/claimaudit/rules"))) {
+      List<String> names = files.map(file -> file.getFileName().toString()).sorted().toList();
+      assertThat(CatalogLoader.BUILT_IN_FILES).containsAll(names);
+    }
+  }
+
+  @Test
+  void theVersionIsADigestOfTheRuleFiles() {
+    assertThat(CATALOG.version()).matches("[0-9a-f]{12}").isEqualTo(new CatalogLoader().builtIn().version());
   }
 }

@@ -1,0 +1,150 @@
+package dev.claimaudit.checks.placeholder;
+
+import dev.claimaudit.checks.RuleClass;
+import dev.claimaudit.checks.placeholder.Rule.Example;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Renders the catalog as Markdown: the page {@code docs/rules.md} is this output, so the docs
+ * cannot say anything the rules do not. Regenerate it with
+ * {@code bin/audit rules --format markdown > docs/rules.md}.
+ */
+public final class CatalogDocs {
+  /** The command that writes the page; a test fails when the committed page differs from its output. */
+  public static final String REGENERATE = "bin/audit rules --format markdown > docs/rules.md";
+
+  private CatalogDocs() {}
+
+  /** The languages of a rule as one phrase: "all languages" when it covers every one. */
+  public static String languages(Rule rule) {
+    Set<Language> all = EnumSet.allOf(Language.class);
+    if (rule.languages().containsAll(all)) {
+      return "all languages";
+    }
+    return rule.languages().stream().map(Language::id).collect(Collectors.joining(", "));
+  }
+
+  /** The files a rule applies to, as a phrase. */
+  public static String files(Rule rule) {
+    return switch (rule.scope()) {
+      case ANY -> "all files";
+      case TESTS -> "test files only";
+      case SOURCES -> "all but test files";
+    };
+  }
+
+  /** What a rule's region means, as a phrase. */
+  public static String region(Rule rule) {
+    return switch (rule.region()) {
+      case CODE -> "code";
+      case COMMENT -> "comments";
+      case STRING -> "string literals";
+    };
+  }
+
+  /** The suppression comment for {@code rule}, in the comment syntax of its first language. */
+  public static String suppression(Rule rule) {
+    String comment = rule.primaryLanguage().syntax() == Language.Syntax.HASH ? "# " : "// ";
+    return comment + "claim-audit: allow(" + rule.id() + ") <reason>";
+  }
+
+  /** An example's code without the indentation all its lines share, for display. */
+  public static String dedent(String code) {
+    List<String> lines = code.lines().toList();
+    int common = lines.stream().filter(line -> !line.isBlank())
+        .mapToInt(line -> line.length() - line.stripLeading().length()).min().orElse(0);
+    return lines.stream().map(line -> line.isBlank() ? "" : line.substring(common)).collect(Collectors.joining("\n"));
+  }
+
+  public static String markdown(Catalog catalog) {
+    StringBuilder out = new StringBuilder();
+    out.append("# Placeholder rules\n\n");
+    out.append("<!-- Generated from the rule catalog by `").append(REGENERATE).append("`.\n");
+    out.append("     Edit the rule files under src/main/resources/dev/claimaudit/rules/, then regenerate. -->\n\n");
+    out.append("The `static` check runs these ").append(catalog.rules().size()).append(" rules on the lines a change adds.\n")
+        .append("Each rule is data: a pattern that must start in the region it names (code, comments or string\n")
+        .append("literals, told apart per language), examples that must match and near misses that must not.\n")
+        .append("The policy grades a finding by its class and by the strength of the change's claims:\n\n");
+    out.append("- **hard-stub**: code that cannot work (`todo!()`, `raise NotImplementedError`).\n");
+    out.append("- **test-evasion**: a test that does not run or cannot fail (skips, focus, tautologies, empty bodies).\n");
+    out.append("- **soft-marker**: a note left for later (`TODO`, \"not implemented\" in a comment).\n\n");
+    out.append("List them with `bin/audit rules`, read one with `bin/audit explain RULE`. A finding is suppressed by\n")
+        .append("a comment on its line or the line above that names the rule and gives a reason, and it is still\n")
+        .append("reported, at severity info:\n\n");
+    out.append("```\n// claim-audit: allow(RULE) the reason\n```\n\n");
+    out.append("| Rule | Class | Languages | Finds |\n|---|---|---|---|\n");
+    for (Rule rule : catalog.rules()) {
+      out.append("| [`").append(rule.id()).append("`](#").append(rule.id()).append(") | ").append(rule.ruleClass().id())
+          .append(" | ").append(inline(languages(rule))).append(" | ").append(inline(rule.title())).append(" |\n");
+    }
+    for (RuleClass ruleClass : RuleClass.values()) {
+      List<Rule> rules = catalog.rules().stream().filter(rule -> rule.ruleClass() == ruleClass).toList();
+      if (rules.isEmpty()) {
+        continue;
+      }
+      out.append("\n## ").append(ruleClass.id()).append("\n");
+      for (Rule rule : rules) {
+        rule(out, rule);
+      }
+    }
+    return out.toString();
+  }
+
+  private static void rule(StringBuilder out, Rule rule) {
+    out.append("\n### ").append(rule.id()).append("\n\n");
+    out.append("**").append(inline(rule.title())).append("**. ").append(inline(rule.rationale())).append("\n\n");
+    out.append("- Languages: ").append(languages(rule)).append("\n");
+    out.append("- Looks in: ").append(region(rule)).append(", ").append(files(rule)).append("\n");
+    out.append("- Pattern: ").append(code(rule.pattern().pattern())).append("\n");
+    rule.ifPrevious().ifPresent(pattern -> out.append("- Only when the code line above matches: ").append(code(pattern.pattern())).append("\n"));
+    rule.unlessInside().ifPresent(pattern -> out.append("- Not inside (an enclosing line or its annotation) matching: ")
+        .append(code(pattern.pattern())).append("\n"));
+    out.append("- Suppress: ").append(code(suppression(rule))).append("\n");
+    examples(out, "Finds", rule.match());
+    examples(out, "Leaves alone", rule.noMatch());
+  }
+
+  private static void examples(StringBuilder out, String heading, List<Example> examples) {
+    if (examples.isEmpty()) {
+      return;
+    }
+    out.append("\n").append(heading).append(":\n");
+    for (Example example : examples) {
+      String code = dedent(example.code());
+      String fence = "`".repeat(Math.max(3, longestRun(code, '`') + 1));
+      out.append("\n").append(fence).append(example.language().id()).append("\n").append(code).append("\n").append(fence).append("\n");
+    }
+  }
+
+  /** Inline code that holds any text: the fence is longer than the longest run of backticks in it. */
+  private static String code(String text) {
+    String fence = "`".repeat(longestRun(text, '`') + 1);
+    String pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
+    return fence + pad + text + pad + fence;
+  }
+
+  private static int longestRun(String text, char c) {
+    int longest = 0;
+    int run = 0;
+    for (int i = 0; i < text.length(); i++) {
+      run = text.charAt(i) == c ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+    return longest;
+  }
+
+  /** Prose with Markdown's inline markup characters escaped. */
+  private static String inline(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (char c : text.toCharArray()) {
+      if ("\\`*_[]<>|#".indexOf(c) >= 0) {
+        out.append('\\');
+      }
+      out.append(c);
+    }
+    return out.toString();
+  }
+}
