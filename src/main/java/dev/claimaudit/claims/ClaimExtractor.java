@@ -50,8 +50,11 @@ public final class ClaimExtractor {
       "(?i)\\b(?:adds?|added|adding|writes?|wrote|new)\\s+(\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
           + "\\s+(?:new\\s+)?(?:[\\w-]+\\s+){0,2}?(?:tests?|test cases?|specs?)\\b(?:\\s+(?:in|to|for|into)\\s+(\\S+))?");
   private static final Pattern N_TESTS_IN_LIST = Pattern.compile("(?i)\\b(\\d+)\\s+(?:new\\s+)?(?:[\\w-]+\\s+){0,2}?(?:tests?|test cases?|specs?)\\b");
+  /** "test" as a noun ("a test for", "tests", "regression test."), not as a modifier ("test server", "test PyPI option"). */
+  private static final String TEST_NOUN =
+      "(?:tests\\b|test(?=\\s+(?:for|that|to|of|case|cases|covering|verifying|checking|ensuring|which|where|when|and|with|in|on)\\b|\\s*[.,;:)!]|\\s*$))";
   private static final Pattern ADDS_TESTS = Pattern.compile(
-      "(?i)(?:\\b(?:adds?|added|adding|writes?|wrote|new)\\s+(?:\\w+\\s+){0,2}?(?:unit |integration |regression )?tests?\\b"
+      "(?i)(?:\\b(?:adds?|added|adding|writes?|wrote|new)\\s+(?:\\w+\\s+){0,2}?(?:unit |integration |regression )?" + TEST_NOUN
           + "|\\bwith (?:new |unit |integration |regression )?tests\\b"
           + "|^tests?\\s+(?:added|included|written)\\b|\\bcovered by (?:new )?tests\\b)");
 

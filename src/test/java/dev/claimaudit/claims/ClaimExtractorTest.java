@@ -112,6 +112,12 @@ class ClaimExtractorTest {
         claims("a revert quotes the reverted subject without claiming it",
             "Revert \"Finish the importer, done\"\n\nThis reverts commit 0123abc.",
             none("status/strong")),
+        claims("'test' as a modifier is not a claim about tests",
+            "Update publish workflow and add test PyPI option",
+            none("tests")),
+        claims("a regression test at the end of a sentence is a test claim",
+            "Add regression test",
+            yields("tests")),
         claims("emoji and Markdown emphasis do not hide a claim",
             "🚀 **Shipped** the onboarding flow ✅",
             yields("status/strong")),
@@ -133,12 +139,16 @@ class ClaimExtractorTest {
         .stream().map(ClaimNotation::of).toList();
 
     for (String expected : must) {
-      assertThat(found).as("claims of %s", message).anyMatch(claim -> claim.equals(expected) || claim.startsWith(expected + "/")
-          || (expected.equals("tests") && claim.startsWith("tests")));
+      assertThat(found).as("claims of %s", message).anyMatch(claim -> spells(claim, expected));
     }
     for (String unexpected : mustNot) {
-      assertThat(found).as("claims of %s", message).doesNotContain(unexpected);
+      assertThat(found).as("claims of %s", message).noneMatch(claim -> spells(claim, unexpected));
     }
+  }
+
+  /** A claim matches its exact notation, or a prefix of it ending at a '/' ("tests" matches any test claim). */
+  private static boolean spells(String claim, String notation) {
+    return claim.equals(notation) || claim.startsWith(notation + "/");
   }
 
   private static Arguments claims(String name, String message, List<String> must) {
