@@ -5,6 +5,8 @@ import dev.claimaudit.git.RangeSpec;
 import dev.claimaudit.policy.FailOn;
 import dev.claimaudit.report.Reporter;
 import dev.claimaudit.report.Reporters;
+import dev.claimaudit.report.RuleDocs;
+import dev.claimaudit.report.SourceLinks;
 import dev.claimaudit.verdict.Outcome;
 import dev.claimaudit.verdict.Verdict;
 import dev.claimaudit.checks.CheckRun;
@@ -14,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +53,7 @@ final class AuditCommand implements Callable<Integer> {
   @Option(names = "--pr-body-file", paramLabel = "FILE|-", description = "The pull request body, from a file or - for standard input.")
   String prBodyFile;
 
-  @Option(names = "--event", paramLabel = "FILE", description = "A pull_request event payload (default: $GITHUB_EVENT_PATH when set).")
+  @Option(names = "--event", paramLabel = "FILE", description = "A Gitea or GitHub pull_request event payload: PR number, title, body, base and head (default: $GITHUB_EVENT_PATH in a pull_request job).")
   Path event;
 
   @Option(names = "--format", paramLabel = "FORMAT", description = "Output on standard output: ${COMPLETION-CANDIDATES} (default: text).", completionCandidates = Formats.class)
@@ -92,8 +95,9 @@ final class AuditCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Reporter reporter = reporter(format, color());
-    List<FileReport> fileReports = fileReports();
+    Reporters.Settings settings = new Reporters.Settings(color(), SourceLinks.fromEnvironment(io.env()).orElse(null), RuleDocs.builtIn());
+    Reporter reporter = reporter(format, settings);
+    List<FileReport> fileReports = fileReports(settings.withColor(false));
     PullRequest pullRequest = pullRequest();
     RangeSpec rangeSpec = rangeSpec(pullRequest);
     AuditRequest request = new AuditRequest(repo, rangeSpec, pullRequest, policy, dynamic, llm, null, io.env());
@@ -102,6 +106,7 @@ final class AuditCommand implements Callable<Integer> {
     for (FileReport report : fileReports) {
       report.write(verdict);
     }
+    appendStepSummary(verdict, settings.withColor(false));
     return exitCode(verdict).code();
   }
 
@@ -124,8 +129,8 @@ final class AuditCommand implements Callable<Integer> {
     return !noColor && io.terminal() && io.env().get("NO_COLOR") == null && !"dumb".equals(io.env().get("TERM"));
   }
 
-  private static Reporter reporter(String format, boolean color) {
-    return Reporters.forFormat(format, color).orElseThrow(() -> new BadInputException(
+  private static Reporter reporter(String format, Reporters.Settings settings) {
+    return Reporters.forFormat(format, settings).orElseThrow(() -> new BadInputException(
         "unknown format '" + format + "': use one of " + String.join(", ", Reporters.formats())));
   }
 
@@ -141,11 +146,13 @@ final class AuditCommand implements Callable<Integer> {
   private PullRequest pullRequest() {
     PullRequest pullRequest = PullRequest.NONE;
     Path eventFile = event;
-    if (eventFile == null && io.env().get("GITHUB_EVENT_PATH") != null && !io.env().get("GITHUB_EVENT_PATH").isBlank()) {
+    String eventName = io.env().get("GITHUB_EVENT_NAME");
+    boolean pullRequestEvent = eventName == null || eventName.isBlank() || eventName.startsWith("pull_request");
+    if (eventFile == null && pullRequestEvent && io.env().get("GITHUB_EVENT_PATH") != null && !io.env().get("GITHUB_EVENT_PATH").isBlank()) {
       eventFile = Path.of(io.env().get("GITHUB_EVENT_PATH"));
     }
     if (eventFile != null) {
-      pullRequest = EventPayload.read(eventFile);
+      pullRequest = EventPayload.read(eventFile).pullRequest();
     }
     if (prBodyFile != null) {
       pullRequest = pullRequest.withBody(readBody(prBodyFile));
@@ -175,14 +182,29 @@ final class AuditCommand implements Callable<Integer> {
     return null;
   }
 
-  private List<FileReport> fileReports() {
+  /** Actions runners show the Markdown written to {@code $GITHUB_STEP_SUMMARY} on the run's page; a failure to write it only warns. */
+  private void appendStepSummary(Verdict verdict, Reporters.Settings settings) {
+    String file = io.env().get("GITHUB_STEP_SUMMARY");
+    if (file == null || file.isBlank()) {
+      return;
+    }
+    StringWriter markdown = new StringWriter();
+    try {
+      reporter("markdown", settings).write(verdict, markdown);
+      Files.writeString(Path.of(file), markdown.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException | java.nio.file.InvalidPathException e) {
+      io.err().println("audit: warning: cannot append to $GITHUB_STEP_SUMMARY (" + Cli.oneLine(file) + "): " + Cli.oneLine(e.getMessage()));
+    }
+  }
+
+  private List<FileReport> fileReports(Reporters.Settings settings) {
     List<FileReport> parsed = new ArrayList<>();
     for (String spec : reports) {
       int equals = spec.indexOf('=');
       if (equals <= 0 || equals == spec.length() - 1) {
         throw new BadInputException("--report takes FORMAT=FILE, got '" + spec + "'");
       }
-      parsed.add(new FileReport(reporter(spec.substring(0, equals), false), Path.of(spec.substring(equals + 1))));
+      parsed.add(new FileReport(reporter(spec.substring(0, equals), settings), Path.of(spec.substring(equals + 1))));
     }
     return parsed;
   }

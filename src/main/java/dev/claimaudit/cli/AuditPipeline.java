@@ -56,6 +56,9 @@ final class AuditPipeline {
 
   Verdict run(AuditRequest request) {
     try (GitRepository repository = GitRepository.open(request.repo())) {
+      if (request.pullRequest().mergeBase() != null) {
+        repository.requireCommit(request.pullRequest().mergeBase(), "the event's merge base");
+      }
       RangeSpec range = request.range() != null ? request.range() : repository.defaultRange();
       try (ChangeSet changeSet = repository.changeSet(range, DiffLimits.DEFAULT)) {
         return audit(request, range, changeSet, repository.workTree());
@@ -78,6 +81,10 @@ final class AuditPipeline {
     Set<String> knownRules = catalog.rules().stream().map(Rule::id).collect(Collectors.toSet());
     List<Finding> graded = new SeverityAssigner(policy, knownRules, today).assign(findings, claims, claimResults);
     List<String> notes = new ArrayList<>(changeSet.notes());
+    if (pullRequest.mergeBase() != null && changeSet.mergeBaseSha() != null && !pullRequest.mergeBase().equals(changeSet.mergeBaseSha())) {
+      notes.add("the event's merge base " + pullRequest.mergeBase() + " differs from the audited range's merge base "
+          + changeSet.mergeBaseSha() + ": the base branch moved, or --range names another range");
+    }
     return new Verdict(
         Outcome.of(graded),
         new RangeInfo(range.text(), changeSet.baseSha(), changeSet.headSha(), changeSet.mergeBaseSha(), changeSet.commits().size()),
