@@ -7,9 +7,7 @@ import dev.claimaudit.report.Reporter;
 import dev.claimaudit.report.Reporters;
 import dev.claimaudit.report.RuleDocs;
 import dev.claimaudit.report.SourceLinks;
-import dev.claimaudit.verdict.Outcome;
 import dev.claimaudit.verdict.Verdict;
-import dev.claimaudit.checks.CheckRun;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -20,7 +18,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,7 +34,9 @@ import picocli.CommandLine.Option;
     footer = {
       "  audit --range main..HEAD",
       "  audit --range origin/main...HEAD --pr-body-file pr.md --format json",
-      "  audit --event $GITHUB_EVENT_PATH --report sarif=audit.sarif",
+      "  audit --event $GITHUB_EVENT_PATH --report sarif=audit.sarif --report markdown=comment.md",
+      "  audit install-hook                 # audit every git push from now on",
+      "  source <(audit completion bash)    # complete commands and options on TAB",
       "",
       "Exit codes: 0 pass or warn, 1 block (or warn with --fail-on warn), 2 bad input, 3 internal error."
     })
@@ -101,7 +100,10 @@ final class AuditCommand implements Callable<Integer> {
     PullRequest pullRequest = pullRequest();
     RangeSpec rangeSpec = rangeSpec(pullRequest);
     AuditRequest request = new AuditRequest(repo, rangeSpec, pullRequest, policy, dynamic, llm, null, io.env());
-    Verdict verdict = new AuditPipeline(LocalDate.now()).run(request);
+    Verdict verdict;
+    try (Progress progress = Progress.on(io.err(), io.errTerminal())) {
+      verdict = new AuditPipeline(LocalDate.now(), progress::stage).run(request);
+    }
     write(reporter, verdict);
     for (FileReport report : fileReports) {
       report.write(verdict);
@@ -111,18 +113,11 @@ final class AuditCommand implements Callable<Integer> {
   }
 
   private ExitCode exitCode(Verdict verdict) {
-    boolean coreFailed = verdict.checks().stream()
-        .anyMatch(run -> run.status() == CheckRun.Status.ERROR && Set.of("static", "claims").contains(run.name()));
-    if (coreFailed) {
+    ExitCode code = ExitCode.of(verdict, failOn);
+    if (code == ExitCode.INTERNAL_ERROR) {
       io.err().println("audit: could not complete the audit: " + verdict.failedChecks().get(0).note());
-      return ExitCode.INTERNAL_ERROR;
     }
-    boolean fails = switch (failOn) {
-      case BLOCK -> verdict.outcome() == Outcome.BLOCK;
-      case WARN -> verdict.outcome() != Outcome.PASS;
-      case NEVER -> false;
-    };
-    return fails ? ExitCode.BLOCKED : ExitCode.OK;
+    return code;
   }
 
   private boolean color() {

@@ -39,6 +39,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /** Runs one audit: range → change set → claims → checks → severities → verdict. */
@@ -49,9 +50,16 @@ final class AuditPipeline {
   }
 
   private final LocalDate today;
+  private final Consumer<String> progress;
 
   AuditPipeline(LocalDate today) {
+    this(today, stage -> {});
+  }
+
+  /** @param progress told what the audit is doing, stage by stage, for a progress line */
+  AuditPipeline(LocalDate today, Consumer<String> progress) {
     this.today = today;
+    this.progress = progress;
   }
 
   Verdict run(AuditRequest request) {
@@ -60,6 +68,7 @@ final class AuditPipeline {
         repository.requireCommit(request.pullRequest().mergeBase(), "the event's merge base");
       }
       RangeSpec range = request.range() != null ? request.range() : repository.defaultRange();
+      progress.accept("reading " + range.text());
       try (ChangeSet changeSet = repository.changeSet(range, DiffLimits.DEFAULT)) {
         return audit(request, range, changeSet, repository.workTree());
       }
@@ -76,6 +85,7 @@ final class AuditPipeline {
 
     List<Finding> findings = new ArrayList<>();
     List<ClaimResult> claimResults = new ArrayList<>();
+    progress.accept("checking " + changeSet.commits().size() + " commits, " + changeSet.files().size() + " files, " + claims.size() + " claims");
     List<CheckRun> runs = runChecks(context, findings, claimResults);
 
     Set<String> knownRules = catalog.rules().stream().map(Rule::id).collect(Collectors.toSet());

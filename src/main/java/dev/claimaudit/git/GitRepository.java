@@ -99,6 +99,33 @@ public final class GitRepository implements AutoCloseable {
     }
   }
 
+  /**
+   * What a push of {@code localSha} over {@code remoteSha} (all zeros for a new branch) sends, as a
+   * range; empty when it sends no commit the remote lacks.
+   */
+  public Optional<RangeSpec> pushedRange(String localSha, String remoteSha) {
+    return new PushedRange(repository).of(localSha, remoteSha);
+  }
+
+  /**
+   * Where git looks for hooks: {@code core.hooksPath} (a relative path is taken from the work tree's
+   * top, {@code ~/} from the home directory), else {@code hooks} in the common git directory.
+   */
+  public Path hooksDirectory() {
+    String configured = repository.getConfig().getString("core", null, "hooksPath");
+    if (configured == null || configured.isBlank()) {
+      return repository.getCommonDirectory().toPath().resolve("hooks");
+    }
+    if (configured.startsWith("~/")) {
+      return Path.of(System.getProperty("user.home")).resolve(configured.substring(2));
+    }
+    Path path = Path.of(configured);
+    if (path.isAbsolute()) {
+      return path;
+    }
+    return (repository.isBare() ? repository.getDirectory().toPath() : repository.getWorkTree().toPath()).resolve(path);
+  }
+
   /** The content of {@code path} at {@code revision}, if it exists there as a regular file. */
   public Optional<String> readAt(String revision, String path) {
     return new RangeReader(repository, DiffLimits.DEFAULT).readAt(revision, path);
