@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
     footer = {
       "  audit --range main..HEAD",
       "  audit --range origin/main...HEAD --pr-body-file pr.md --format json",
-      "  audit --event $GITHUB_EVENT_PATH --report sarif=audit.sarif --report markdown=comment.md",
+      "  audit --event event.json --report sarif=audit.sarif --report markdown=pr.md",
       "  audit install-hook                 # audit every git push from now on",
       "  source <(audit completion bash)    # complete commands and options on TAB",
       "",
