@@ -13,6 +13,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
@@ -96,7 +97,8 @@ final class AuditCommand implements Callable<Integer> {
   public Integer call() {
     Reporters.Settings settings = new Reporters.Settings(color(), SourceLinks.fromEnvironment(io.env()).orElse(null), RuleDocs.builtIn());
     Reporter reporter = reporter(format, settings);
-    List<FileReport> fileReports = fileReports(settings.withColor(false));
+    Reporters.Settings plain = settings.withColor(false);
+    List<FileReport> fileReports = fileReports(plain);
     PullRequest pullRequest = pullRequest();
     RangeSpec rangeSpec = rangeSpec(pullRequest);
     AuditRequest request = new AuditRequest(repo, rangeSpec, pullRequest, policy, dynamic, llm, null, io.env());
@@ -108,7 +110,7 @@ final class AuditCommand implements Callable<Integer> {
     for (FileReport report : fileReports) {
       report.write(verdict);
     }
-    appendStepSummary(verdict, settings.withColor(false));
+    appendStepSummary(verdict, plain);
     return exitCode(verdict).code();
   }
 
@@ -187,7 +189,7 @@ final class AuditCommand implements Callable<Integer> {
     try {
       reporter("markdown", settings).write(verdict, markdown);
       Files.writeString(Path.of(file), markdown.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    } catch (IOException | java.nio.file.InvalidPathException e) {
+    } catch (IOException | InvalidPathException e) {
       io.err().println("audit: warning: cannot append to $GITHUB_STEP_SUMMARY (" + Cli.oneLine(file) + "): " + Cli.oneLine(e.getMessage()));
     }
   }
