@@ -5,19 +5,20 @@ import dev.claimaudit.git.RangeSpec;
 import dev.claimaudit.policy.FailOn;
 import dev.claimaudit.report.Reporter;
 import dev.claimaudit.report.Reporters;
-import dev.claimaudit.verdict.Outcome;
+import dev.claimaudit.report.RuleDocs;
+import dev.claimaudit.report.SourceLinks;
 import dev.claimaudit.verdict.Verdict;
-import dev.claimaudit.checks.CheckRun;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,7 +35,9 @@ import picocli.CommandLine.Option;
     footer = {
       "  audit --range main..HEAD",
       "  audit --range origin/main...HEAD --pr-body-file pr.md --format json",
-      "  audit --event $GITHUB_EVENT_PATH --report sarif=audit.sarif",
+      "  audit --event event.json --report sarif=audit.sarif --report markdown=pr.md",
+      "  audit install-hook                 # audit every git push from now on",
+      "  source <(audit completion bash)    # complete commands and options on TAB",
       "",
       "Exit codes: 0 pass or warn, 1 block (or warn with --fail-on warn), 2 bad input, 3 internal error."
     })
@@ -50,7 +53,7 @@ final class AuditCommand implements Callable<Integer> {
   @Option(names = "--pr-body-file", paramLabel = "FILE|-", description = "The pull request body, from a file or - for standard input.")
   String prBodyFile;
 
-  @Option(names = "--event", paramLabel = "FILE", description = "A pull_request event payload (default: $GITHUB_EVENT_PATH when set).")
+  @Option(names = "--event", paramLabel = "FILE", description = "A Gitea or GitHub pull_request event payload: PR number, title, body, base and head (default: $GITHUB_EVENT_PATH in a pull_request job).")
   Path event;
 
   @Option(names = "--format", paramLabel = "FORMAT", description = "Output on standard output: ${COMPLETION-CANDIDATES} (default: text).", completionCandidates = Formats.class)
@@ -92,40 +95,39 @@ final class AuditCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Reporter reporter = reporter(format, color());
-    List<FileReport> fileReports = fileReports();
+    Reporters.Settings settings = new Reporters.Settings(color(), SourceLinks.fromEnvironment(io.env()).orElse(null), RuleDocs.builtIn());
+    Reporter reporter = reporter(format, settings);
+    Reporters.Settings plain = settings.withColor(false);
+    List<FileReport> fileReports = fileReports(plain);
     PullRequest pullRequest = pullRequest();
     RangeSpec rangeSpec = rangeSpec(pullRequest);
     AuditRequest request = new AuditRequest(repo, rangeSpec, pullRequest, policy, dynamic, llm, null, io.env());
-    Verdict verdict = new AuditPipeline(LocalDate.now()).run(request);
+    Verdict verdict;
+    try (Progress progress = Progress.on(io.err(), io.errTerminal())) {
+      verdict = new AuditPipeline(LocalDate.now(), progress::stage).run(request);
+    }
     write(reporter, verdict);
     for (FileReport report : fileReports) {
       report.write(verdict);
     }
+    appendStepSummary(verdict, plain);
     return exitCode(verdict).code();
   }
 
   private ExitCode exitCode(Verdict verdict) {
-    boolean coreFailed = verdict.checks().stream()
-        .anyMatch(run -> run.status() == CheckRun.Status.ERROR && Set.of("static", "claims").contains(run.name()));
-    if (coreFailed) {
+    ExitCode code = ExitCode.of(verdict, failOn);
+    if (code == ExitCode.INTERNAL_ERROR) {
       io.err().println("audit: could not complete the audit: " + verdict.failedChecks().get(0).note());
-      return ExitCode.INTERNAL_ERROR;
     }
-    boolean fails = switch (failOn) {
-      case BLOCK -> verdict.outcome() == Outcome.BLOCK;
-      case WARN -> verdict.outcome() != Outcome.PASS;
-      case NEVER -> false;
-    };
-    return fails ? ExitCode.BLOCKED : ExitCode.OK;
+    return code;
   }
 
   private boolean color() {
     return !noColor && io.terminal() && io.env().get("NO_COLOR") == null && !"dumb".equals(io.env().get("TERM"));
   }
 
-  private static Reporter reporter(String format, boolean color) {
-    return Reporters.forFormat(format, color).orElseThrow(() -> new BadInputException(
+  private static Reporter reporter(String format, Reporters.Settings settings) {
+    return Reporters.forFormat(format, settings).orElseThrow(() -> new BadInputException(
         "unknown format '" + format + "': use one of " + String.join(", ", Reporters.formats())));
   }
 
@@ -141,11 +143,13 @@ final class AuditCommand implements Callable<Integer> {
   private PullRequest pullRequest() {
     PullRequest pullRequest = PullRequest.NONE;
     Path eventFile = event;
-    if (eventFile == null && io.env().get("GITHUB_EVENT_PATH") != null && !io.env().get("GITHUB_EVENT_PATH").isBlank()) {
+    String eventName = io.env().get("GITHUB_EVENT_NAME");
+    boolean pullRequestEvent = eventName == null || eventName.isBlank() || eventName.startsWith("pull_request");
+    if (eventFile == null && pullRequestEvent && io.env().get("GITHUB_EVENT_PATH") != null && !io.env().get("GITHUB_EVENT_PATH").isBlank()) {
       eventFile = Path.of(io.env().get("GITHUB_EVENT_PATH"));
     }
     if (eventFile != null) {
-      pullRequest = EventPayload.read(eventFile);
+      pullRequest = EventPayload.read(eventFile).pullRequest();
     }
     if (prBodyFile != null) {
       pullRequest = pullRequest.withBody(readBody(prBodyFile));
@@ -175,14 +179,29 @@ final class AuditCommand implements Callable<Integer> {
     return null;
   }
 
-  private List<FileReport> fileReports() {
+  /** Actions runners show the Markdown written to {@code $GITHUB_STEP_SUMMARY} on the run's page; a failure to write it only warns. */
+  private void appendStepSummary(Verdict verdict, Reporters.Settings settings) {
+    String file = io.env().get("GITHUB_STEP_SUMMARY");
+    if (file == null || file.isBlank()) {
+      return;
+    }
+    StringWriter markdown = new StringWriter();
+    try {
+      reporter("markdown", settings).write(verdict, markdown);
+      Files.writeString(Path.of(file), markdown.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException | InvalidPathException e) {
+      io.err().println("audit: warning: cannot append to $GITHUB_STEP_SUMMARY (" + Cli.oneLine(file) + "): " + Cli.oneLine(e.getMessage()));
+    }
+  }
+
+  private List<FileReport> fileReports(Reporters.Settings settings) {
     List<FileReport> parsed = new ArrayList<>();
     for (String spec : reports) {
       int equals = spec.indexOf('=');
       if (equals <= 0 || equals == spec.length() - 1) {
         throw new BadInputException("--report takes FORMAT=FILE, got '" + spec + "'");
       }
-      parsed.add(new FileReport(reporter(spec.substring(0, equals), false), Path.of(spec.substring(equals + 1))));
+      parsed.add(new FileReport(reporter(spec.substring(0, equals), settings), Path.of(spec.substring(equals + 1))));
     }
     return parsed;
   }

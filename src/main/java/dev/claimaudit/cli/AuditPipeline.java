@@ -39,6 +39,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /** Runs one audit: range → change set → claims → checks → severities → verdict. */
@@ -49,14 +50,25 @@ final class AuditPipeline {
   }
 
   private final LocalDate today;
+  private final Consumer<String> progress;
 
   AuditPipeline(LocalDate today) {
+    this(today, stage -> {});
+  }
+
+  /** @param progress told what the audit is doing, stage by stage, for a progress line */
+  AuditPipeline(LocalDate today, Consumer<String> progress) {
     this.today = today;
+    this.progress = progress;
   }
 
   Verdict run(AuditRequest request) {
     try (GitRepository repository = GitRepository.open(request.repo())) {
+      if (request.pullRequest().mergeBase() != null) {
+        repository.requireCommit(request.pullRequest().mergeBase(), "the event's merge base");
+      }
       RangeSpec range = request.range() != null ? request.range() : repository.defaultRange();
+      progress.accept("reading " + range.text());
       try (ChangeSet changeSet = repository.changeSet(range, DiffLimits.DEFAULT)) {
         return audit(request, range, changeSet, repository.workTree());
       }
@@ -73,11 +85,16 @@ final class AuditPipeline {
 
     List<Finding> findings = new ArrayList<>();
     List<ClaimResult> claimResults = new ArrayList<>();
+    progress.accept("checking " + changeSet.commits().size() + " commits, " + changeSet.files().size() + " files, " + claims.size() + " claims");
     List<CheckRun> runs = runChecks(context, findings, claimResults);
 
     Set<String> knownRules = catalog.rules().stream().map(Rule::id).collect(Collectors.toSet());
     List<Finding> graded = new SeverityAssigner(policy, knownRules, today).assign(findings, claims, claimResults);
     List<String> notes = new ArrayList<>(changeSet.notes());
+    if (pullRequest.mergeBase() != null && changeSet.mergeBaseSha() != null && !pullRequest.mergeBase().equals(changeSet.mergeBaseSha())) {
+      notes.add("the event's merge base " + pullRequest.mergeBase() + " differs from the audited range's merge base "
+          + changeSet.mergeBaseSha() + ": the base branch moved, or --range names another range");
+    }
     return new Verdict(
         Outcome.of(graded),
         new RangeInfo(range.text(), changeSet.baseSha(), changeSet.headSha(), changeSet.mergeBaseSha(), changeSet.commits().size()),

@@ -10,8 +10,17 @@ import picocli.CommandLine;
 
 /** Parses the command line, runs the command, and turns every failure into one line and an exit code. */
 public final class Cli {
-  /** The process's streams and environment, passed in so tests can drive the CLI in-process. */
-  public record Io(InputStream in, PrintWriter out, PrintWriter err, Map<String, String> env, boolean terminal) {}
+  /**
+   * The process's streams and environment, passed in so tests can drive the CLI in-process.
+   *
+   * @param terminal standard output is a terminal (colours)
+   * @param errTerminal standard error is a terminal (progress lines)
+   */
+  public record Io(InputStream in, PrintWriter out, PrintWriter err, Map<String, String> env, boolean terminal, boolean errTerminal) {
+    public Io(InputStream in, PrintWriter out, PrintWriter err, Map<String, String> env, boolean terminal) {
+      this(in, out, err, env, terminal, false);
+    }
+  }
 
   private final Io io;
 
@@ -21,9 +30,9 @@ public final class Cli {
 
   public int run(String... args) {
     AuditCommand audit = new AuditCommand(io);
-    CommandLine commandLine = new CommandLine(audit)
-        .addSubcommand(new RulesCommand(io))
-        .addSubcommand(new ExplainCommand(io))
+    CommandLine commandLine = new CommandLine(audit);
+    Subcommands.register(commandLine, io);
+    commandLine
         .setOut(io.out())
         .setErr(io.err())
         .setCaseInsensitiveEnumValuesAllowed(true)
@@ -33,7 +42,7 @@ public final class Cli {
   }
 
   private int badParameters(CommandLine.ParameterException error, String[] args) {
-    io.err().println("audit: " + oneLine(error.getMessage()) + " (see audit --help)");
+    io.err().println("audit: " + oneLine(error.getMessage()) + " (see " + error.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
     return ExitCode.BAD_INPUT.code();
   }
 

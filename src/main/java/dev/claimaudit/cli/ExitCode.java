@@ -1,5 +1,11 @@
 package dev.claimaudit.cli;
 
+import dev.claimaudit.checks.CheckRun;
+import dev.claimaudit.policy.FailOn;
+import dev.claimaudit.verdict.Outcome;
+import dev.claimaudit.verdict.Verdict;
+import java.util.Set;
+
 /** The documented exit codes of every command. */
 public enum ExitCode {
   /** The audit passed or only warned (or the command succeeded). */
@@ -11,6 +17,9 @@ public enum ExitCode {
   /** The tool failed: a check that must run could not, or a bug. */
   INTERNAL_ERROR(3);
 
+  /** Checks without which there is no audit: when one fails, the run is an internal error, never a pass. */
+  static final Set<String> CORE_CHECKS = Set.of("static", "claims");
+
   private final int code;
 
   ExitCode(int code) {
@@ -19,5 +28,20 @@ public enum ExitCode {
 
   public int code() {
     return code;
+  }
+
+  /** The exit code for {@code verdict} under {@code failOn}. */
+  static ExitCode of(Verdict verdict, FailOn failOn) {
+    boolean coreFailed = verdict.checks().stream()
+        .anyMatch(run -> run.status() == CheckRun.Status.ERROR && CORE_CHECKS.contains(run.name()));
+    if (coreFailed) {
+      return INTERNAL_ERROR;
+    }
+    boolean fails = switch (failOn) {
+      case BLOCK -> verdict.outcome() == Outcome.BLOCK;
+      case WARN -> verdict.outcome() != Outcome.PASS;
+      case NEVER -> false;
+    };
+    return fails ? BLOCKED : OK;
   }
 }

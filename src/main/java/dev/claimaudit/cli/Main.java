@@ -1,7 +1,10 @@
 package dev.claimaudit.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** The process entry point: the only place that calls {@link System#exit}. */
 public final class Main {
@@ -11,9 +14,23 @@ public final class Main {
     PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     boolean terminal = System.console() != null;
-    int code = new Cli(new Cli.Io(System.in, out, err, System.getenv(), terminal)).run(args);
+    int code = new Cli(new Cli.Io(System.in, out, err, System.getenv(), terminal, stderrIsTerminal(terminal))).run(args);
     out.flush();
     err.flush();
     System.exit(code);
+  }
+
+  /**
+   * Whether standard error is a terminal. Java 17 cannot ask directly, so on Linux it reads where
+   * file descriptor 2 points; elsewhere it assumes stderr goes where stdin and stdout do.
+   */
+  private static boolean stderrIsTerminal(boolean consoleAttached) {
+    Path fd2 = Path.of("/proc/self/fd/2");
+    try {
+      String target = Files.readSymbolicLink(fd2).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return consoleAttached;
+    }
   }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.lib.BranchConfig;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
@@ -74,6 +75,55 @@ public final class GitRepository implements AutoCloseable {
   /** Reads the range; throws {@link GitInputException} when it cannot be audited truthfully. */
   public ChangeSet changeSet(RangeSpec range, DiffLimits limits) {
     return new RangeReader(repository, limits).read(range);
+  }
+
+  /**
+   * Fails with a message that names the fix when commit {@code sha}, which the code host says the
+   * audit needs ({@code what}, e.g. "the event's merge base"), is not in this clone: the history
+   * was fetched too shallow, and an audit of it would over- or under-report.
+   */
+  public void requireCommit(String sha, String what) {
+    if (!ObjectId.isId(sha)) {
+      return;
+    }
+    boolean present;
+    try {
+      present = repository.getObjectDatabase().has(ObjectId.fromString(sha));
+    } catch (IOException e) {
+      present = false;
+    }
+    if (!present) {
+      throw new GitInputException(what + " " + sha.substring(0, Math.min(12, sha.length()))
+          + " is not in this clone, so its history is too shallow to audit the pull request;"
+          + " fetch the full history (actions/checkout `fetch-depth: 0`, or `git fetch --deepen=N`)");
+    }
+  }
+
+  /**
+   * What a push of {@code localSha} over {@code remoteSha} (all zeros for a new branch) sends, as a
+   * range; empty when it sends no commit the remote lacks.
+   */
+  public Optional<RangeSpec> pushedRange(String localSha, String remoteSha) {
+    return new PushedRange(repository).of(localSha, remoteSha);
+  }
+
+  /**
+   * Where git looks for hooks: {@code core.hooksPath} (a relative path is taken from the work tree's
+   * top, {@code ~/} from the home directory), else {@code hooks} in the common git directory.
+   */
+  public Path hooksDirectory() {
+    String configured = repository.getConfig().getString("core", null, "hooksPath");
+    if (configured == null || configured.isBlank()) {
+      return repository.getCommonDirectory().toPath().resolve("hooks");
+    }
+    if (configured.startsWith("~/")) {
+      return Path.of(System.getProperty("user.home")).resolve(configured.substring(2));
+    }
+    Path path = Path.of(configured);
+    if (path.isAbsolute()) {
+      return path;
+    }
+    return (repository.isBare() ? repository.getDirectory().toPath() : repository.getWorkTree().toPath()).resolve(path);
   }
 
   /** The content of {@code path} at {@code revision}, if it exists there as a regular file. */

@@ -39,7 +39,8 @@ final class RangeReader {
     try (RevWalk walk = new RevWalk(repository)) {
       Set<ObjectId> shallow = shallowCommits();
       RevCommit head = walk.parseCommit(resolve(range.head(), range, shallow));
-      RevCommit base = range.single() ? firstParent(walk, head) : walk.parseCommit(resolve(range.base(), range, shallow));
+      RevCommit base = range.single() ? firstParent(walk, head)
+          : range.hasBase() ? walk.parseCommit(resolve(range.base(), range, shallow)) : null;
       RevCommit mergeBase = base == null ? null : mergeBase(walk, base, head);
       if (base != null && mergeBase == null) {
         if (!shallow.isEmpty()) {

@@ -13,6 +13,7 @@ import dev.claimaudit.verdict.Inputs;
 import dev.claimaudit.verdict.RangeInfo;
 import dev.claimaudit.verdict.Verdict;
 import java.io.IOException;
+import java.util.List;
 
 /** The versioned JSON verdict ({@code claim-audit/verdict/v1}): fields may be added, never renamed. */
 public final class JsonReporter implements Reporter {
@@ -47,7 +48,10 @@ public final class JsonReporter implements Reporter {
     ArrayNode claims = root.putArray("claims");
     verdict.claims().forEach(result -> claims.add(claim(result)));
     ArrayNode findings = root.putArray("findings");
-    verdict.findings().forEach(finding -> findings.add(finding(finding)));
+    List<String> fingerprints = Fingerprints.of(verdict.findings());
+    for (int i = 0; i < verdict.findings().size(); i++) {
+      findings.add(finding(verdict.findings().get(i)).put("fingerprint", fingerprints.get(i)));
+    }
     ArrayNode checks = root.putArray("checks");
     verdict.checks().forEach(check -> checks.add(check(check)));
     root.put("suppressed", verdict.suppressedCount());

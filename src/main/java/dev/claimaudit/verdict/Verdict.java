@@ -46,7 +46,7 @@ public record Verdict(
     long blocks = count(Severity.BLOCK);
     long warns = count(Severity.WARN);
     long contradicted = claims.stream().filter(result -> result.status() == dev.claimaudit.claims.ClaimStatus.CONTRADICTED).count();
-    line.append(" — ").append(blocks).append(" blocking, ").append(warns).append(" warning");
+    line.append(" — ").append(blocks).append(" blocking, ").append(warns).append(warns == 1 ? " warning" : " warnings");
     line.append("; ").append(contradicted).append(" of ").append(claims.size()).append(" claims contradicted");
     if (suppressedCount() > 0) {
       line.append("; ").append(suppressedCount()).append(" suppressed");

@@ -1,0 +1,61 @@
+package dev.claimaudit.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code audit completion bash|zsh}: prints a shell completion script for every command and option. */
+@Command(
+    name = "completion",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    usageHelpAutoWidth = true,
+    description = "Prints a completion script for bash or zsh: commands, options and their values complete on TAB.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  audit completion bash > ~/.local/share/bash-completion/completions/audit",
+        "  source <(audit completion bash)                       # this bash session",
+        "  echo 'source <(audit completion zsh)' >> ~/.zshrc       # zsh, from the next shell on",
+        "",
+        "Exit codes: 0 printed, 2 unknown shell."})
+final class CompletionCommand implements Callable<Integer> {
+  private final Cli.Io io;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "SHELL", description = "bash or zsh.", completionCandidates = Shells.class)
+  String shell;
+
+  CompletionCommand(Cli.Io io) {
+    this.io = io;
+  }
+
+  /** The shells a script is printed for. */
+  static final class Shells extends ArrayList<String> {
+    private static final long serialVersionUID = 1L;
+
+    Shells() {
+      super(List.of("bash", "zsh"));
+    }
+  }
+
+  @Override
+  public Integer call() {
+    CommandLine root = spec.root().commandLine();
+    String bash = AutoComplete.bash(root.getCommandName(), root);
+    switch (shell) {
+      case "bash" -> io.out().print(bash);
+      case "zsh" -> io.out().print("# Completion for " + root.getCommandName() + " in zsh: add `source <(" + root.getCommandName()
+          + " completion zsh)` to ~/.zshrc.\n# The script below loads zsh's bashcompinit itself.\n" + bash);
+      default -> throw new BadInputException("completion: unknown shell '" + shell + "': use bash or zsh");
+    }
+    io.out().flush();
+    return ExitCode.OK.code();
+  }
+}

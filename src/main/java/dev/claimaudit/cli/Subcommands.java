@@ -1,0 +1,17 @@
+package dev.claimaudit.cli;
+
+import picocli.CommandLine;
+
+/** The commands besides the audit itself, in help order; adding one means adding it here. */
+final class Subcommands {
+  private Subcommands() {}
+
+  static void register(CommandLine audit, Cli.Io io) {
+    audit.addSubcommand(new RulesCommand(io));
+    audit.addSubcommand(new ExplainCommand(io));
+    audit.addSubcommand(new PrePushCommand(io));
+    audit.addSubcommand(new InstallHookCommand(io));
+    audit.addSubcommand(new CompletionCommand(io));
+    audit.addSubcommand(new ManCommand(io));
+  }
+}
