@@ -38,8 +38,8 @@ final class Runs {
   }
 
   static String noResults(String runner, Subprocess.Result result) {
-    String tail = result.tail(3);
-    return runner + " exited " + result.exitCode() + " before reporting any test" + (tail.isEmpty() ? "" : ": " + tail);
+    String diagnosis = result.diagnosis();
+    return runner + " exited " + result.exitCode() + " before reporting any test" + (diagnosis.isEmpty() ? "" : ": " + diagnosis);
   }
 
   static String seconds(Duration duration) {

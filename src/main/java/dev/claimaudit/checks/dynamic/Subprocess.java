@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * Runs one test command: no standard input, standard error merged into standard output, output
@@ -24,6 +25,9 @@ import java.util.concurrent.TimeUnit;
 final class Subprocess {
   private static final Duration POLL = Duration.ofMillis(100);
   private static final Duration GRACE = Duration.ofSeconds(2);
+  private static final Pattern ERROR_LINE = Pattern.compile("(?i)\\berror\\b|^\\[ERROR\\]|\\bFAIL(?:ED)?\\b|cannot find|not found");
+  private static final Pattern BOILERPLATE = Pattern.compile(
+      "(?i)re-run maven|for more information about the errors|\\[help \\d+]|full stack trace|^\\[ERROR\\]\\s*$|-> \\[Help");
 
   private Subprocess() {}
 
@@ -36,6 +40,20 @@ final class Subprocess {
    * @param killed processes ended by force: the tree at the deadline, or what outlived the command
    */
   record Result(int exitCode, boolean timedOut, String output, boolean truncated, Duration elapsed, int killed) {
+
+    /**
+     * The first lines of the output that report an error (build tools print their advice after
+     * them), else its last lines: what a note should quote about a run that failed.
+     */
+    String diagnosis() {
+      List<String> errors = output.lines().map(String::strip)
+          .filter(line -> ERROR_LINE.matcher(line).find() && !BOILERPLATE.matcher(line).find())
+          .map(line -> line.replaceFirst("^\\[ERROR\\]\\s*", ""))
+          .filter(line -> !line.isEmpty() && !line.matches("(?i)[A-Z ]*ERROR\\s*:?"))
+          .limit(2)
+          .toList();
+      return errors.isEmpty() ? tail(3) : String.join(" | ", errors);
+    }
 
     /** The last {@code lines} non-blank lines of the output, for a note. */
     String tail(int lines) {

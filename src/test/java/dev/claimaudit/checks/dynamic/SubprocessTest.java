@@ -69,4 +69,21 @@ class SubprocessTest {
         .isInstanceOf(Subprocess.StartFailure.class)
         .hasMessageContaining("sh is not installed");
   }
+
+  @Test
+  void aFailedBuildIsDiagnosedByItsFirstErrorsNotByItsAdvice() throws Exception {
+    Subprocess.Result result = Subprocess.run(List.of("sh", "-c", """
+        echo '[INFO] Compiling 3 source files'
+        echo '[ERROR] COMPILATION ERROR : '
+        echo '[ERROR] Source option 5 is no longer supported. Use 7 or later.'
+        echo '[ERROR] Failed to execute goal maven-compiler-plugin:compile: Compilation failure'
+        echo '[ERROR] -> [Help 1]'
+        echo '[ERROR] For more information about the errors and possible solutions, please read the following articles:'
+        exit 1
+        """), dir, env, Instant.now().plusSeconds(30), 4096);
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.diagnosis()).isEqualTo("Source option 5 is no longer supported. Use 7 or later."
+        + " | Failed to execute goal maven-compiler-plugin:compile: Compilation failure");
+  }
 }
