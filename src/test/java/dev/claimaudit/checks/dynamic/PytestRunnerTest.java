@@ -183,4 +183,20 @@ class PytestRunnerTest {
     assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
     assertThat(audit.outcome().claimResults()).isEmpty();
   }
+
+  @Test
+  void aVirtualEnvironmentWithoutPytestFallsBackToAnInterpreterThatHasIt() throws Exception {
+    try (TestRepo repo = base()) {
+      repo.branch("feature").write("tests/test_units.py", UNIT_TESTS.formatted("28.35"))
+          .commit("Test the conversions\n\n4 tests pass, 0 fail");
+    }
+    Path venvPython = dir.resolve(".venv/bin/python");
+    Files.createDirectories(venvPython.getParent());
+    Files.writeString(venvPython, "#!/bin/sh\necho \"$0: No module named pytest\" >&2\nexit 1\n");
+    venvPython.toFile().setExecutable(true);
+    DynamicAudit audit = DynamicAudit.run(dir, "main..feature", null);
+
+    assertThat(audit.outcome().failed()).as(audit.outcome().note()).isFalse();
+    assertThat(audit.claim("4 tests pass").status()).isEqualTo(ClaimStatus.BACKED);
+  }
 }
