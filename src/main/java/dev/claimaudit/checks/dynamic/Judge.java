@@ -137,9 +137,9 @@ final class Judge {
     if (complete && tally.total() == 0) {
       contradiction = what + "; no test ran";
       rules = List.of(NOT_RUN);
-    } else if (complete && tests.added() > 0 && tally.total() < tests.added()) {
-      contradiction = "claims " + plural(tests.added(), "test") + "; " + what;
-      rules = List.of(NOT_RUN);
+    } else if (complete && tests.added() > 0 && tally.passed() + tally.broken() < tests.added()) {
+      contradiction = "claims " + plural(tests.added(), "test") + "; " + what + "; " + (tally.passed() + tally.broken()) + " of them ran";
+      rules = List.of(NOT_RUN, SKIPPED);
     } else if (tests.failed() > 0 && tally.broken() > tests.failed()) {
       contradiction = "claims " + tests.failed() + " failing; " + what;
       rules = List.of(FAILED);
