@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The classic case with tests that can run: a phase called complete, "117 tests pass · 0 fail",
- * an exporter that throws "not implemented" and a test of it that fails. The fixture is under
+ * an OFX exporter that throws instead of exporting, and a test of it that fails. The fixture is under
  * {@code src/test/resources/dev/claimaudit/checks/dynamic/ledger-phase3}.
  */
 class LedgerPhase3Test {
