@@ -62,12 +62,26 @@ final class PackageRunner implements Runner {
     }
     List<TestCase> cases;
     try {
-      String text = JsonReports.read(report);
+      String text = Files.isRegularFile(report) || tool != Tool.MOCHA ? JsonReports.read(report) : printedJson(result);
       cases = tool == Tool.MOCHA ? JsonReports.mocha(text) : JsonReports.jest(text);
     } catch (ReportException e) {
       return Measurement.failed(List.of(result), Runs.noResults(tool.id(), result));
     }
     return Runs.attribute(cases, files, testCase -> Runs.resolve(testCase.file(), project, files).orElse(null), List.of(result));
+  }
+
+  /** Mocha before 9.2 ignores the output option and prints its JSON report instead. */
+  private static String printedJson(Subprocess.Result result) throws ReportException {
+    if (result.truncated()) {
+      throw new ReportException("the printed report is larger than dynamic.maxOutput");
+    }
+    String output = result.output();
+    int start = output.indexOf("{\n");
+    int end = output.lastIndexOf('}');
+    if (start < 0 || end < start) {
+      throw new ReportException("mocha printed no JSON report");
+    }
+    return output.substring(start, end + 1);
   }
 
   private List<String> launcher(Project project) throws Subprocess.StartFailure {

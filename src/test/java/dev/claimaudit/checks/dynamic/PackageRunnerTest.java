@@ -70,4 +70,35 @@ class PackageRunnerTest {
         .contains("src/cart.test.js (jest): 1 passed, 0 failed, 1 skipped, 0 errored; 1 of them ran");
     assertThat(audit.claim("All tests pass").status()).isEqualTo(ClaimStatus.CONTRADICTED);
   }
+
+  @Test
+  void anOlderMochaThatPrintsItsJsonReportIsReadFromItsOutput() throws Exception {
+    assumeTrue(DynamicAudit.installed("sh"), "sh is needed");
+    try (TestRepo repo = TestRepo.init(dir)) {
+      repo.write("package.json", "{ \"devDependencies\": { \"mocha\": \"^8.4.0\" } }\n").write(".gitignore", "node_modules/\n")
+          .write("lib/rates.js", "exports.rate = () => 1;\n").commit("Rates");
+      repo.branch("feature").write("test/rates.spec.js", "it('converts', () => {});\nit('rounds', () => {});\n")
+          .commit("Rate tests\n\n2 tests pass, 0 fail");
+    }
+    Path mocha = dir.resolve("node_modules/.bin/mocha");
+    Files.createDirectories(mocha.getParent());
+    Files.writeString(mocha, """
+        #!/bin/sh
+        echo "console output of a test"
+        cat <<JSON
+        {
+          "stats": {"tests": 2},
+          "passes": [{"fullTitle": "converts", "file": "$PWD/test/rates.spec.js"}, {"fullTitle": "rounds", "file": "$PWD/test/rates.spec.js"}],
+          "failures": [],
+          "pending": []
+        }
+        JSON
+        """);
+    mocha.toFile().setExecutable(true);
+    DynamicAudit audit = DynamicAudit.run(dir, "main..feature", null);
+
+    assertThat(audit.outcome().failed()).as(audit.outcome().note()).isFalse();
+    assertThat(audit.claim("2 tests pass").status()).isEqualTo(ClaimStatus.BACKED);
+    assertThat(audit.claim("2 tests pass").evidence()).contains("test/rates.spec.js (mocha): 2 passed, 0 failed");
+  }
 }
