@@ -38,6 +38,10 @@ record DynamicAudit(CheckOutcome outcome, List<Claim> claims) {
   static final String MARKER_NAME = "FIXTURE_MARKER";
 
   static DynamicAudit run(Path repo, String range, String dynamicBlockJson) throws Exception {
+    return run(repo, range, dynamicBlockJson, environment());
+  }
+
+  static DynamicAudit run(Path repo, String range, String dynamicBlockJson, Map<String, String> env) throws Exception {
     JsonNode block = dynamicBlockJson == null ? null : new ObjectMapper().readTree(dynamicBlockJson);
     Map<String, JsonNode> blocks = block == null ? Map.of() : Map.of("dynamic", block);
     try (GitRepository repository = GitRepository.open(repo);
@@ -48,7 +52,7 @@ record DynamicAudit(CheckOutcome outcome, List<Claim> claims) {
         sources.add(ClaimSource.commit(commits.get(i).sha(), commits.get(i).message()));
       }
       List<Claim> claims = new ClaimExtractor().extract(sources);
-      CheckSettings settings = new CheckSettings(repository.workTree(), true, null, blocks, null, environment());
+      CheckSettings settings = new CheckSettings(repository.workTree(), true, null, blocks, null, env);
       AuditContext context = new AuditContext(changeSet, claims, PullRequest.NONE, new CatalogLoader().builtIn(), PathFilter.defaults(), settings);
       return new DynamicAudit(new DynamicCheck().run(context), claims);
     }
