@@ -7,7 +7,9 @@ import dev.claimaudit.checks.CheckRun;
 import dev.claimaudit.checks.CheckSettings;
 import dev.claimaudit.checks.ClaimResult;
 import dev.claimaudit.checks.Finding;
+import dev.claimaudit.checks.SettingsException;
 import dev.claimaudit.checks.claims.ClaimsCheck;
+import dev.claimaudit.checks.dynamic.DynamicCheck;
 import dev.claimaudit.checks.placeholder.Catalog;
 import dev.claimaudit.checks.placeholder.CatalogLoader;
 import dev.claimaudit.checks.placeholder.PlaceholderCheck;
@@ -33,7 +35,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -46,7 +50,7 @@ import java.util.stream.Collectors;
 final class AuditPipeline {
   /** The checks, in report order. Adding a check means adding it here and nowhere else. */
   static List<Check> checks() {
-    return List.of(new PlaceholderCheck(), new ClaimsCheck());
+    return List.of(new PlaceholderCheck(), new ClaimsCheck(), new DynamicCheck());
   }
 
   private final LocalDate today;
@@ -98,13 +102,33 @@ final class AuditPipeline {
     return new Verdict(
         Outcome.of(graded),
         new RangeInfo(range.text(), changeSet.baseSha(), changeSet.headSha(), changeSet.mergeBaseSha(), changeSet.commits().size()),
-        claimResults,
+        merge(claimResults),
         graded,
         runs,
         new Inputs(changeSet.headSha(), changeSet.baseSha(), changeSet.mergeBaseSha(),
             Digests.sha256((pullRequest.title() == null ? "" : pullRequest.title()) + "\n" + (pullRequest.body() == null ? "" : pullRequest.body())),
             policy.digest(), catalog.version(), Version.current()),
         notes);
+  }
+
+  /**
+   * One result per claim when several checks settled it: contradicted beats backed beats
+   * unverified; on a tie the later check wins, as checks run from reading the code to running it.
+   */
+  static List<ClaimResult> merge(List<ClaimResult> results) {
+    Map<String, ClaimResult> byClaim = new LinkedHashMap<>();
+    for (ClaimResult result : results) {
+      byClaim.merge(result.claim().id(), result, (earlier, later) -> decisiveness(later) >= decisiveness(earlier) ? later : earlier);
+    }
+    return List.copyOf(byClaim.values());
+  }
+
+  private static int decisiveness(ClaimResult result) {
+    return switch (result.status()) {
+      case CONTRADICTED -> 2;
+      case BACKED -> 1;
+      case UNVERIFIED -> 0;
+    };
   }
 
   private static Catalog enabledRules(Catalog catalog, Policy policy) {
@@ -175,6 +199,8 @@ final class AuditPipeline {
       long millis = (System.nanoTime() - start) / 1_000_000;
       CheckRun.Status status = outcome.failed() ? CheckRun.Status.ERROR : CheckRun.Status.RAN;
       return new Timed(new CheckRun(check.name(), status, millis, outcome.note()), outcome);
+    } catch (SettingsException e) {
+      throw e;
     } catch (Exception | StackOverflowError e) {
       long millis = (System.nanoTime() - start) / 1_000_000;
       String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -189,6 +215,9 @@ final class AuditPipeline {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for a check", e);
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof SettingsException settings) {
+        throw settings;
+      }
       throw new IllegalStateException("a check failed outside its own error handling", e.getCause());
     }
   }

@@ -4,13 +4,19 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.Status;
+import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.lib.BranchConfig;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.submodule.SubmoduleWalk;
 
 /** Opens a repository and turns a range into a {@link ChangeSet}. */
 public final class GitRepository implements AutoCloseable {
@@ -129,6 +135,35 @@ public final class GitRepository implements AutoCloseable {
   /** The content of {@code path} at {@code revision}, if it exists there as a regular file. */
   public Optional<String> readAt(String revision, String path) {
     return new RangeReader(repository, DiffLimits.DEFAULT).readAt(revision, path);
+  }
+
+  /** The commit checked out in the work tree ({@code HEAD}), or empty when it points at no commit. */
+  public Optional<String> headCommit() {
+    try {
+      ObjectId head = repository.resolve(Constants.HEAD);
+      return head == null ? Optional.empty() : Optional.of(head.name());
+    } catch (IOException e) {
+      throw new GitInputException("cannot read HEAD: " + e.getMessage(), e);
+    }
+  }
+
+  /** Tracked paths whose work tree or index content differs from {@code HEAD}, sorted; empty for a bare repository. */
+  public List<String> uncommittedPaths() {
+    if (repository.isBare()) {
+      return List.of();
+    }
+    try (Git git = new Git(repository)) {
+      Status status = git.status().setIgnoreSubmodules(SubmoduleWalk.IgnoreSubmoduleMode.ALL).call();
+      TreeSet<String> paths = new TreeSet<>();
+      paths.addAll(status.getModified());
+      paths.addAll(status.getChanged());
+      paths.addAll(status.getAdded());
+      paths.addAll(status.getRemoved());
+      paths.addAll(status.getMissing());
+      return List.copyOf(paths);
+    } catch (GitAPIException | RuntimeException e) {
+      throw new GitInputException("cannot read the work tree's status: " + e.getMessage(), e);
+    }
   }
 
   public File directory() {

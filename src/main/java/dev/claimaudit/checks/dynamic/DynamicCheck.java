@@ -1,0 +1,161 @@
+package dev.claimaudit.checks.dynamic;
+
+import dev.claimaudit.checks.AuditContext;
+import dev.claimaudit.checks.Check;
+import dev.claimaudit.checks.CheckOutcome;
+import dev.claimaudit.git.GitRepository;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs the tests the change adds, touches or names in a claim, and holds the claims to what the
+ * run measured. It runs the change's code, so it is off unless {@code --dynamic} or
+ * {@code dynamic.enabled} asks for it; the tests get an environment without secrets, a
+ * wall-clock limit after which their whole process tree is ended, and a cap on the output kept.
+ */
+public final class DynamicCheck implements Check {
+
+  @Override
+  public String name() {
+    return "dynamic";
+  }
+
+  @Override
+  public String summary() {
+    return "Runs the tests the change adds or touches and compares the result with the claimed numbers.";
+  }
+
+  @Override
+  public boolean enabled(AuditContext context) {
+    return settings(context).enabled() && context.settings().workTree().isPresent();
+  }
+
+  @Override
+  public String skipReason(AuditContext context) {
+    if (!settings(context).enabled()) {
+      return "off: it runs the change's code; turn it on with --dynamic or dynamic.enabled in the policy";
+    }
+    return "the repository is bare: there is no work tree to run tests in";
+  }
+
+  private static DynamicSettings settings(AuditContext context) {
+    return DynamicSettings.parse(context.settings().block("dynamic"), context.settings().dynamicFlag());
+  }
+
+  @Override
+  public CheckOutcome run(AuditContext context) throws IOException, InterruptedException {
+    DynamicSettings settings = settings(context);
+    Path workTree = context.settings().workTree().orElseThrow().toRealPath();
+    String head = context.changeSet().headSha();
+    List<String> uncommitted;
+    try (GitRepository repository = GitRepository.open(workTree)) {
+      Optional<String> checkedOut = repository.headCommit();
+      if (checkedOut.isEmpty() || !checkedOut.get().equals(head)) {
+        return CheckOutcome.failure("the work tree is at " + checkedOut.map(Judge::shortSha).orElse("no commit") + ", not at the audited head "
+            + Judge.shortSha(head) + "; check out the head before running the tests", List.of());
+      }
+      uncommitted = repository.uncommittedPaths();
+    }
+    Selection selection = Selection.of(context);
+    List<String> notes = new ArrayList<>();
+    if (!uncommitted.isEmpty()) {
+      notes.add("the work tree has uncommitted changes to " + uncommitted.size() + " tracked file" + (uncommitted.size() == 1 ? "" : "s")
+          + " (first: " + uncommitted.get(0) + "); they ran too");
+    }
+    if (selection.helpers() > 0) {
+      notes.add(selection.helpers() + " file" + (selection.helpers() == 1 ? "" : "s") + " in test folders declare no test and were not run");
+    }
+    if (selection.targets().isEmpty()) {
+      notes.add(0, "no test file to run: the change adds or modifies none that declares tests, and no claim names one");
+      return CheckOutcome.of(List.of(), String.join("; ", notes));
+    }
+    Detection.Plan plan = new Detection(workTree, settings).plan(selection.targets());
+    for (Detection.Unrunnable file : plan.unrunnable()) {
+      notes.add("not run: " + file.path() + " (" + file.reason() + ")");
+    }
+    SafeEnvironment.Scrubbed env = SafeEnvironment.scrub(context.settings().env(), settings.passEnv());
+    if (!env.removed().isEmpty()) {
+      notes.add(env.removed().size() + " secret-looking variable" + (env.removed().size() == 1 ? " was" : "s were") + " removed from the tests' environment");
+    }
+    Path scratch = Files.createTempDirectory("claim-audit-dynamic-");
+    Map<String, Tally> measured = new LinkedHashMap<>();
+    Map<String, String> runnerOf = new LinkedHashMap<>();
+    Tally unattributed = Tally.NONE;
+    List<String> problems = new ArrayList<>();
+    List<String> ran = new ArrayList<>();
+    try {
+      Instant deadline = Instant.now().plus(settings.timeout());
+      Runner.Budget budget = new Runner.Budget(env.env(), deadline, settings.maxOutput(), scratch);
+      for (Detection.Batch batch : plan.batches()) {
+        String runner = batch.runner().name();
+        if (!Instant.now().isBefore(deadline)) {
+          problems.add(runner + " did not start: the dynamic timeout (" + describe(settings.timeout()) + ") was used up");
+          continue;
+        }
+        try {
+          Measurement measurement = batch.runner().run(batch.project(), batch.files(), budget);
+          measurement.files().forEach((file, tally) -> {
+            measured.put(file, tally);
+            runnerOf.put(file, runner);
+          });
+          unattributed = unattributed.plus(measurement.unattributed());
+          Duration took = measurement.runs().stream().map(Subprocess.Result::elapsed).reduce(Duration.ZERO, Duration::plus);
+          ran.add(runner + " " + batch.files().size() + " file" + (batch.files().size() == 1 ? "" : "s") + " in " + Runs.seconds(took));
+          if (measurement.problem() != null) {
+            problems.add(measurement.problem());
+          }
+        } catch (Subprocess.StartFailure e) {
+          problems.add(runner + " could not run: " + e.getMessage());
+        }
+      }
+    } finally {
+      delete(scratch);
+    }
+    Judge judge = new Judge(context, selection, measured, unattributed, runnerOf);
+    Tally total = measured.values().stream().reduce(Tally.NONE, Tally::plus).plus(unattributed);
+    StringBuilder note = new StringBuilder();
+    if (!problems.isEmpty()) {
+      note.append("could not measure every test file: ").append(String.join("; ", problems)).append(". ");
+    }
+    note.append(ran.isEmpty() ? "no test ran" : "ran " + String.join(", ", ran) + ": " + total.numbers());
+    for (String extra : notes) {
+      note.append("; ").append(extra);
+    }
+    return new CheckOutcome(judge.findings(), judge.claimResults(), note.toString(), !problems.isEmpty());
+  }
+
+  private static String describe(Duration duration) {
+    return duration.toSeconds() % 60 == 0 ? duration.toMinutes() + " min" : duration.toSeconds() + " s";
+  }
+
+  private static void delete(Path dir) {
+    try {
+      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+          Files.deleteIfExists(file);
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult postVisitDirectory(Path folder, IOException error) throws IOException {
+          Files.deleteIfExists(folder);
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      // A report left in the temporary folder is harmless; the verdict does not depend on it.
+    }
+  }
+}

@@ -1,0 +1,7 @@
+'use strict';
+
+function toOfx(entries) {
+  throw new Error('not implemented');
+}
+
+module.exports = { toOfx };
