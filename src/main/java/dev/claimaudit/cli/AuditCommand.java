@@ -39,6 +39,8 @@ import picocli.CommandLine.Option;
       "Exit codes: 0 pass or warn, 1 block (or warn with --fail-on warn), 2 bad input, 3 internal error."
     })
 final class AuditCommand implements Callable<Integer> {
+  /** Checks without which there is no audit; the others are optional. */
+  private static final Set<String> CORE_CHECKS = Set.of("static", "claims");
   private final Cli.Io io;
 
   @Option(names = "--repo", paramLabel = "DIR", description = "Repository to audit (default: the current directory).")
@@ -106,10 +108,22 @@ final class AuditCommand implements Callable<Integer> {
   }
 
   private ExitCode exitCode(Verdict verdict) {
+    ExitCode code = exitCode(verdict, failOn);
+    if (code == ExitCode.INTERNAL_ERROR) {
+      CheckRun failed = verdict.failedChecks().stream().filter(run -> CORE_CHECKS.contains(run.name())).findFirst().orElseThrow();
+      io.err().println("audit: could not complete the audit: " + failed.note());
+    }
+    return code;
+  }
+
+  /**
+   * The exit code for {@code verdict}: a failed core check means the audit is incomplete (3); a
+   * failed optional check (llm, dynamic) is shown in the verdict and leaves the exit code alone.
+   */
+  static ExitCode exitCode(Verdict verdict, FailOn failOn) {
     boolean coreFailed = verdict.checks().stream()
-        .anyMatch(run -> run.status() == CheckRun.Status.ERROR && Set.of("static", "claims").contains(run.name()));
+        .anyMatch(run -> run.status() == CheckRun.Status.ERROR && CORE_CHECKS.contains(run.name()));
     if (coreFailed) {
-      io.err().println("audit: could not complete the audit: " + verdict.failedChecks().get(0).note());
       return ExitCode.INTERNAL_ERROR;
     }
     boolean fails = switch (failOn) {

@@ -7,7 +7,9 @@ import dev.claimaudit.checks.CheckRun;
 import dev.claimaudit.checks.CheckSettings;
 import dev.claimaudit.checks.ClaimResult;
 import dev.claimaudit.checks.Finding;
+import dev.claimaudit.checks.SettingsException;
 import dev.claimaudit.checks.claims.ClaimsCheck;
+import dev.claimaudit.checks.llm.LlmCheck;
 import dev.claimaudit.checks.placeholder.Catalog;
 import dev.claimaudit.checks.placeholder.CatalogLoader;
 import dev.claimaudit.checks.placeholder.PlaceholderCheck;
@@ -45,7 +47,7 @@ import java.util.stream.Collectors;
 final class AuditPipeline {
   /** The checks, in report order. Adding a check means adding it here and nowhere else. */
   static List<Check> checks() {
-    return List.of(new PlaceholderCheck(), new ClaimsCheck());
+    return List.of(new PlaceholderCheck(), new ClaimsCheck(), new LlmCheck());
   }
 
   private final LocalDate today;
@@ -73,7 +75,7 @@ final class AuditPipeline {
 
     List<Finding> findings = new ArrayList<>();
     List<ClaimResult> claimResults = new ArrayList<>();
-    List<CheckRun> runs = runChecks(context, findings, claimResults);
+    List<CheckRun> runs = runChecks(checks(), context, findings, claimResults);
 
     Set<String> knownRules = catalog.rules().stream().map(Rule::id).collect(Collectors.toSet());
     List<Finding> graded = new SeverityAssigner(policy, knownRules, today).assign(findings, claims, claimResults);
@@ -119,8 +121,8 @@ final class AuditPipeline {
     return sources;
   }
 
-  private static List<CheckRun> runChecks(AuditContext context, List<Finding> findings, List<ClaimResult> claimResults) {
-    List<Check> checks = checks();
+  /** Runs {@code checks} in parallel and adds what each found to {@code findings} and {@code claimResults}, in check order. */
+  static List<CheckRun> runChecks(List<Check> checks, AuditContext context, List<Finding> findings, List<ClaimResult> claimResults) {
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(checks.size(), 4), runnable -> {
       Thread thread = new Thread(runnable, "claim-audit-check");
       thread.setDaemon(true);
@@ -172,6 +174,9 @@ final class AuditPipeline {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for a check", e);
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof SettingsException invalid) {
+        throw invalid;
+      }
       throw new IllegalStateException("a check failed outside its own error handling", e.getCause());
     }
   }
