@@ -29,9 +29,9 @@ final class PromptBuilder {
   /** The longest added line shown; longer ones (minified code, data) are cut. */
   static final int MAX_LINE = 400;
   private static final int MAX_CLAIM = 400;
-  private static final int MAX_LEFT_OUT_NAMED = 40;
-  /** Room kept for the headings and the list of files left out. */
-  private static final int RESERVE = 4_000;
+  /** Room kept for the headings and the list of files left out: an eighth of the budget, at most this. */
+  private static final int MAX_RESERVE = 4_000;
+  private static final int HEADINGS = 400;
   private static final Pattern DOCS = Pattern.compile(
       "(?i)(^|/)(docs?|documentation)/|\\.(md|markdown|rst|txt|adoc|asciidoc|org)$|(^|/)(readme|changelog|changes|news|license|authors)[^/]*$");
 
@@ -61,7 +61,8 @@ final class PromptBuilder {
     String claimsPart = "The change makes these claims (id, kind, strength, where it is written, text):\n"
         + UntrustedText.fence("claims", claimLines.toString());
 
-    Diff diff = new Diff(Math.max(0, budget - system.length() - claimsPart.length() - RESERVE));
+    int reserve = Math.min(MAX_RESERVE, budget / 8);
+    Diff diff = new Diff(Math.max(0, budget - system.length() - claimsPart.length() - reserve));
     ChangeSet changeSet = context.changeSet();
     List<FileChange> files = new ArrayList<>();
     for (FileChange file : changeSet.files()) {
@@ -87,7 +88,7 @@ final class PromptBuilder {
       diff.add(file, added);
     }
     String user = claimsPart + "\nThe lines the change adds, most relevant files first. Every line starts with its number in the file at the"
-        + " head of the change; removed lines are not shown.\n" + UntrustedText.fence("diff", diff.text() + diff.leftOutText())
+        + " head of the change; removed lines are not shown.\n" + UntrustedText.fence("diff", diff.text() + diff.leftOutText(reserve - HEADINGS))
         + "\nAnswer with the JSON object described in your instructions, and nothing else.\n";
     return new Prompt(system, user, claims, diff.shown, diff.displayPaths, List.copyOf(diff.leftOut), diff.deletionOnly, claimsLeftOut);
   }
@@ -237,16 +238,23 @@ final class PromptBuilder {
       return text.toString();
     }
 
-    String leftOutText() {
+    /** The files not shown in full, as many named as fit in {@code room} characters. */
+    String leftOutText(int room) {
       if (leftOut.isEmpty()) {
         return "";
       }
       StringBuilder out = new StringBuilder("\nFiles of the change not shown in full:\n");
-      for (int i = 0; i < leftOut.size() && i < MAX_LEFT_OUT_NAMED; i++) {
-        out.append("- ").append(UntrustedText.oneLine(leftOut.get(i).path(), 300)).append(" (").append(leftOut.get(i).reason()).append(")\n");
+      int named = 0;
+      for (Prompt.LeftOut file : leftOut) {
+        String line = "- " + UntrustedText.oneLine(file.path(), 300) + " (" + file.reason() + ")\n";
+        if (out.length() + line.length() > room - 40) {
+          break;
+        }
+        out.append(line);
+        named++;
       }
-      if (leftOut.size() > MAX_LEFT_OUT_NAMED) {
-        out.append("- and ").append(leftOut.size() - MAX_LEFT_OUT_NAMED).append(" more\n");
+      if (named < leftOut.size()) {
+        out.append("- and ").append(leftOut.size() - named).append(" more\n");
       }
       return out.toString();
     }
