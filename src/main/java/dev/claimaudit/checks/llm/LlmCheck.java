@@ -120,8 +120,8 @@ public final class LlmCheck implements Check {
       String content = cached.isPresent() ? cached.get()
           : client.complete(request(settings, prompt), formats(settings.responseFormat()), schema(prompt), settings.timeout()).content();
       AnswerReader.Review review = reader.review(reader.answerObject(content), prompt);
-      String cacheNote = cached.isPresent() ? "answer from the cache" : store(cache, key, content);
-      List<Finding> gaps = gapFindings(context, settings, prompt, review);
+      String cacheNote = cached.isPresent() ? "answer from the cache" : store(cache, key, client.redact(content));
+      List<Finding> gaps = gapFindings(context, settings, prompt, review, client);
       List<Finding> findings = new ArrayList<>(screen.findings);
       findings.addAll(gaps);
       return CheckOutcome.of(findings, client.redact(note(settings, prompt, review, gaps.size(), cacheNote, screen)));
@@ -194,7 +194,8 @@ public final class LlmCheck implements Check {
     }
   }
 
-  private static List<Finding> gapFindings(AuditContext context, LlmSettings settings, Prompt prompt, AnswerReader.Review review) {
+  private static List<Finding> gapFindings(AuditContext context, LlmSettings settings, Prompt prompt, AnswerReader.Review review,
+      ChatClient client) {
     Suppressions suppressions = new Suppressions(context);
     List<Finding> findings = new ArrayList<>();
     for (AnswerReader.Gap gap : review.gaps()) {
@@ -203,7 +204,7 @@ public final class LlmCheck implements Check {
       }
       String claimText = UntrustedText.oneLine(prompt.claims().get(gap.claim()), 80);
       findings.add(new Finding(GAP_RULE, null, settings.severity(), "llm", gap.path(), gap.line(),
-          "model: claim " + gap.claim() + " (\"" + claimText + "\"): " + gap.message(), UntrustedText.oneLine(gap.lineText(), 200),
+          "model: claim " + gap.claim() + " (\"" + claimText + "\"): " + client.redact(gap.message()), UntrustedText.oneLine(gap.lineText(), 200),
           gap.claim(), suppressions.at(gap.path(), gap.line()).orElse(null)));
     }
     return findings;
