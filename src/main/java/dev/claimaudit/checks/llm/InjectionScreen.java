@@ -20,7 +20,8 @@ final class InjectionScreen {
   /** The most hits reported for one text. */
   static final int MAX_HITS = 20;
 
-  private static final String VERB_GAP = "(?: [\\w'-]+){0,4}?";
+  /** Up to a few words, with the punctuation between them. */
+  private static final String WORDS = "(?:\\W{1,3}[\\w'-]+){0,4}?\\W{1,3}";
   private static final List<Pattern> PATTERNS = List.of(
       // Overriding the prompt.
       Pattern.compile("\\b(?:ignore|disregard|forget|override|overrule|bypass)\\b(?: [\\w'-]+){0,3}? (?:previous|prior|above|earlier"
@@ -29,8 +30,8 @@ final class InjectionScreen {
       Pattern.compile("\\b(?:ignore|disregard|forget|override|overrule|bypass)\\b (?:all|any|every)(?: of)?(?: the| your| these| those)?"
           + " (?:instructions?|prompts?|directives|guidelines|guidance)\\b"),
       // Dictating the answer.
-      Pattern.compile("\\b(?:reply|respond|answer|say|state|report|output|return|confirm|conclude|declare|tell \\w+)\\b" + VERB_GAP
-          + " (?:claims?|changes?|statements?|commits?)\\b(?: [\\w'-]+){0,3}? (?:verified|backed|valid|correct|true|accurate|confirmed"
+      Pattern.compile("\\b(?:reply|respond|answer|say|state|report|output|return|confirm|conclude|declare|tell \\w+)\\b" + WORDS
+          + "(?:claims?|changes?|statements?|commits?)\\b" + WORDS + "(?:verified|backed|valid|correct|true|accurate|confirmed"
           + "|satisfied|supported|legit|fine)\\b"),
       Pattern.compile("\"gaps\" ?: ?\\[ ?\\]"),
       Pattern.compile("\\b(?:report|return|output|find|list|flag|raise|answer with)\\b (?:no|zero|0) (?:gaps|issues|findings|problems)\\b"),
@@ -49,11 +50,11 @@ final class InjectionScreen {
           + "|\\b(?:set|change|turn) the verdict to (?:pass|green|approved|clean)\\b"),
       // Addressing the model.
       Pattern.compile("\\b(?:note|message|instructions?|attention|hint|reminder|directive|request)s? (?:to|for) (?:the |any |all |every )?"
-          + "(?:ai|a\\.i\\.|llms?|large language models?|language models?|assistants?|ai reviewers?|ai agents?|automated reviewers?"
-          + "|review bots?|reviewer bots?|gpts?|chatgpt|claude|copilot|gemini|models?)\\b"),
+          + "(?:ai reviewers?|ai assistants?|ai agents?|ai|a\\.i\\.|llms?|large language models?|language models?|automated reviewers?"
+          + "|review bots?|reviewer bots?|gpts?|chatgpt|claude|copilot|gemini)(?![\\w-])"),
       Pattern.compile("\\bif you are (?:an?|the) (?:ai|llm|large language model|language model|assistant|bot|automated reviewer"
           + "|ai reviewer|ai agent|model)\\b"),
-      Pattern.compile("\\b(?:dear|hey|hello|hi|attention),? (?:ai|llm|model|assistant|reviewer bot|gpt|chatgpt|claude|copilot|gemini)\\b"),
+      Pattern.compile("\\b(?:dear|hey|hello|hi|attention),? (?:ai assistant|ai|llm|reviewer bot|gpt|chatgpt|claude|copilot|gemini)(?![\\w-])"),
       // Speaking as the prompt.
       Pattern.compile("<\\|(?:im_start|im_end|im_sep|system|assistant|user|start|end|message|channel|return|endoftext|eot_id"
           + "|start_header_id|end_header_id)\\|>|\\[/?inst\\]|<</?sys>>"),
