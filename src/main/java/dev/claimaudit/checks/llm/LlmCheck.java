@@ -256,6 +256,7 @@ public final class LlmCheck implements Check {
     private final Mode mode;
     private final List<Finding> findings = new ArrayList<>();
     private int texts;
+    private int lines;
     private int hits;
 
     Screen(Mode mode) {
@@ -272,8 +273,8 @@ public final class LlmCheck implements Check {
 
     void lines(AuditContext context, Prompt prompt) {
       Suppressions suppressions = new Suppressions(context);
-      prompt.shownLines().forEach((path, lines) -> lines.forEach((number, text) -> {
-        texts++;
+      prompt.shownLines().forEach((path, shown) -> shown.forEach((number, text) -> {
+        lines++;
         List<InjectionScreen.Hit> found = screen.scan(text);
         if (found.isEmpty()) {
           return;
@@ -319,9 +320,10 @@ public final class LlmCheck implements Check {
     }
 
     String note() {
-      String found = hits == 0 ? "none found" : hits + (hits == 1 ? " text holds" : " texts hold") + " instructions aimed at a model";
+      String found = hits == 0 ? "none found" : hits + (hits == 1 ? " holds" : " hold") + " instructions aimed at a model";
       String capped = hits > MAX_INJECTION_FINDINGS ? " (" + MAX_INJECTION_FINDINGS + " reported)" : "";
-      return "screened " + texts + (texts == 1 ? " text" : " texts") + " for injected instructions: " + found + capped;
+      String screened = texts + (texts == 1 ? " text" : " texts") + (lines == 0 ? "" : " and " + lines + (lines == 1 ? " added line" : " added lines"));
+      return "screened " + screened + " for injected instructions: " + found + capped;
     }
   }
 

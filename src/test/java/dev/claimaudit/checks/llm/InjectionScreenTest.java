@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-// claim-audit: allow(prompt-injection) these are the screen's own test cases
 class InjectionScreenTest {
   private final InjectionScreen screen = new InjectionScreen();
 

@@ -357,7 +357,7 @@ class LlmCheckTest {
       });
       String user = server.requests().get(0).json().path("messages").get(1).path("content").asText();
       assertThat(user).doesNotContain("<!--").doesNotContain("ignore previous").doesNotContain("\u200b");
-      assertThat(outcome.note()).contains("screened").contains("1 text holds instructions aimed at a model");
+      assertThat(outcome.note()).contains("screened").containsPattern("screened 3 texts and \\d+ added lines for injected instructions: 1 holds instructions aimed at a model");
     }
   }
 
