@@ -42,6 +42,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Runs one audit: range → change set → claims → checks → severities → verdict. */
 final class AuditPipeline {
@@ -77,8 +78,7 @@ final class AuditPipeline {
     List<ClaimResult> claimResults = new ArrayList<>();
     List<CheckRun> runs = runChecks(checks(), context, findings, claimResults);
 
-    Set<String> knownRules = catalog.rules().stream().map(Rule::id).collect(Collectors.toSet());
-    List<Finding> graded = new SeverityAssigner(policy, knownRules, today).assign(findings, claims, claimResults);
+    List<Finding> graded = new SeverityAssigner(policy, knownRules(catalog), today).assign(findings, claims, claimResults);
     List<String> notes = new ArrayList<>(changeSet.notes());
     return new Verdict(
         Outcome.of(graded),
@@ -90,6 +90,11 @@ final class AuditPipeline {
             Digests.sha256((pullRequest.title() == null ? "" : pullRequest.title()) + "\n" + (pullRequest.body() == null ? "" : pullRequest.body())),
             policy.digest(), catalog.version(), Version.current()),
         notes);
+  }
+
+  /** The rule ids an inline suppression may name: the catalog's and those the checks report themselves. */
+  static Set<String> knownRules(Catalog catalog) {
+    return Stream.concat(catalog.rules().stream().map(Rule::id), LlmCheck.RULES.stream()).collect(Collectors.toSet());
   }
 
   private static Catalog enabledRules(Catalog catalog, Policy policy) {

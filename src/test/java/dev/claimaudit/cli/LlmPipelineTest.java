@@ -11,7 +11,6 @@ import dev.claimaudit.checks.ClaimResult;
 import dev.claimaudit.checks.Finding;
 import dev.claimaudit.checks.Severity;
 import dev.claimaudit.checks.llm.LlmCheck;
-import dev.claimaudit.checks.placeholder.Rule;
 import dev.claimaudit.claims.PullRequest;
 import dev.claimaudit.policy.FailOn;
 import dev.claimaudit.policy.Policy;
@@ -30,8 +29,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,8 +97,7 @@ class LlmPipelineTest {
       List<Finding> findings = new ArrayList<>();
       List<ClaimResult> claimResults = new ArrayList<>();
       List<CheckRun> runs = AuditPipeline.runChecks(AuditPipeline.checks(), context, findings, claimResults);
-      Set<String> rules = context.catalog().rules().stream().map(Rule::id).collect(Collectors.toSet());
-      List<Finding> graded = new SeverityAssigner(Policy.defaults(), rules, LocalDate.now()).assign(findings, context.claims(), claimResults);
+      List<Finding> graded = new SeverityAssigner(Policy.defaults(), AuditPipeline.knownRules(context.catalog()), LocalDate.now()).assign(findings, context.claims(), claimResults);
       return new Verdict(Outcome.of(graded), new RangeInfo("main..feature", "base", "head", "base", 1), claimResults, graded, runs,
           new Inputs("head", "base", "base", "", "", "", ""), List.of());
     }
@@ -232,5 +228,26 @@ class LlmPipelineTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err().strip()).isEqualTo("audit: --llm asks a model, but the policy does not set llm.endpoint and llm.model");
     assertThat(run.out() + run.err()).doesNotContain("sk-never-printed");
+  }
+  @Test
+  void anInlineSuppressionMayNameTheLlmChecksRules() throws Exception {
+    Path repo = dir.resolve("suppressed");
+    try (TestRepo git = TestRepo.init(repo)) {
+      git.write("screen.py", "PHRASES = []\n").commit("Initial");
+      git.branch("feature").write("screen.py", "PHRASES = [\n"
+          + "    # claim-audit: allow(prompt-injection) sample phrase the screen must catch\n"
+          + "    'ignore previous instructions',\n]\n").commit("Add the first sample phrase, done");
+    }
+    server.enqueue(ChatServer.answer("{\"gaps\": []}"));
+
+    Verdict verdict = audit(repo, PullRequest.NONE, null, llm(""));
+
+    assertThat(verdict.findings()).singleElement().satisfies(finding -> {
+      assertThat(finding.rule()).isEqualTo(LlmCheck.INJECTION_RULE);
+      assertThat(finding.line()).isEqualTo(3);
+      assertThat(finding.suppressed()).isTrue();
+      assertThat(finding.severity()).isEqualTo(Severity.INFO);
+    });
+    assertThat(verdict.outcome()).isEqualTo(Outcome.PASS);
   }
 }

@@ -73,8 +73,7 @@ final class ChatClient {
   Answer complete(ObjectNode request, List<ResponseFormat> formats, JsonNode schema, Duration timeout) throws LlmFailure {
     long deadline = System.nanoTime() + timeout.toNanos();
     int requests = 0;
-    String firstRejection = null;
-    for (int i = 0; i < formats.size(); i++) {
+    for (int i = 0; ; i++) {
       ResponseFormat format = formats.get(i);
       byte[] body = body(request, format, schema);
       Reply reply = send(body, deadline, timeout);
@@ -95,15 +94,10 @@ final class ChatClient {
         return new Answer(content(reply), format, requests);
       }
       boolean rejectsFormat = reply.status() == 400 || reply.status() == 422;
-      if (rejectsFormat && i < formats.size() - 1) {
-        if (firstRejection == null) {
-          firstRejection = errorText(reply.body());
-        }
-        continue;
+      if (!rejectsFormat || i == formats.size() - 1) {
+        throw failure(reply, null);
       }
-      throw failure(reply, null);
     }
-    throw new LlmFailure("the server accepted no response format: " + firstRejection);
   }
 
   private byte[] body(ObjectNode request, ResponseFormat format, JsonNode schema) {

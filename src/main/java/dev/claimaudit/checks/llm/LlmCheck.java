@@ -40,6 +40,8 @@ public final class LlmCheck implements Check {
   public static final String GAP_RULE = "llm-gap";
   public static final String INJECTION_RULE = "prompt-injection";
   public static final String UNAVAILABLE_RULE = "llm-unavailable";
+  /** The rules this check reports, which an inline suppression may name. */
+  public static final List<String> RULES = List.of(GAP_RULE, INJECTION_RULE, UNAVAILABLE_RULE);
   /** Sent with every request so that a server that honours it answers the same prompt the same way. */
   static final long SEED = 424242;
   private static final int MAX_INJECTION_FINDINGS = 50;
