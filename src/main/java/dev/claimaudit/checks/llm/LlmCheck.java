@@ -317,8 +317,8 @@ public final class LlmCheck implements Check {
     }
 
     private String consequence() {
-      return mode == Mode.ASK ? "; the model saw it fenced as data and was told not to follow it, and its answer can only add warnings"
-          : "; no model was asked";
+      return mode == Mode.ASK ? "; the model is shown the change's text only fenced as data, without HTML comments or invisible"
+          + " characters, and its answer can only add findings" : "; no model was asked";
     }
 
     String note() {
