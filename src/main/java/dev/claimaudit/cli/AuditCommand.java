@@ -1,5 +1,6 @@
 package dev.claimaudit.cli;
 
+import dev.claimaudit.checks.CheckRun;
 import dev.claimaudit.claims.PullRequest;
 import dev.claimaudit.git.RangeSpec;
 import dev.claimaudit.policy.FailOn;
@@ -117,7 +118,9 @@ final class AuditCommand implements Callable<Integer> {
   private ExitCode exitCode(Verdict verdict) {
     ExitCode code = ExitCode.of(verdict, failOn);
     if (code == ExitCode.INTERNAL_ERROR) {
-      io.err().println("audit: could not complete the audit: " + verdict.failedChecks().get(0).note());
+      CheckRun failed = verdict.failedChecks().stream()
+          .filter(run -> ExitCode.CORE_CHECKS.contains(run.name())).findFirst().orElseThrow();
+      io.err().println("audit: could not complete the audit: " + failed.note());
     }
     return code;
   }

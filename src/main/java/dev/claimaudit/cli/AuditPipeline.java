@@ -10,6 +10,7 @@ import dev.claimaudit.checks.Finding;
 import dev.claimaudit.checks.SettingsException;
 import dev.claimaudit.checks.claims.ClaimsCheck;
 import dev.claimaudit.checks.dynamic.DynamicCheck;
+import dev.claimaudit.checks.llm.LlmCheck;
 import dev.claimaudit.checks.placeholder.Catalog;
 import dev.claimaudit.checks.placeholder.CatalogLoader;
 import dev.claimaudit.checks.placeholder.PlaceholderCheck;
@@ -45,12 +46,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Runs one audit: range → change set → claims → checks → severities → verdict. */
 final class AuditPipeline {
   /** The checks, in report order. Adding a check means adding it here and nowhere else. */
   static List<Check> checks() {
-    return List.of(new PlaceholderCheck(), new ClaimsCheck(), new DynamicCheck());
+    return List.of(new PlaceholderCheck(), new ClaimsCheck(), new DynamicCheck(), new LlmCheck());
   }
 
   private final LocalDate today;
@@ -90,10 +92,9 @@ final class AuditPipeline {
     List<Finding> findings = new ArrayList<>();
     List<ClaimResult> claimResults = new ArrayList<>();
     progress.accept("checking " + changeSet.commits().size() + " commits, " + changeSet.files().size() + " files, " + claims.size() + " claims");
-    List<CheckRun> runs = runChecks(context, findings, claimResults);
+    List<CheckRun> runs = runChecks(checks(), context, findings, claimResults);
 
-    Set<String> knownRules = catalog.rules().stream().map(Rule::id).collect(Collectors.toSet());
-    List<Finding> graded = new SeverityAssigner(policy, knownRules, today).assign(findings, claims, claimResults);
+    List<Finding> graded = new SeverityAssigner(policy, knownRules(catalog), today).assign(findings, claims, claimResults);
     List<String> notes = new ArrayList<>(changeSet.notes());
     if (pullRequest.mergeBase() != null && changeSet.mergeBaseSha() != null && !pullRequest.mergeBase().equals(changeSet.mergeBaseSha())) {
       notes.add("the event's merge base " + pullRequest.mergeBase() + " differs from the audited range's merge base "
@@ -131,6 +132,11 @@ final class AuditPipeline {
     };
   }
 
+  /** The rule ids an inline suppression may name: the catalog's and those the checks report themselves. */
+  static Set<String> knownRules(Catalog catalog) {
+    return Stream.concat(catalog.rules().stream().map(Rule::id), LlmCheck.RULES.stream()).collect(Collectors.toSet());
+  }
+
   private static Catalog enabledRules(Catalog catalog, Policy policy) {
     List<Rule> enabled = catalog.rules().stream()
         .filter(rule -> {
@@ -160,8 +166,8 @@ final class AuditPipeline {
     return sources;
   }
 
-  private static List<CheckRun> runChecks(AuditContext context, List<Finding> findings, List<ClaimResult> claimResults) {
-    List<Check> checks = checks();
+  /** Runs {@code checks} in parallel and adds what each found to {@code findings} and {@code claimResults}, in check order. */
+  static List<CheckRun> runChecks(List<Check> checks, AuditContext context, List<Finding> findings, List<ClaimResult> claimResults) {
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(checks.size(), 4), runnable -> {
       Thread thread = new Thread(runnable, "claim-audit-check");
       thread.setDaemon(true);
@@ -215,8 +221,8 @@ final class AuditPipeline {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for a check", e);
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof SettingsException settings) {
-        throw settings;
+      if (e.getCause() instanceof SettingsException invalid) {
+        throw invalid;
       }
       throw new IllegalStateException("a check failed outside its own error handling", e.getCause());
     }
