@@ -1,5 +1,8 @@
 package dev.claimaudit.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimaudit.checks.AuditContext;
 import dev.claimaudit.checks.Check;
 import dev.claimaudit.checks.CheckOutcome;
@@ -7,6 +10,7 @@ import dev.claimaudit.checks.CheckRun;
 import dev.claimaudit.checks.CheckSettings;
 import dev.claimaudit.checks.ClaimResult;
 import dev.claimaudit.checks.Finding;
+import dev.claimaudit.checks.PathSets;
 import dev.claimaudit.checks.claims.ClaimsCheck;
 import dev.claimaudit.checks.placeholder.Catalog;
 import dev.claimaudit.checks.placeholder.CatalogLoader;
@@ -19,75 +23,231 @@ import dev.claimaudit.claims.PullRequest;
 import dev.claimaudit.git.ChangeSet;
 import dev.claimaudit.git.CommitInfo;
 import dev.claimaudit.git.DiffLimits;
+import dev.claimaudit.git.FileChange;
+import dev.claimaudit.git.GitInputException;
 import dev.claimaudit.git.GitRepository;
 import dev.claimaudit.git.RangeSpec;
+import dev.claimaudit.kb.KbException;
+import dev.claimaudit.kb.KnowledgeBase;
+import dev.claimaudit.kb.Learning;
 import dev.claimaudit.policy.Digests;
+import dev.claimaudit.policy.FailOn;
 import dev.claimaudit.policy.Policy;
+import dev.claimaudit.policy.PolicyLoader;
+import dev.claimaudit.policy.PolicyParser;
 import dev.claimaudit.policy.RuleSetting;
 import dev.claimaudit.policy.SeverityAssigner;
+import dev.claimaudit.policy.SuppressionAudit;
+import dev.claimaudit.state.VerdictRecords;
 import dev.claimaudit.verdict.Inputs;
 import dev.claimaudit.verdict.Outcome;
 import dev.claimaudit.verdict.RangeInfo;
 import dev.claimaudit.verdict.Verdict;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Optional;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
-/** Runs one audit: range → change set → claims → checks → severities → verdict. */
+/** Runs one audit: range → change set → policy → claims → checks → severities → knowledge base → verdict → records. */
 final class AuditPipeline {
   /** The checks, in report order. Adding a check means adding it here and nowhere else. */
   static List<Check> checks() {
     return List.of(new PlaceholderCheck(), new ClaimsCheck());
   }
 
+  /** Ids of every finding that is not a catalog rule: what a policy's {@code rules:} and a suppression may name besides the catalog. */
+  static Set<String> findingIds() {
+    Set<String> ids = new TreeSet<>();
+    checks().forEach(check -> ids.addAll(check.findingIds()));
+    ids.addAll(Learning.FINDING_IDS);
+    ids.addAll(List.of("policy-changed", "policy-invalid", SuppressionAudit.RULE));
+    return ids;
+  }
+
+  /** A verdict and the exit policy it is judged by. */
+  record Result(Verdict verdict, FailOn failOn) {}
+
   private final LocalDate today;
+  private final Clock clock;
 
   AuditPipeline(LocalDate today) {
+    this(today, Clock.systemUTC());
+  }
+
+  AuditPipeline(LocalDate today, Clock clock) {
     this.today = today;
+    this.clock = clock;
   }
 
   Verdict run(AuditRequest request) {
+    return execute(request).verdict();
+  }
+
+  Result execute(AuditRequest request) {
     try (GitRepository repository = GitRepository.open(request.repo())) {
       RangeSpec range = request.range() != null ? request.range() : repository.defaultRange();
       try (ChangeSet changeSet = repository.changeSet(range, DiffLimits.DEFAULT)) {
-        return audit(request, range, changeSet, repository.workTree());
+        return audit(request, range, changeSet, repository);
       }
     }
   }
 
-  private Verdict audit(AuditRequest request, RangeSpec range, ChangeSet changeSet, Optional<Path> workTree) {
-    Policy policy = Policy.defaults();
-    Catalog catalog = enabledRules(new CatalogLoader().builtIn(), policy);
+  /** The policy an audit of {@code changeSet} runs under, with the command line's overrides applied. */
+  static PolicyLoader.Loaded policy(AuditRequest request, GitRepository repository, ChangeSet changeSet, Catalog builtIn) {
+    PolicyLoader.Loaded loaded = new PolicyLoader(new PolicyParser(builtIn, findingIds()))
+        .load(repository, changeSet, request.policyFile(), request.policyFrom());
+    Policy policy = loaded.policy();
+    if (request.failOn() != null) {
+      policy = policy.withFailOn(request.failOn(), "--fail-on");
+    }
+    if (request.kb() != null) {
+      policy = policy.withKbLocation(request.kb(), "--kb");
+    }
+    return new PolicyLoader.Loaded(policy, loaded.notes(), loaded.findings());
+  }
+
+  private Result audit(AuditRequest request, RangeSpec range, ChangeSet changeSet, GitRepository repository) {
+    Catalog builtIn = new CatalogLoader().builtIn();
+    PolicyLoader.Loaded loaded = policy(request, repository, changeSet, builtIn);
+    Policy policy = loaded.policy();
+    Catalog full = builtIn.with(policy.customRules(), policy.digest().substring(0, 12));
+    Catalog catalog = enabledRules(full, policy);
     PullRequest pullRequest = request.pullRequest();
+    Integer pr = request.pr() != null ? request.pr() : pullRequest.number();
+    Optional<Path> workTree = repository.workTree();
+    Inputs inputs = new Inputs(changeSet.headSha(), changeSet.baseSha(), changeSet.mergeBaseSha(),
+        Digests.sha256((pullRequest.title() == null ? "" : pullRequest.title()) + "\n" + (pullRequest.body() == null ? "" : pullRequest.body())),
+        policy.digest(), full.version(), Version.current());
+    List<String> notes = new ArrayList<>(changeSet.notes());
+    notes.addAll(loaded.notes());
+
+    VerdictRecords records = request.stateDir() == null ? null : VerdictRecords.open(request.stateDir());
+    JsonNode options = options(request, policy);
+    if (records != null && !request.force()) {
+      Optional<Verdict> recorded = records.lookup(pr, inputs, options, notes);
+      if (recorded.isPresent()) {
+        return new Result(recorded.get().asCached("cached verdict: " + records.file(pr, inputs.head())
+            + " has the same head and inputs; --force audits again"), policy.failOn());
+      }
+    }
+    KnowledgeBase kb = policy.kb().configured()
+        ? KnowledgeBase.open(policy.kb().location(), repository, workTree.orElse(repository.gitDir()), true) : null;
+
     List<Claim> claims = new ClaimExtractor().extract(sources(pullRequest, changeSet.commits()));
     CheckSettings settings = new CheckSettings(workTree, request.dynamic(), request.llm(), policy.blocks(), request.stateDir(), request.env());
-    AuditContext context = new AuditContext(changeSet, claims, pullRequest, catalog, policy.ignoreFilter(), settings);
+    AuditContext context = new AuditContext(changeSet, claims, pullRequest, catalog, policy.pathSets(), settings);
 
-    List<Finding> findings = new ArrayList<>();
+    List<Finding> findings = new ArrayList<>(loaded.findings());
     List<ClaimResult> claimResults = new ArrayList<>();
     List<CheckRun> runs = runChecks(context, findings, claimResults);
 
-    Set<String> knownRules = catalog.rules().stream().map(Rule::id).collect(Collectors.toSet());
-    List<Finding> graded = new SeverityAssigner(policy, knownRules, today).assign(findings, claims, claimResults);
-    List<String> notes = new ArrayList<>(changeSet.notes());
-    return new Verdict(
-        Outcome.of(graded),
+    Set<String> knownRules = new HashSet<>(findingIds());
+    full.rules().forEach(rule -> knownRules.add(rule.id()));
+    SeverityAssigner assigner = new SeverityAssigner(policy, knownRules, today);
+    List<Finding> graded = new ArrayList<>(assigner.assign(findings, claims, claimResults));
+    graded.addAll(assigner.assign(new SuppressionAudit(knownRules, today).audit(changeSet, context.ignored()), claims, List.of()));
+    graded = distinct(graded);
+    notes.addAll(pathNotes(changeSet, policy));
+
+    Learning learning = kb == null ? null : new Learning(kb, policy.kb(), full);
+    Learning.Recall recall = null;
+    if (learning == null) {
+      runs.add(new CheckRun("kb", CheckRun.Status.SKIPPED, 0, "no knowledge base: give --kb DIR or set kb.path in the policy"));
+    } else {
+      long start = System.nanoTime();
+      recall = learning.recall(pr, graded, changedPaths(changeSet), workTree);
+      graded.addAll(assigner.assign(recall.findings(), List.of(), List.of()));
+      notes.addAll(recall.notes());
+      runs.add(new CheckRun("kb", CheckRun.Status.RAN, (System.nanoTime() - start) / 1_000_000, recall.summary()));
+    }
+    Outcome outcome = Outcome.of(graded);
+
+    if (learning != null) {
+      notes.add(record(learning, pr, changeSet.headSha(), graded, recall));
+    }
+    Verdict verdict = new Verdict(
+        outcome,
         new RangeInfo(range.text(), changeSet.baseSha(), changeSet.headSha(), changeSet.mergeBaseSha(), changeSet.commits().size()),
         claimResults,
         graded,
         runs,
-        new Inputs(changeSet.headSha(), changeSet.baseSha(), changeSet.mergeBaseSha(),
-            Digests.sha256((pullRequest.title() == null ? "" : pullRequest.title()) + "\n" + (pullRequest.body() == null ? "" : pullRequest.body())),
-            policy.digest(), catalog.version(), Version.current()),
+        inputs,
         notes);
+    if (records != null) {
+      records.save(pr, verdict, options);
+    }
+    return new Result(verdict, policy.failOn());
+  }
+
+  /** Remembers this audit's block and warn findings; the verdict stands whatever happens here, and the note says what did. */
+  private String record(Learning learning, Integer pr, String head, List<Finding> findings, Learning.Recall recall) {
+    if (pr == null) {
+      return "kb: lessons not recorded: no pull request number (give --pr N, or --event with a pull_request payload)";
+    }
+    try {
+      int written = learning.record(pr, head, findings, Instant.now(clock), recall.known());
+      return "kb: recorded " + written + " lesson" + (written == 1 ? "" : "s") + " for #" + pr;
+    } catch (KbException | GitInputException e) {
+      return "kb: lessons not recorded: " + e.getMessage();
+    }
+  }
+
+  /** The options that change a verdict beyond its inputs: a recorded verdict is reused only under the same ones. */
+  private static JsonNode options(AuditRequest request, Policy policy) {
+    ObjectNode options = JsonNodeFactory.instance.objectNode();
+    options.put("dynamic", request.dynamic());
+    if (request.llm() == null) {
+      options.putNull("llm");
+    } else {
+      options.put("llm", request.llm());
+    }
+    options.put("kb", policy.kb().location());
+    return options;
+  }
+
+  private static List<Finding> distinct(List<Finding> findings) {
+    return new ArrayList<>(new LinkedHashSet<>(findings));
+  }
+
+  private static Set<String> changedPaths(ChangeSet changeSet) {
+    Set<String> paths = new HashSet<>();
+    for (FileChange file : changeSet.files()) {
+      paths.add(file.path());
+      if (file.oldPath() != null) {
+        paths.add(file.oldPath());
+      }
+    }
+    return paths;
+  }
+
+  /** Says how many changed files the policy's path sets kept out of the scan, so that nothing is left out silently. */
+  private static List<String> pathNotes(ChangeSet changeSet, Policy policy) {
+    PathSets paths = policy.pathSets();
+    long ignored = changeSet.files().stream().filter(file -> paths.ignore().matches(file.path())).count();
+    long generated = changeSet.files().stream()
+        .filter(file -> !paths.ignore().matches(file.path()) && paths.generated().matches(file.path())).count();
+    List<String> notes = new ArrayList<>();
+    if (ignored > 0) {
+      notes.add(ignored + " changed file" + (ignored == 1 ? "" : "s") + " matched paths.ignore and " + (ignored == 1 ? "was" : "were")
+          + " not scanned");
+    }
+    if (generated > 0) {
+      notes.add(generated + " changed file" + (generated == 1 ? "" : "s") + " matched paths.generated and "
+          + (generated == 1 ? "was" : "were") + " not scanned for placeholders");
+    }
+    return notes;
   }
 
   private static Catalog enabledRules(Catalog catalog, Policy policy) {

@@ -1,0 +1,129 @@
+package dev.claimaudit.checks.placeholder;
+
+import dev.claimaudit.checks.PathFilter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a rule against its own examples, as the catalog's tests do for the built-in rules: each
+ * {@code match} line fires, each {@code noMatch} line does not, and the pattern finishes within
+ * the scanner's budget on long hostile lines. Used for rules a policy adds.
+ */
+public final class RuleExamples {
+  private static final Pattern TAG = Pattern.compile("^\\[(\\w+)\\] ");
+  /** Length of the probe lines: about the longest line a reviewer would accept in source code. */
+  private static final int PROBE_LENGTH = 2_000;
+
+  private RuleExamples() {}
+
+  /** The first way the rule fails its examples or its budget, or empty when it passes. */
+  public static Optional<String> problem(Rule rule) {
+    if (rule.match().isEmpty()) {
+      return Optional.of("match: must list at least one line the rule finds");
+    }
+    if (rule.noMatch().isEmpty()) {
+      return Optional.of("noMatch: must list at least one near miss the rule must not find");
+    }
+    for (String example : rule.match()) {
+      String code = code(example);
+      String lower = code.toLowerCase(Locale.ROOT);
+      if (rule.keywords().stream().noneMatch(lower::contains)) {
+        return Optional.of("match: example \"" + example + "\" contains none of the keywords, so the scanner would never try the pattern on it");
+      }
+      Optional<String> budget = budget(rule, code);
+      if (budget.isPresent()) {
+        return budget;
+      }
+      if (!fires(rule, example)) {
+        return Optional.of("match: the rule does not find \"" + example + "\"");
+      }
+    }
+    for (String example : rule.noMatch()) {
+      Optional<String> budget = budget(rule, code(example));
+      if (budget.isPresent()) {
+        return budget;
+      }
+      if (fires(rule, example)) {
+        return Optional.of("noMatch: the rule finds \"" + example + "\", which it must not");
+      }
+    }
+    for (String probe : probes(rule)) {
+      Optional<String> budget = budget(rule, probe);
+      if (budget.isPresent()) {
+        return budget;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean fires(Rule rule, String example) {
+    Language language = language(rule, example);
+    PlaceholderScanner scanner = new PlaceholderScanner(new Catalog(List.of(rule), "examples"), new PathFilter(List.of()));
+    String path = (rule.testsOnly() ? "tests/example_test." : "src/example.") + language.extension();
+    return scanner.scanText(path, code(example) + "\n").stream().anyMatch(finding -> finding.rule().equals(rule.id()));
+  }
+
+  private static Optional<String> budget(Rule rule, String line) {
+    Matcher matcher = rule.pattern().matcher(new BoundedCharSequence(line));
+    try {
+      int matches = 0;
+      while (matches < 1_000 && matcher.find()) {
+        matches++;
+      }
+      return Optional.empty();
+    } catch (BoundedCharSequence.BudgetExceeded e) {
+      return Optional.of("pattern backtracks too much: matching a " + line.length()
+          + "-character line exceeded the scanner's budget; avoid nested or overlapping repetition such as (a+)+");
+    } catch (StackOverflowError e) {
+      return Optional.of("pattern recurses too deeply on a " + line.length() + "-character line; simplify its repetition");
+    }
+  }
+
+  /** Long lines built from the rule's own vocabulary, the inputs on which a backtracking pattern blows up. */
+  private static List<String> probes(Rule rule) {
+    List<String> probes = new ArrayList<>();
+    for (String keyword : rule.keywords()) {
+      probes.add(keyword + "a".repeat(PROBE_LENGTH) + "!");
+      probes.add(keyword + " ".repeat(PROBE_LENGTH) + "!");
+      probes.add(keyword + "(" + "a,".repeat(PROBE_LENGTH / 2) + "!");
+      probes.add(repeat(keyword + " ", PROBE_LENGTH) + "!");
+    }
+    for (String example : rule.match()) {
+      String code = code(example);
+      if (!code.isBlank()) {
+        probes.add(repeat(code, PROBE_LENGTH));
+        probes.add(repeat(code.substring(0, code.length() - 1), PROBE_LENGTH) + "\u0000");
+      }
+    }
+    probes.add("a".repeat(PROBE_LENGTH) + "!");
+    probes.add("0".repeat(PROBE_LENGTH) + "!");
+    return probes;
+  }
+
+  private static String repeat(String unit, int length) {
+    if (unit.isEmpty()) {
+      return "";
+    }
+    return unit.repeat(Math.max(1, length / unit.length()));
+  }
+
+  private static Language language(Rule rule, String example) {
+    Matcher tag = TAG.matcher(example);
+    if (tag.lookingAt()) {
+      try {
+        return Language.parse(tag.group(1));
+      } catch (IllegalArgumentException e) {
+        return rule.languages().iterator().next();
+      }
+    }
+    return rule.languages().iterator().next();
+  }
+
+  private static String code(String example) {
+    return TAG.matcher(example).replaceFirst("");
+  }
+}
