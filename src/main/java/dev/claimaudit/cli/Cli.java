@@ -25,6 +25,8 @@ public final class Cli {
   public int run(String... args) {
     AuditCommand audit = new AuditCommand(io);
     CommandLine commandLine = new CommandLine(audit)
+        .addSubcommand("config", new ConfigCommand(io))
+        .addSubcommand("kb", KbCommand.commandLine(io))
         .setOut(io.out())
         .setErr(io.err())
         .setCaseInsensitiveEnumValuesAllowed(true)

@@ -55,7 +55,7 @@ public final class KnowledgeBase {
     if (!dir.isAbsolute() && relativeTo != null) {
       dir = relativeTo.resolve(dir);
     }
-    return new KnowledgeBase(DirectoryStore.open(dir.normalize(), create));
+    return new KnowledgeBase(DirectoryStore.open(dir.toAbsolutePath().normalize(), create));
   }
 
   public KbStore store() {

@@ -96,7 +96,7 @@ public final class Learning {
         continue;
       }
       recurring++;
-      out.add(recurring(entry.getValue(), prs, count, severity, occurrences.get(entry.getKey())));
+      out.add(recurring(entry.getKey(), entry.getValue(), prs, count, severity, occurrences.get(entry.getKey())));
     }
     List<FileNote> notes = kb.notes(skips);
     int shown = 0;
@@ -105,7 +105,7 @@ public final class Learning {
       List<FileNote> newest = newestFirst(forPath);
       for (int i = 0; i < Math.min(NOTES_PER_FILE, newest.size()); i++) {
         String more = i == NOTES_PER_FILE - 1 && newest.size() > NOTES_PER_FILE
-            ? " (" + (newest.size() - NOTES_PER_FILE) + " older notes on this file: audit kb show-notes " + path + ")" : "";
+            ? " (" + (newest.size() - NOTES_PER_FILE) + " older notes on this file: audit kb notes " + path + ")" : "";
         out.add(note(newest.get(i), more));
         shown++;
       }
@@ -162,7 +162,7 @@ public final class Learning {
     return count >= settings.info() ? Severity.INFO : null;
   }
 
-  private static Finding recurring(Finding finding, Set<Integer> prs, int count, Severity severity, int here) {
+  private static Finding recurring(String signature, Finding finding, Set<Integer> prs, int count, Severity severity, int here) {
     List<String> listed = prs.stream().limit(PRS_LISTED).map(number -> "#" + number).collect(Collectors.toCollection(ArrayList::new));
     if (prs.size() > PRS_LISTED) {
       listed.add("…");
@@ -170,7 +170,7 @@ public final class Learning {
     listed.add("this one");
     String message = "`" + finding.rule() + "` recurs: the same finding was made in " + count + " pull requests ("
         + String.join(", ", listed) + ")" + (here > 1 ? ", " + here + " times in this change" : "")
-        + "; a mistake that keeps coming back is escalated";
+        + "; a mistake that keeps coming back is escalated (audit kb show " + signature + ")";
     return new Finding(RECURRING, null, severity, "kb", finding.path(), finding.line(), message, finding.snippet(), null, null);
   }
 

@@ -12,7 +12,6 @@ import dev.claimaudit.checks.placeholder.RuleExamples;
 import java.nio.file.FileSystems;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -196,7 +195,11 @@ public final class PolicyParser {
         }
         JsonNode value = field.getValue();
         RuleSetting setting;
-        if (value.isTextual()) {
+        if (value.isBoolean()) {
+          // YAML reads a bare `off` or `no` as false, and `on` or `yes` as true.
+          setting = new RuleSetting(value.asBoolean(), null);
+          origins.put(key, at(key));
+        } else if (value.isTextual()) {
           String word = word(value, key, List.of("info", "warn", "block", "off"));
           setting = word.equals("off") ? new RuleSetting(false, null) : new RuleSetting(true, Severity.parse(word));
           origins.put(key, at(key));
@@ -471,14 +474,5 @@ public final class PolicyParser {
       current = swap;
     }
     return previous[b.length()];
-  }
-
-  /** Orders keys as {@link #KEYS} does, for display. */
-  static Comparator<String> keyOrder() {
-    return Comparator.comparingInt((String key) -> {
-      int dot = key.indexOf('.');
-      int index = KEYS.indexOf(dot < 0 ? key : key.substring(0, dot));
-      return index < 0 ? KEYS.size() : index;
-    });
   }
 }
