@@ -437,6 +437,9 @@ public final class PolicyParser {
       return node.isNull() ? "nothing" : node.toString();
     }
     String text = value.toString();
+    if (text.isEmpty()) {
+      return "nothing";
+    }
     return "\"" + (text.length() > 80 ? text.substring(0, 77) + "..." : text) + "\"";
   }
 
