@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -113,20 +114,16 @@ public final class KnowledgeBase {
   /** Streams every valid lesson; malformed lines go to {@code skips}. */
   public void lessons(Consumer<Lesson> consumer, Skips skips) {
     store.read(LESSONS, raw -> {
-      String problem;
-      if (raw.overlong()) {
-        problem = "longer than " + JsonLines.MAX_LINE_BYTES / 1024 + " KiB";
-      } else {
-        problem = raw.text().map(text -> {
-          Lesson.Parsed parsed = Lesson.parse(text);
-          if (parsed.lesson() != null) {
-            consumer.accept(parsed.lesson());
-          }
-          return parsed.problem();
-        }).orElse("not UTF-8");
+      Optional<String> text = raw.text();
+      if (text.isEmpty()) {
+        skips.add(new Skipped(LESSONS, raw.number(), unreadable(raw)));
+        return;
       }
-      if (problem != null) {
-        skips.add(new Skipped(LESSONS, raw.number(), problem));
+      Lesson.Parsed parsed = Lesson.parse(text.get());
+      if (parsed.lesson() != null) {
+        consumer.accept(parsed.lesson());
+      } else {
+        skips.add(new Skipped(LESSONS, raw.number(), parsed.problem()));
       }
     });
   }
@@ -135,23 +132,23 @@ public final class KnowledgeBase {
   public List<FileNote> notes(Skips skips) {
     List<FileNote> notes = new ArrayList<>();
     store.read(NOTES, raw -> {
-      String problem;
-      if (raw.overlong()) {
-        problem = "longer than " + JsonLines.MAX_LINE_BYTES / 1024 + " KiB";
-      } else {
-        problem = raw.text().map(text -> {
-          FileNote.Parsed parsed = FileNote.parse(text);
-          if (parsed.note() != null) {
-            notes.add(parsed.note());
-          }
-          return parsed.problem();
-        }).orElse("not UTF-8");
+      Optional<String> text = raw.text();
+      if (text.isEmpty()) {
+        skips.add(new Skipped(NOTES, raw.number(), unreadable(raw)));
+        return;
       }
-      if (problem != null) {
-        skips.add(new Skipped(NOTES, raw.number(), problem));
+      FileNote.Parsed parsed = FileNote.parse(text.get());
+      if (parsed.note() != null) {
+        notes.add(parsed.note());
+      } else {
+        skips.add(new Skipped(NOTES, raw.number(), parsed.problem()));
       }
     });
     return notes;
+  }
+
+  private static String unreadable(RawLine raw) {
+    return raw.overlong() ? "longer than " + JsonLines.MAX_LINE_BYTES / 1024 + " KiB" : "not UTF-8";
   }
 
   /** Appends the lessons in one write. */

@@ -43,6 +43,7 @@ class EscalationTest {
     assertThat(run.exitCode()).as(run.err()).isIn(0, 1);
     JsonNode json = new ObjectMapper().readTree(run.out());
     assertThat(run.exitCode()).isEqualTo(json.path("verdict").asText().equals("block") ? 1 : 0);
+    assertThat(json.path("notes").toString()).doesNotContain("malformed");
     return json;
   }
 
