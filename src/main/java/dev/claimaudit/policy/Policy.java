@@ -81,7 +81,7 @@ public record Policy(
   /** This policy with the knowledge base's location set from the command line. */
   public Policy withKbLocation(String location, String origin) {
     return new Policy(failOn, matrix, rules, ignore, blocks, source, digest, generated, tests, customRules, kb.withLocation(location),
-        withOrigin("kb.path", origin));
+        withOrigin("kb.location", origin));
   }
 
   private Map<String, String> withOrigin(String key, String origin) {
