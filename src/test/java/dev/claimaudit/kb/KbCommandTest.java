@@ -126,6 +126,28 @@ class KbCommandTest {
   }
 
   @Test
+  void aChangeThatEditsAKnowledgeBaseInsideTheRepositoryIsBlocked() throws Exception {
+    try (TestRepo git = TestRepo.init(repo)) {
+      git.checkout("main").write(".claim-audit.yml", "kb:\n  path: .claim-audit-kb\n").commit("Keep the knowledge base in the repository");
+      git.branch("pr-9").write(".claim-audit-kb/lessons.jsonl", "").write("src/d.rs", "pub fn d() -> u32 { 4 }\n")
+          .commit("Add d and start over with a clean memory");
+    }
+
+    CliRun run = CliRun.of("--repo", repo.toString(), "--range", "main..pr-9", "--pr", "9", "--format", "json");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    JsonNode edited = null;
+    for (JsonNode finding : new ObjectMapper().readTree(run.out()).path("findings")) {
+      if (finding.path("rule").asText().equals("kb-edited")) {
+        edited = finding;
+      }
+    }
+    assertThat(edited).isNotNull();
+    assertThat(edited.path("severity").asText()).isEqualTo("block");
+    assertThat(edited.path("path").asText()).isEqualTo(".claim-audit-kb/lessons.jsonl");
+  }
+
+  @Test
   void mergeBringsInTheLessonsAndNotesOfAnotherCopy() throws Exception {
     audit(1);
     Path other = dir.resolve("other");

@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A pull request cannot loosen its own audit: the policy is read from the base commit. */
@@ -189,6 +191,38 @@ class PolicyFromBaseTest {
     assertThat(rules(json, "block")).containsExactly("acme-halt");
     assertThat(finding(json, "acme-halt").path("line").asInt()).isEqualTo(3);
     assertThat(json.path("inputs").path("catalogVersion").asText()).contains("+");
+  }
+
+  @Test
+  @Timeout(value = 300, unit = TimeUnit.SECONDS)
+  void aCustomPatternThatRecursesOrBacktracksOnLongLinesCannotStopTheAudit() throws Exception {
+    try (TestRepo repo = TestRepo.init(dir.resolve("repo"))) {
+      repo.write(".claim-audit.yml", """
+              custom-rules:
+                - id: stub-run
+                  languages: [python]
+                  class: hard-stub
+                  in: code
+                  pattern: '\\bstub(\\s|x)+!'
+                  keywords: [stub]
+                  title: a stub run
+                  rationale: exercises the matching budget
+                  match: ['stub xx!']
+                  noMatch: ['stub xx']
+              """)
+          .write("app.py", "x = 1\n")
+          .commit("Initial");
+      StringBuilder hostile = new StringBuilder("x = 1\n");
+      for (int i = 0; i < 40; i++) {
+        hostile.append("y").append(i).append(" = stub ").append("x".repeat(3_900)).append("?\n");
+      }
+      repo.branch("feature").write("app.py", hostile.toString()).commit("Add the values, done");
+    }
+
+    CliRun run = CliRun.of("--repo", dir.resolve("repo").toString(), "--range", "main..feature", "--format", "json");
+
+    assertThat(run.exitCode()).as(run.err()).isIn(0, 1);
+    assertThat(new ObjectMapper().readTree(run.out()).path("checks").get(0).path("status").asText()).isEqualTo("ran");
   }
 
   static List<String> rules(JsonNode json, String severity) {

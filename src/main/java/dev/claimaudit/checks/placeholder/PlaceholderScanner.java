@@ -148,7 +148,10 @@ public final class PlaceholderScanner {
           return true;
         }
       }
-    } catch (BoundedCharSequence.BudgetExceeded e) {
+    } catch (BoundedCharSequence.BudgetExceeded | StackOverflowError e) {
+      // java.util.regex recurses once per repetition of an alternation: on a long enough line
+      // a pattern runs out of stack as surely as it runs out of budget, and the line is given up
+      // the same way rather than failing the whole scan.
       return false;
     }
     return false;
