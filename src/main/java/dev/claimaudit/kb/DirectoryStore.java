@@ -34,8 +34,8 @@ public final class DirectoryStore implements KbStore {
   }
 
   /**
-   * The store in {@code dir}; with {@code create}, the directory is made when missing and must be
-   * writable, otherwise it must exist.
+   * The store in {@code dir}; with {@code create}, the directory is made when missing, otherwise
+   * it must exist. A directory this process may not write to is still read; appends to it fail.
    */
   public static DirectoryStore open(Path dir, boolean create) {
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
@@ -50,9 +50,6 @@ public final class DirectoryStore implements KbStore {
       } catch (IOException e) {
         throw new KbException("cannot create the knowledge base directory " + dir + ": " + reason(e), e);
       }
-    }
-    if (create && !Files.isWritable(dir)) {
-      throw new KbException("cannot write to the knowledge base directory " + dir);
     }
     return new DirectoryStore(dir);
   }

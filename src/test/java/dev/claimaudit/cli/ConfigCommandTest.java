@@ -82,6 +82,17 @@ class ConfigCommandTest {
   }
 
   @Test
+  void theExamplePolicyOfTheDocsIsValid() throws Exception {
+    CliRun run = CliRun.of("config", "--repo", repo.toString(), "--range", "main..feature", "--format", "json", "--policy",
+        Path.of("examples/policies/.claim-audit.yml").toAbsolutePath().toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    Map<String, JsonNode> settings = settings(new ObjectMapper().readTree(run.out()));
+    assertThat(settings).containsKeys("custom-rules.acme-unfinished", "rules.claim-symbol-contradicted");
+    assertThat(settings.get("kb.location").path("value").asText()).isEqualTo("git:refs/claim-audit/kb");
+  }
+
+  @Test
   void theWorkTreesPolicyIsShownWhenAskedFor() throws Exception {
     CliRun run = CliRun.of("config", "--repo", repo.toString(), "--range", "main..feature", "--format", "json", "--policy-from", "worktree");
     JsonNode json = new ObjectMapper().readTree(run.out());
