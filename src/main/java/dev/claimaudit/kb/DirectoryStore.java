@@ -26,6 +26,8 @@ import java.util.function.UnaryOperator;
 public final class DirectoryStore implements KbStore {
   static final String LOCK_FILE = ".lock";
   private static final Duration LOCK_TIMEOUT = Duration.ofSeconds(120);
+  /** Rewrites (prune, merge) hold the file in memory; a larger one is refused rather than risk running out. */
+  private static final long MAX_REWRITE_BYTES = 512L * 1024 * 1024;
 
   private final Path dir;
 
@@ -67,6 +69,9 @@ public final class DirectoryStore implements KbStore {
   public void read(String file, JsonLines.Visitor visitor) {
     Path path = dir.resolve(file);
     locked(true, () -> {
+      if (Files.exists(path) && !Files.isRegularFile(path)) {
+        throw new KbException("knowledge base file " + path + " is not a regular file");
+      }
       try (InputStream in = Files.newInputStream(path)) {
         JsonLines.read(in, visitor);
       } catch (NoSuchFileException e) {
@@ -79,13 +84,7 @@ public final class DirectoryStore implements KbStore {
   @Override
   public byte[] bytes(String file) {
     Path path = dir.resolve(file);
-    return locked(true, () -> {
-      try {
-        return Files.readAllBytes(path);
-      } catch (NoSuchFileException e) {
-        return new byte[0];
-      }
-    });
+    return locked(true, () -> whole(path));
   }
 
   @Override
@@ -120,12 +119,7 @@ public final class DirectoryStore implements KbStore {
   public void rewrite(String file, UnaryOperator<byte[]> change) {
     Path path = dir.resolve(file);
     locked(false, () -> {
-      byte[] current;
-      try {
-        current = Files.readAllBytes(path);
-      } catch (NoSuchFileException e) {
-        current = new byte[0];
-      }
+      byte[] current = whole(path);
       byte[] next = change.apply(current);
       Path temp = Files.createTempFile(dir, "." + file + "-", ".tmp");
       try {
@@ -142,6 +136,25 @@ public final class DirectoryStore implements KbStore {
       }
       return null;
     });
+  }
+
+  /** The whole file, for a rewrite; empty when missing. */
+  private static byte[] whole(Path path) throws IOException {
+    if (!Files.exists(path)) {
+      return new byte[0];
+    }
+    if (!Files.isRegularFile(path)) {
+      throw new KbException("knowledge base file " + path + " is not a regular file");
+    }
+    if (Files.size(path) > MAX_REWRITE_BYTES) {
+      throw new KbException("knowledge base file " + path + " is larger than " + MAX_REWRITE_BYTES / (1024 * 1024)
+          + " MiB; prune it by hand or split it before rewriting");
+    }
+    try {
+      return Files.readAllBytes(path);
+    } catch (NoSuchFileException e) {
+      return new byte[0];
+    }
   }
 
   /** A file that a crashed writer left without its final newline gets one, so its torn line stays its own line. */

@@ -27,6 +27,7 @@ import java.util.Optional;
  */
 public final class PolicyLoader {
   public static final String FILE = ".claim-audit.yml";
+  private static final String MISNAMED = ".claim-audit.yaml";
 
   /** Where the policy file is read when {@code --policy} is not given. */
   public enum From {
@@ -68,6 +69,8 @@ public final class PolicyLoader {
     List<Finding> findings = new ArrayList<>();
     if (text != null) {
       notes.add("policy: " + policy.source());
+    } else if (policyFile == null && from != From.WORKTREE && misnamed(repository, changeSet, from)) {
+      notes.add("policy: found " + MISNAMED + " but the policy file is " + FILE + ", so the built-in defaults apply");
     }
     Optional<FileChange> edit = changeSet.files().stream()
         .filter(file -> FILE.equals(file.path()) || FILE.equals(file.oldPath()))
@@ -124,6 +127,12 @@ public final class PolicyLoader {
     }
     PolicyText text = fromFile(file);
     return new PolicyText(FILE, "in the work tree", text.text());
+  }
+
+  private static boolean misnamed(GitRepository repository, ChangeSet changeSet, From from) {
+    String revision = from == From.BASE ? changeSet.baseSha() : changeSet.headSha();
+    return revision != null && !revision.chars().allMatch(c -> c == '0')
+        && repository.fileAt(revision, MISNAMED, YamlDocument.MAX_CHARS * 4L).exists();
   }
 
   private static Policy defaults(ChangeSet changeSet, From from) {

@@ -126,6 +126,20 @@ class BadPolicyAndKbInputTest {
   }
 
   @Test
+  void knowledgeBaseFilesThatAreNotRegularFilesAreRefused() throws Exception {
+    Path repo = repo();
+    Path kb = Files.createDirectories(dir.resolve("kb"));
+    Files.createSymbolicLink(kb.resolve("lessons.jsonl"), Path.of("/dev/zero"));
+    assertOneLineExitTwo(CliRun.of("--repo", repo.toString(), "--range", "main..feature", "--kb", kb.toString()),
+        "lessons.jsonl is not a regular file");
+    assertOneLineExitTwo(CliRun.of("kb", "prune", "--older-than", "1", "--kb", kb.toString()), "lessons.jsonl is not a regular file");
+
+    Path other = Files.createDirectories(dir.resolve("other").resolve("file-notes.jsonl"));
+    assertOneLineExitTwo(CliRun.of("--repo", repo.toString(), "--range", "main..feature", "--kb", other.getParent().toString()),
+        "file-notes.jsonl is not a regular file");
+  }
+
+  @Test
   void kbSubcommandsRefuseBadInputInOneLine() throws Exception {
     Path repo = repo();
     Path kb = Files.createDirectories(dir.resolve("kb"));

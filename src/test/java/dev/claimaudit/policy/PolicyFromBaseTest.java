@@ -68,6 +68,20 @@ class PolicyFromBaseTest {
   }
 
   @Test
+  void aPolicyFileWithTheWrongExtensionIsPointedOut() throws Exception {
+    try (TestRepo repo = TestRepo.init(dir.resolve("repo"))) {
+      repo.write(".claim-audit.yaml", "fail-on: never\n").write("src/lib.rs", "pub fn parse() -> u32 { 1 }\n").commit("Initial");
+      repo.branch("feature").write("src/lib.rs", STUB).commit("Implement import, done");
+    }
+
+    CliRun run = CliRun.of("--repo", dir.resolve("repo").toString(), "--range", "main..feature", "--format", "json");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(new ObjectMapper().readTree(run.out()).path("notes").toString())
+        .contains("found .claim-audit.yaml but the policy file is .claim-audit.yml");
+  }
+
+  @Test
   void policyFromTheWorkTreeOrAFileAppliesTheChangesOwnEditOnlyWhenAskedFor() throws Exception {
     try (TestRepo repo = TestRepo.init(dir.resolve("repo"))) {
       repo.write(".claim-audit.yml", "fail-on: block\n").write("src/lib.rs", "pub fn parse() -> u32 { 1 }\n").commit("Initial");

@@ -77,6 +77,13 @@ class PolicyParserTest {
   }
 
   @Test
+  void aByteOrderMarkAndWindowsLineEndingsAreFine() {
+    Policy policy = parse("\uFEFFfail-on: warn\r\nrules:\r\n  todo-marker: info\r\n");
+    assertThat(policy.failOn()).isEqualTo(FailOn.WARN);
+    assertThat(policy.origin("rules.todo-marker")).isEqualTo(".claim-audit.yml:3 at base 1a2b3c4");
+  }
+
+  @Test
   void yamlBooleansWorkAsRuleShorthand() {
     Policy policy = parse("rules:\n  todo-marker: no\n  py-pass-only-test: yes\n");
     assertThat(policy.rules().get("todo-marker").enabled()).isFalse();
