@@ -186,8 +186,7 @@ public final class PolicyParser {
       Set<String> known = new TreeSet<>(findingIds);
       builtIn.rules().forEach(rule -> known.add(rule.id()));
       customRules.forEach(rule -> known.add(rule.id()));
-      for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = fields.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         String id = field.getKey();
         String key = "rules." + id;
         if (!known.contains(id)) {
@@ -228,12 +227,10 @@ public final class PolicyParser {
       List<String> columns = Arrays.stream(SeverityMatrix.Column.values()).map(SeverityMatrix.Column::id).toList();
       JsonNode body = object(node, "matrix", new LinkedHashSet<>(classes));
       SeverityMatrix result = matrix;
-      for (Iterator<Map.Entry<String, JsonNode>> rows = body.fields(); rows.hasNext(); ) {
-        Map.Entry<String, JsonNode> row = rows.next();
+      for (Map.Entry<String, JsonNode> row : body.properties()) {
         String rowKey = "matrix." + row.getKey();
         JsonNode cells = object(row.getValue(), rowKey, new LinkedHashSet<>(columns));
-        for (Iterator<Map.Entry<String, JsonNode>> fields = cells.fields(); fields.hasNext(); ) {
-          Map.Entry<String, JsonNode> cell = fields.next();
+        for (Map.Entry<String, JsonNode> cell : cells.properties()) {
           String key = rowKey + "." + cell.getKey();
           Severity severity = Severity.parse(word(cell.getValue(), key, List.of("info", "warn", "block")));
           result = result.with(RuleClass.parse(row.getKey()), SeverityMatrix.Column.valueOf(cell.getKey().toUpperCase(Locale.ROOT)), severity);

@@ -105,7 +105,7 @@ final class YamlDocument {
       if (depth > MAX_DEPTH) {
         throw where.at(line(parser), key, "nested more than " + MAX_DEPTH + " levels deep");
       }
-      if (parser instanceof YAMLParser yaml && (yaml.isCurrentAlias() || yaml.getCurrentAnchor() != null)) {
+      if (parser instanceof YAMLParser yaml && (yaml.isCurrentAlias() || yaml.getObjectId() != null)) {
         throw where.at(line(parser), key, "YAML anchors and aliases (&name, *name) are not supported; write the value out");
       }
       JsonToken token = parser.currentToken();
