@@ -114,12 +114,11 @@ public final class KnowledgeBase {
   /** Streams every valid lesson; malformed lines go to {@code skips}. */
   public void lessons(Consumer<Lesson> consumer, Skips skips) {
     store.read(LESSONS, raw -> {
-      Optional<String> text = raw.text();
-      if (text.isEmpty()) {
+      if (raw.overlong()) {
         skips.add(new Skipped(LESSONS, raw.number(), unreadable(raw)));
         return;
       }
-      Lesson.Parsed parsed = Lesson.parse(text.get());
+      Lesson.Parsed parsed = Lesson.parse(raw.bytes());
       if (parsed.lesson() != null) {
         consumer.accept(parsed.lesson());
       } else {

@@ -47,12 +47,8 @@ class KnowledgeBaseTest {
     lines.add(lesson(2, "2024-03-02T00:00:00Z", "0123456789abcdef").toJson());
     String text = String.join("\n", lines) + "\n";
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    byte[] withBadUtf8 = new byte[bytes.length + 4];
-    System.arraycopy(bytes, 0, withBadUtf8, 0, bytes.length);
-    withBadUtf8[bytes.length] = (byte) 0xC3;
-    withBadUtf8[bytes.length + 1] = (byte) 0x28;
-    withBadUtf8[bytes.length + 2] = '\n';
-    withBadUtf8[bytes.length + 3] = 'x';
+    byte[] withBadUtf8 = concat(bytes, "{\"rule\":\"".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xC3, (byte) 0x28},
+        "\"}\nx".getBytes(StandardCharsets.UTF_8));
     write(KnowledgeBase.LESSONS, withBadUtf8);
 
     KnowledgeBase kb = KnowledgeBase.open(dir.resolve("kb").toString(), null, null, false);
