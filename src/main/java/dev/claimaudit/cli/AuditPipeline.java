@@ -1,8 +1,5 @@
 package dev.claimaudit.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimaudit.checks.AuditContext;
 import dev.claimaudit.checks.Check;
 import dev.claimaudit.checks.CheckOutcome;
@@ -23,12 +20,8 @@ import dev.claimaudit.claims.PullRequest;
 import dev.claimaudit.git.ChangeSet;
 import dev.claimaudit.git.CommitInfo;
 import dev.claimaudit.git.DiffLimits;
-import dev.claimaudit.git.FileChange;
-import dev.claimaudit.git.GitInputException;
 import dev.claimaudit.git.GitRepository;
 import dev.claimaudit.git.RangeSpec;
-import dev.claimaudit.kb.KbException;
-import dev.claimaudit.kb.KnowledgeBase;
 import dev.claimaudit.kb.Learning;
 import dev.claimaudit.policy.Digests;
 import dev.claimaudit.policy.FailOn;
@@ -38,14 +31,12 @@ import dev.claimaudit.policy.PolicyParser;
 import dev.claimaudit.policy.RuleSetting;
 import dev.claimaudit.policy.SeverityAssigner;
 import dev.claimaudit.policy.SuppressionAudit;
-import dev.claimaudit.state.VerdictRecords;
 import dev.claimaudit.verdict.Inputs;
 import dev.claimaudit.verdict.Outcome;
 import dev.claimaudit.verdict.RangeInfo;
 import dev.claimaudit.verdict.Verdict;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -133,17 +124,11 @@ final class AuditPipeline {
     List<String> notes = new ArrayList<>(changeSet.notes());
     notes.addAll(loaded.notes());
 
-    VerdictRecords records = request.stateDir() == null ? null : VerdictRecords.open(request.stateDir());
-    JsonNode options = options(request, policy);
-    if (records != null && !request.force()) {
-      Optional<Verdict> recorded = records.lookup(pr, inputs, options, notes);
-      if (recorded.isPresent()) {
-        return new Result(recorded.get().asCached("cached verdict: " + records.file(pr, inputs.head())
-            + " has the same head and inputs; --force audits again"), policy.failOn());
-      }
+    AuditMemory memory = AuditMemory.open(request, policy, full, repository, clock);
+    Optional<Verdict> recorded = memory.recorded(pr, inputs, notes);
+    if (recorded.isPresent()) {
+      return new Result(recorded.get(), policy.failOn());
     }
-    KnowledgeBase kb = policy.kb().configured()
-        ? KnowledgeBase.open(policy.kb().location(), repository, workTree.orElse(repository.gitDir()), true) : null;
 
     List<Claim> claims = new ClaimExtractor().extract(sources(pullRequest, changeSet.commits()));
     CheckSettings settings = new CheckSettings(workTree, request.dynamic(), request.llm(), policy.blocks(), request.stateDir(), request.env());
@@ -161,22 +146,9 @@ final class AuditPipeline {
     graded = distinct(graded);
     notes.addAll(pathNotes(changeSet, policy));
 
-    Learning learning = kb == null ? null : new Learning(kb, policy.kb(), full);
-    Learning.Recall recall = null;
-    if (learning == null) {
-      runs.add(new CheckRun("kb", CheckRun.Status.SKIPPED, 0, "no knowledge base: give --kb DIR or set kb.path in the policy"));
-    } else {
-      long start = System.nanoTime();
-      recall = learning.recall(pr, graded, changedPaths(changeSet), workTree);
-      graded.addAll(assigner.assign(recall.findings(), List.of(), List.of()));
-      notes.addAll(recall.notes());
-      runs.add(new CheckRun("kb", CheckRun.Status.RAN, (System.nanoTime() - start) / 1_000_000, recall.summary()));
-    }
+    runs.add(memory.recall(pr, graded, changeSet, workTree, assigner, notes));
     Outcome outcome = Outcome.of(graded);
-
-    if (learning != null) {
-      notes.add(record(learning, pr, changeSet.headSha(), graded, recall));
-    }
+    memory.remember(pr, changeSet.headSha(), graded, notes);
     Verdict verdict = new Verdict(
         outcome,
         new RangeInfo(range.text(), changeSet.baseSha(), changeSet.headSha(), changeSet.mergeBaseSha(), changeSet.commits().size()),
@@ -185,51 +157,12 @@ final class AuditPipeline {
         runs,
         inputs,
         notes);
-    if (records != null) {
-      records.save(pr, verdict, options);
-    }
+    memory.save(pr, verdict);
     return new Result(verdict, policy.failOn());
-  }
-
-  /** Remembers this audit's block and warn findings; the verdict stands whatever happens here, and the note says what did. */
-  private String record(Learning learning, Integer pr, String head, List<Finding> findings, Learning.Recall recall) {
-    if (pr == null) {
-      return "kb: lessons not recorded: no pull request number (give --pr N, or --event with a pull_request payload)";
-    }
-    try {
-      int written = learning.record(pr, head, findings, Instant.now(clock), recall.known());
-      return "kb: recorded " + written + " lesson" + (written == 1 ? "" : "s") + " for #" + pr;
-    } catch (KbException | GitInputException e) {
-      return "kb: lessons not recorded: " + e.getMessage();
-    }
-  }
-
-  /** The options that change a verdict beyond its inputs: a recorded verdict is reused only under the same ones. */
-  private static JsonNode options(AuditRequest request, Policy policy) {
-    ObjectNode options = JsonNodeFactory.instance.objectNode();
-    options.put("dynamic", request.dynamic());
-    if (request.llm() == null) {
-      options.putNull("llm");
-    } else {
-      options.put("llm", request.llm());
-    }
-    options.put("kb", policy.kb().location());
-    return options;
   }
 
   private static List<Finding> distinct(List<Finding> findings) {
     return new ArrayList<>(new LinkedHashSet<>(findings));
-  }
-
-  private static Set<String> changedPaths(ChangeSet changeSet) {
-    Set<String> paths = new HashSet<>();
-    for (FileChange file : changeSet.files()) {
-      paths.add(file.path());
-      if (file.oldPath() != null) {
-        paths.add(file.oldPath());
-      }
-    }
-    return paths;
   }
 
   /** Says how many changed files the policy's path sets kept out of the scan, so that nothing is left out silently. */

@@ -135,7 +135,7 @@ final class KbCommand implements Callable<Integer> {
   }
 
   /** Totals over the lessons, and the most recurring signatures. */
-  @Command(name = "stats", mixinStandardHelpOptions = true, description = "Counts lessons, pull requests, signatures and notes, and lists the most recurring signatures.")
+  @Command(name = "stats", mixinStandardHelpOptions = true, versionProvider = Version.class, description = "Counts lessons, pull requests, signatures and notes, and lists the most recurring signatures.")
   static final class Stats implements Callable<Integer> {
     private final Cli.Io io;
 
@@ -221,7 +221,7 @@ final class KbCommand implements Callable<Integer> {
   }
 
   /** Every lesson of one signature. */
-  @Command(name = "show", mixinStandardHelpOptions = true, description = "Shows every lesson of one signature (or of a unique prefix of one).")
+  @Command(name = "show", mixinStandardHelpOptions = true, versionProvider = Version.class, description = "Shows every lesson of one signature (or of a unique prefix of one).")
   static final class Show implements Callable<Integer> {
     private final Cli.Io io;
 
@@ -302,7 +302,7 @@ final class KbCommand implements Callable<Integer> {
   }
 
   /** Drops old lessons. */
-  @Command(name = "prune", mixinStandardHelpOptions = true, description = "Removes lessons older than DAYS days. Malformed lines and file notes are kept as they are.")
+  @Command(name = "prune", mixinStandardHelpOptions = true, versionProvider = Version.class, description = "Removes lessons older than DAYS days. Malformed lines and file notes are kept as they are.")
   static final class Prune implements Callable<Integer> {
     private final Cli.Io io;
     private final Clock clock;
@@ -336,7 +336,7 @@ final class KbCommand implements Callable<Integer> {
   }
 
   /** Adds a review note on a file. */
-  @Command(name = "note", mixinStandardHelpOptions = true, description = "Adds a review note on a file; every later audit of a change that touches the file shows it.")
+  @Command(name = "note", mixinStandardHelpOptions = true, versionProvider = Version.class, description = "Adds a review note on a file; every later audit of a change that touches the file shows it.")
   static final class AddNote implements Callable<Integer> {
     private final Cli.Io io;
     private final Clock clock;
@@ -382,7 +382,7 @@ final class KbCommand implements Callable<Integer> {
   }
 
   /** Lists review notes. */
-  @Command(name = "notes", mixinStandardHelpOptions = true, description = "Lists the review notes, of one file or of all.")
+  @Command(name = "notes", mixinStandardHelpOptions = true, versionProvider = Version.class, description = "Lists the review notes, of one file or of all.")
   static final class Notes implements Callable<Integer> {
     private final Cli.Io io;
 
@@ -423,7 +423,7 @@ final class KbCommand implements Callable<Integer> {
   }
 
   /** Unites two copies of the knowledge base. */
-  @Command(name = "merge", mixinStandardHelpOptions = true, description = "Adds the lessons and notes of another copy (a directory or git:REF) that this one lacks. "
+  @Command(name = "merge", mixinStandardHelpOptions = true, versionProvider = Version.class, description = "Adds the lessons and notes of another copy (a directory or git:REF) that this one lacks. "
       + "For two refs the result is a merge commit, so pushing it fast-forwards the other copy.")
   static final class Merge implements Callable<Integer> {
     private final Cli.Io io;
