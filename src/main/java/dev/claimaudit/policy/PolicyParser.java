@@ -34,7 +34,7 @@ public final class PolicyParser {
   /** The top-level keys, in the order {@code audit config} shows them. */
   public static final List<String> KEYS = List.of("version", "fail-on", "rules", "matrix", "paths", "custom-rules", "kb", "dynamic", "llm");
 
-  private static final int MAX_CUSTOM_RULES = 200;
+  private static final int MAX_CUSTOM_RULES = 100;
   private static final int MAX_PATTERN_CHARS = 2_000;
   private static final int MAX_GLOBS = 500;
   private static final int MAX_GLOB_CHARS = 500;
@@ -147,6 +147,7 @@ public final class PolicyParser {
       if (node.size() > MAX_CUSTOM_RULES) {
         throw error("custom-rules", "at most " + MAX_CUSTOM_RULES + " custom rules, got " + node.size());
       }
+      RuleExamples.Budget budget = RuleExamples.Budget.forPolicy();
       Set<String> taken = new HashSet<>();
       builtIn.rules().forEach(rule -> taken.add(rule.id()));
       taken.addAll(findingIds);
@@ -164,7 +165,7 @@ public final class PolicyParser {
         } catch (CatalogException e) {
           throw error(key + catalogField(e.getMessage()), e.getMessage().replaceFirst("^custom-rules: ", ""));
         }
-        Optional<String> problem = RuleExamples.problem(rule);
+        Optional<String> problem = RuleExamples.problem(rule, budget);
         if (problem.isPresent()) {
           String field = problem.get().startsWith("match:") ? ".match" : problem.get().startsWith("noMatch:") ? ".noMatch" : ".pattern";
           throw error(key + field, "rule `" + rule.id() + "`: " + problem.get());

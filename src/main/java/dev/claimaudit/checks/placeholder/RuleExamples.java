@@ -22,10 +22,52 @@ public final class RuleExamples {
    */
   private static final int PROBE_LENGTH = 256;
 
+  /** The most examples of each kind a rule may give, and their longest line: checking them must stay cheap. */
+  static final int MAX_EXAMPLES = 20;
+  static final int MAX_EXAMPLE_CHARS = 500;
+
   private RuleExamples() {}
+
+  /**
+   * Characters all the probes of one policy's rules may read together. Each probe is bounded by
+   * the scanner's budget already; this bounds their sum, so that a file of many rules with slow
+   * patterns cannot stall the audit that validates it.
+   */
+  public static final class Budget {
+    private long remaining;
+
+    public Budget(long reads) {
+      this.remaining = reads;
+    }
+
+    /** Enough for a hundred rules with ordinary patterns, many times over. */
+    public static Budget forPolicy() {
+      return new Budget(50_000_000L);
+    }
+
+    boolean spend() {
+      return --remaining >= 0;
+    }
+  }
 
   /** The first way the rule fails its examples or its budget, or empty when it passes. */
   public static Optional<String> problem(Rule rule) {
+    return problem(rule, Budget.forPolicy());
+  }
+
+  /** {@link #problem(Rule)}, with the probes' reads taken from {@code budget}. */
+  public static Optional<String> problem(Rule rule, Budget budget) {
+    for (List<String> examples : List.of(rule.match(), rule.noMatch())) {
+      String field = examples == rule.match() ? "match" : "noMatch";
+      if (examples.size() > MAX_EXAMPLES) {
+        return Optional.of(field + ": at most " + MAX_EXAMPLES + " examples, got " + examples.size());
+      }
+      for (String example : examples) {
+        if (example.length() > MAX_EXAMPLE_CHARS) {
+          return Optional.of(field + ": an example is longer than " + MAX_EXAMPLE_CHARS + " characters");
+        }
+      }
+    }
     if (rule.match().isEmpty()) {
       return Optional.of("match: must list at least one line the rule finds");
     }
@@ -38,27 +80,27 @@ public final class RuleExamples {
       if (rule.keywords().stream().noneMatch(lower::contains)) {
         return Optional.of("match: example \"" + example + "\" contains none of the keywords, so the scanner would never try the pattern on it");
       }
-      Optional<String> budget = budget(rule, code);
-      if (budget.isPresent()) {
-        return budget;
+      Optional<String> cost = budget(rule, code, budget);
+      if (cost.isPresent()) {
+        return cost;
       }
       if (!fires(rule, example)) {
         return Optional.of("match: the rule does not find \"" + example + "\"");
       }
     }
     for (String example : rule.noMatch()) {
-      Optional<String> budget = budget(rule, code(example));
-      if (budget.isPresent()) {
-        return budget;
+      Optional<String> cost = budget(rule, code(example), budget);
+      if (cost.isPresent()) {
+        return cost;
       }
       if (fires(rule, example)) {
         return Optional.of("noMatch: the rule finds \"" + example + "\", which it must not");
       }
     }
     for (String probe : probes(rule)) {
-      Optional<String> budget = budget(rule, probe);
-      if (budget.isPresent()) {
-        return budget;
+      Optional<String> cost = budget(rule, probe, budget);
+      if (cost.isPresent()) {
+        return cost;
       }
     }
     return Optional.empty();
@@ -71,8 +113,8 @@ public final class RuleExamples {
     return scanner.scanText(path, code(example) + "\n").stream().anyMatch(finding -> finding.rule().equals(rule.id()));
   }
 
-  private static Optional<String> budget(Rule rule, String line) {
-    Matcher matcher = rule.pattern().matcher(new BoundedCharSequence(line));
+  private static Optional<String> budget(Rule rule, String line, Budget budget) {
+    Matcher matcher = rule.pattern().matcher(new BoundedCharSequence(new Spending(line, budget)));
     try {
       // One search, as the scanner makes for a line whose first match is in the right region: a
       // line that does not match at all makes it try every start position.
@@ -83,6 +125,43 @@ public final class RuleExamples {
           + "-character line exceeded the scanner's budget; avoid nested or overlapping repetition such as (a+)+");
     } catch (StackOverflowError e) {
       return Optional.of("pattern recurses too deeply on a " + line.length() + "-character line; simplify its repetition");
+    } catch (Spending.Exhausted e) {
+      return Optional.of("pattern: checking this policy's rules used up the budget of all of them together; simplify the patterns or drop rules");
+    }
+  }
+
+  /** A line whose every read is paid from the policy's budget. */
+  private record Spending(CharSequence text, Budget budget) implements CharSequence {
+    @Override
+    public char charAt(int index) {
+      if (!budget.spend()) {
+        throw new Exhausted();
+      }
+      return text.charAt(index);
+    }
+
+    @Override
+    public int length() {
+      return text.length();
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return new Spending(text.subSequence(start, end), budget);
+    }
+
+    @Override
+    public String toString() {
+      return text.toString();
+    }
+
+    /** Thrown when the policy's budget is spent. */
+    static final class Exhausted extends RuntimeException {
+      private static final long serialVersionUID = 1L;
+
+      Exhausted() {
+        super("the policy's matching budget is spent", null, false, false);
+      }
     }
   }
 

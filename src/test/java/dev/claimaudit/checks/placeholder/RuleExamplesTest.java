@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.claimaudit.checks.RuleClass;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,28 @@ class RuleExamplesTest {
   void aPatternThatBacktracksExponentiallyIsRefused() {
     assertThat(RuleExamples.problem(rule("\\bstub\\s+(x+x+)+y", List.of("stub"), List.of("stub xxy"), List.of("stub y"))))
         .hasValueSatisfying(problem -> assertThat(problem).startsWith("pattern backtracks too much"));
+  }
+
+  @Test
+  void theRulesOfOnePolicyShareOneBudgetSoManySlowRulesCannotStallTheAudit() {
+    Rule slowish = rule("\\bstub\\s+(\\w+\\s?)+$", List.of("stub"), List.of("stub here"), List.of("stub here!"));
+    RuleExamples.Budget budget = new RuleExamples.Budget(3_000_000);
+    Optional<String> problem = Optional.empty();
+    int checked = 0;
+    while (problem.isEmpty() && checked < 1_000) {
+      problem = RuleExamples.problem(slowish, budget);
+      checked++;
+    }
+    assertThat(problem).hasValueSatisfying(text -> assertThat(text).contains("used up the budget of all of them together"));
+    assertThat(checked).isGreaterThan(1).isLessThan(1_000);
+  }
+
+  @Test
+  void examplesAreFewAndShort() {
+    List<String> many = java.util.stream.IntStream.range(0, 21).mapToObj(i -> "stub" + i).toList();
+    assertThat(RuleExamples.problem(rule("\\bstub", List.of("stub"), many, List.of("y")))).hasValue("match: at most 20 examples, got 21");
+    assertThat(RuleExamples.problem(rule("\\bstub", List.of("stub"), List.of("stub"), List.of("y".repeat(501)))))
+        .hasValue("noMatch: an example is longer than 500 characters");
   }
 
   @Test
