@@ -49,7 +49,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 
 /** Runs one audit: range → change set → policy → claims → checks → severities → knowledge base → verdict → records. */
 final class AuditPipeline {

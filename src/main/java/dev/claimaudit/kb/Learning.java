@@ -6,7 +6,6 @@ import dev.claimaudit.checks.placeholder.Catalog;
 import dev.claimaudit.checks.placeholder.Rule;
 import dev.claimaudit.policy.KbSettings;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
