@@ -19,17 +19,22 @@ public final class AuditContext {
   private final List<Claim> claims;
   private final PullRequest pullRequest;
   private final Catalog catalog;
-  private final PathFilter ignored;
+  private final PathSets paths;
   private final CheckSettings settings;
   private volatile List<Finding> placeholders;
 
   public AuditContext(
       ChangeSet changeSet, List<Claim> claims, PullRequest pullRequest, Catalog catalog, PathFilter ignored, CheckSettings settings) {
+    this(changeSet, claims, pullRequest, catalog, PathSets.ignoring(ignored), settings);
+  }
+
+  public AuditContext(
+      ChangeSet changeSet, List<Claim> claims, PullRequest pullRequest, Catalog catalog, PathSets paths, CheckSettings settings) {
     this.changeSet = Objects.requireNonNull(changeSet);
     this.claims = List.copyOf(claims);
     this.pullRequest = Objects.requireNonNull(pullRequest);
     this.catalog = Objects.requireNonNull(catalog);
-    this.ignored = Objects.requireNonNull(ignored);
+    this.paths = Objects.requireNonNull(paths);
     this.settings = Objects.requireNonNull(settings);
   }
 
@@ -49,8 +54,18 @@ public final class AuditContext {
     return catalog;
   }
 
+  /** Paths the placeholder scan skips: the policy's ignored and generated paths. */
   public PathFilter ignored() {
-    return ignored;
+    return paths.unscanned();
+  }
+
+  public PathSets paths() {
+    return paths;
+  }
+
+  /** Whether {@code path} is a test file, by convention or by the policy. */
+  public boolean isTest(String path) {
+    return paths.isTest(path);
   }
 
   public CheckSettings settings() {
@@ -73,7 +88,7 @@ public final class AuditContext {
   }
 
   private List<Finding> scan() {
-    PlaceholderScanner scanner = new PlaceholderScanner(catalog, ignored);
+    PlaceholderScanner scanner = new PlaceholderScanner(catalog, paths);
     return changeSet.files().parallelStream()
         .filter(FileChange::scanned)
         .flatMap(file -> scanner.scan(file.path(), changeSet.addedLines(file), () -> changeSet.readAtHead(file.path())).stream())

@@ -1,5 +1,7 @@
 package dev.claimaudit.checks;
 
+import java.util.Set;
+
 /**
  * One unit of the audit with one job. A check that cannot do its job throws: "could not check"
  * is reported as a check failure, never as a finding.
@@ -19,6 +21,14 @@ public interface Check {
 
   default String skipReason(AuditContext context) {
     return "disabled";
+  }
+
+  /**
+   * Ids of the findings this check reports that are not catalog rules, so that a policy may set
+   * their severity or turn them off.
+   */
+  default Set<String> findingIds() {
+    return Set.of();
   }
 
   CheckOutcome run(AuditContext context) throws Exception;

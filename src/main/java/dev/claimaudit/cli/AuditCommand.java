@@ -4,6 +4,7 @@ import dev.claimaudit.checks.CheckRun;
 import dev.claimaudit.claims.PullRequest;
 import dev.claimaudit.git.RangeSpec;
 import dev.claimaudit.policy.FailOn;
+import dev.claimaudit.policy.PolicyLoader;
 import dev.claimaudit.report.Reporter;
 import dev.claimaudit.report.Reporters;
 import dev.claimaudit.report.RuleDocs;
@@ -66,14 +67,29 @@ final class AuditCommand implements Callable<Integer> {
   @Option(names = "--policy", paramLabel = "FILE", description = "Policy file to use instead of .claim-audit.yml at the base commit.")
   Path policy;
 
+  @Option(names = "--policy-from", paramLabel = "WHERE", description = "Where to read .claim-audit.yml: base (default: the target branch's policy, which the change cannot edit), head or worktree.")
+  PolicyLoader.From policyFrom;
+
+  @Option(names = "--kb", paramLabel = "DIR|git:REF", description = "Knowledge base: a directory, or git:REF for a ref of the repository (default: the policy's kb.path or kb.ref).")
+  String kb;
+
+  @Option(names = "--pr", paramLabel = "N", description = "The pull request's number, for the knowledge base and verdict records (default: the event's).")
+  Integer pr;
+
+  @Option(names = "--state-dir", paramLabel = "DIR", description = "Keep each verdict as DIR/verdicts/<pr>-<head>.json and reuse it for the same head and inputs.")
+  Path stateDir;
+
+  @Option(names = "--force", description = "Audit again even when a verdict with the same inputs is recorded in --state-dir.")
+  boolean force;
+
   @Option(names = "--dynamic", description = "Run the tests the change adds or touches (runs the change's code).")
   boolean dynamic;
 
   @Option(names = "--llm", negatable = true, description = "Ask the configured model for gaps between claims and diff; --no-llm always wins.")
   Boolean llm;
 
-  @Option(names = "--fail-on", paramLabel = "LEVEL", description = "Exit 1 on: block, warn or never (default: block).")
-  FailOn failOn = FailOn.BLOCK;
+  @Option(names = "--fail-on", paramLabel = "LEVEL", description = "Exit 1 on: block, warn or never (default: the policy's fail-on, else block).")
+  FailOn failOn;
 
   @Option(names = "--no-color", description = "No colours in text output (also when NO_COLOR is set or output is not a terminal).")
   boolean noColor;
@@ -102,21 +118,44 @@ final class AuditCommand implements Callable<Integer> {
     List<FileReport> fileReports = fileReports(plain);
     PullRequest pullRequest = pullRequest();
     RangeSpec rangeSpec = rangeSpec(pullRequest);
-    AuditRequest request = new AuditRequest(repo, rangeSpec, pullRequest, policy, dynamic, llm, null, io.env());
-    Verdict verdict;
-    try (Progress progress = Progress.on(io.err(), io.errTerminal())) {
-      verdict = new AuditPipeline(LocalDate.now(), progress::stage).run(request);
+    if (policy != null && policyFrom != null) {
+      throw new BadInputException("give --policy FILE or --policy-from WHERE, not both");
     }
+    if (pr != null && pr < 1) {
+      throw new BadInputException("--pr takes a pull request number (1 or more), got " + pr);
+    }
+    AuditRequest request = new AuditRequest(repo, rangeSpec, pullRequest, policy, dynamic, llm, stateDir, io.env(),
+        policyFrom == null ? PolicyLoader.From.BASE : policyFrom, kbLocation(kb), pr, force, failOn);
+    AuditPipeline.Result result;
+    try (Progress progress = Progress.on(io.err(), io.errTerminal())) {
+      result = new AuditPipeline(LocalDate.now(), progress::stage).execute(request);
+    }
+    Verdict verdict = result.verdict();
     write(reporter, verdict);
     for (FileReport report : fileReports) {
       report.write(verdict);
     }
     appendStepSummary(verdict, plain);
-    return exitCode(verdict).code();
+    return exitCode(verdict, result.failOn()).code();
   }
 
-  private ExitCode exitCode(Verdict verdict) {
-    ExitCode code = ExitCode.of(verdict, failOn);
+  /** {@code --kb} as given, with a directory made absolute against the current directory (the policy's own is taken from the work tree). */
+  static String kbLocation(String kb) {
+    if (kb == null || kb.startsWith("git:")) {
+      return kb;
+    }
+    if (kb.isBlank()) {
+      throw new BadInputException("--kb takes a directory or git:REF, got an empty value");
+    }
+    try {
+      return Path.of(kb).toAbsolutePath().normalize().toString();
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new BadInputException("--kb: not a usable path: " + kb);
+    }
+  }
+
+  private ExitCode exitCode(Verdict verdict, FailOn effectiveFailOn) {
+    ExitCode code = ExitCode.of(verdict, effectiveFailOn);
     if (code == ExitCode.INTERNAL_ERROR) {
       CheckRun failed = verdict.failedChecks().stream()
           .filter(run -> ExitCode.CORE_CHECKS.contains(run.name())).findFirst().orElseThrow();

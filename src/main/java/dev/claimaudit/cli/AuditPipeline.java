@@ -7,6 +7,7 @@ import dev.claimaudit.checks.CheckRun;
 import dev.claimaudit.checks.CheckSettings;
 import dev.claimaudit.checks.ClaimResult;
 import dev.claimaudit.checks.Finding;
+import dev.claimaudit.checks.PathSets;
 import dev.claimaudit.checks.SettingsException;
 import dev.claimaudit.checks.claims.ClaimsCheck;
 import dev.claimaudit.checks.dynamic.DynamicCheck;
@@ -24,51 +25,84 @@ import dev.claimaudit.git.CommitInfo;
 import dev.claimaudit.git.DiffLimits;
 import dev.claimaudit.git.GitRepository;
 import dev.claimaudit.git.RangeSpec;
+import dev.claimaudit.kb.Learning;
 import dev.claimaudit.policy.Digests;
+import dev.claimaudit.policy.FailOn;
 import dev.claimaudit.policy.Policy;
+import dev.claimaudit.policy.PolicyLoader;
+import dev.claimaudit.policy.PolicyParser;
 import dev.claimaudit.policy.RuleSetting;
 import dev.claimaudit.policy.SeverityAssigner;
+import dev.claimaudit.policy.SuppressionAudit;
 import dev.claimaudit.verdict.Inputs;
 import dev.claimaudit.verdict.Outcome;
 import dev.claimaudit.verdict.RangeInfo;
 import dev.claimaudit.verdict.Verdict;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Optional;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
-/** Runs one audit: range → change set → claims → checks → severities → verdict. */
+/** Runs one audit: range → change set → policy → claims → checks → severities → knowledge base → verdict → records. */
 final class AuditPipeline {
   /** The checks, in report order. Adding a check means adding it here and nowhere else. */
   static List<Check> checks() {
     return List.of(new PlaceholderCheck(), new ClaimsCheck(), new DynamicCheck(), new LlmCheck());
   }
 
+  /** Ids of every finding that is not a catalog rule: what a policy's {@code rules:} and a suppression may name besides the catalog. */
+  static Set<String> findingIds() {
+    Set<String> ids = new TreeSet<>();
+    checks().forEach(check -> ids.addAll(check.findingIds()));
+    ids.addAll(Learning.FINDING_IDS);
+    ids.addAll(List.of("policy-changed", "policy-invalid", SuppressionAudit.RULE));
+    return ids;
+  }
+
+  /** A verdict and the exit policy it is judged by. */
+  record Result(Verdict verdict, FailOn failOn) {}
+
   private final LocalDate today;
+  private final Clock clock;
   private final Consumer<String> progress;
 
   AuditPipeline(LocalDate today) {
-    this(today, stage -> {});
+    this(today, Clock.systemUTC(), stage -> {});
+  }
+
+  AuditPipeline(LocalDate today, Clock clock) {
+    this(today, clock, stage -> {});
   }
 
   /** @param progress told what the audit is doing, stage by stage, for a progress line */
   AuditPipeline(LocalDate today, Consumer<String> progress) {
+    this(today, Clock.systemUTC(), progress);
+  }
+
+  private AuditPipeline(LocalDate today, Clock clock, Consumer<String> progress) {
     this.today = today;
+    this.clock = clock;
     this.progress = progress;
   }
 
   Verdict run(AuditRequest request) {
+    return execute(request).verdict();
+  }
+
+  Result execute(AuditRequest request) {
     try (GitRepository repository = GitRepository.open(request.repo())) {
       if (request.pullRequest().mergeBase() != null) {
         repository.requireCommit(request.pullRequest().mergeBase(), "the event's merge base");
@@ -76,40 +110,79 @@ final class AuditPipeline {
       RangeSpec range = request.range() != null ? request.range() : repository.defaultRange();
       progress.accept("reading " + range.text());
       try (ChangeSet changeSet = repository.changeSet(range, DiffLimits.DEFAULT)) {
-        return audit(request, range, changeSet, repository.workTree());
+        return audit(request, range, changeSet, repository);
       }
     }
   }
 
-  private Verdict audit(AuditRequest request, RangeSpec range, ChangeSet changeSet, Optional<Path> workTree) {
-    Policy policy = Policy.defaults();
-    Catalog catalog = enabledRules(new CatalogLoader().builtIn(), policy);
+  /** The policy an audit of {@code changeSet} runs under, with the command line's overrides applied. */
+  static PolicyLoader.Loaded policy(AuditRequest request, GitRepository repository, ChangeSet changeSet, Catalog builtIn) {
+    PolicyLoader.Loaded loaded = new PolicyLoader(new PolicyParser(builtIn, findingIds()))
+        .load(repository, changeSet, request.policyFile(), request.policyFrom());
+    Policy policy = loaded.policy();
+    if (request.failOn() != null) {
+      policy = policy.withFailOn(request.failOn(), "--fail-on");
+    }
+    if (request.kb() != null) {
+      policy = policy.withKbLocation(request.kb(), "--kb");
+    }
+    return new PolicyLoader.Loaded(policy, loaded.notes(), loaded.findings());
+  }
+
+  private Result audit(AuditRequest request, RangeSpec range, ChangeSet changeSet, GitRepository repository) {
+    Catalog builtIn = new CatalogLoader().builtIn();
+    PolicyLoader.Loaded loaded = policy(request, repository, changeSet, builtIn);
+    Policy policy = loaded.policy();
+    Catalog full = builtIn.with(policy.customRules(), policy.digest().substring(0, 12));
+    Catalog catalog = enabledRules(full, policy);
     PullRequest pullRequest = request.pullRequest();
+    Integer pr = request.pr() != null ? request.pr() : pullRequest.number();
+    Optional<Path> workTree = repository.workTree();
+    Inputs inputs = new Inputs(changeSet.headSha(), changeSet.baseSha(), changeSet.mergeBaseSha(),
+        Digests.sha256((pullRequest.title() == null ? "" : pullRequest.title()) + "\n" + (pullRequest.body() == null ? "" : pullRequest.body())),
+        policy.digest(), full.version(), Version.current());
+    List<String> notes = new ArrayList<>(changeSet.notes());
+    notes.addAll(loaded.notes());
+
+    AuditMemory memory = AuditMemory.open(request, policy, full, repository, clock);
+    Optional<Verdict> recorded = memory.recorded(pr, inputs, notes);
+    if (recorded.isPresent()) {
+      return new Result(recorded.get(), policy.failOn());
+    }
+
     List<Claim> claims = new ClaimExtractor().extract(sources(pullRequest, changeSet.commits()));
     CheckSettings settings = new CheckSettings(workTree, request.dynamic(), request.llm(), policy.blocks(), request.stateDir(), request.env());
-    AuditContext context = new AuditContext(changeSet, claims, pullRequest, catalog, policy.ignoreFilter(), settings);
+    AuditContext context = new AuditContext(changeSet, claims, pullRequest, catalog, policy.pathSets(), settings);
 
-    List<Finding> findings = new ArrayList<>();
+    List<Finding> findings = new ArrayList<>(loaded.findings());
     List<ClaimResult> claimResults = new ArrayList<>();
     progress.accept("checking " + changeSet.commits().size() + " commits, " + changeSet.files().size() + " files, " + claims.size() + " claims");
     List<CheckRun> runs = runChecks(checks(), context, findings, claimResults);
 
-    List<Finding> graded = new SeverityAssigner(policy, knownRules(catalog), today).assign(findings, claims, claimResults);
-    List<String> notes = new ArrayList<>(changeSet.notes());
+    Set<String> knownRules = knownRules(full);
+    SeverityAssigner assigner = new SeverityAssigner(policy, knownRules, today);
+    List<Finding> graded = new ArrayList<>(assigner.assign(findings, claims, claimResults));
+    graded.addAll(assigner.assign(new SuppressionAudit(knownRules, today).audit(changeSet, context.ignored()), claims, List.of()));
+    graded = distinct(graded);
+    notes.addAll(pathNotes(changeSet, policy));
     if (pullRequest.mergeBase() != null && changeSet.mergeBaseSha() != null && !pullRequest.mergeBase().equals(changeSet.mergeBaseSha())) {
       notes.add("the event's merge base " + pullRequest.mergeBase() + " differs from the audited range's merge base "
           + changeSet.mergeBaseSha() + ": the base branch moved, or --range names another range");
     }
-    return new Verdict(
-        Outcome.of(graded),
+
+    runs.add(memory.recall(pr, graded, changeSet, workTree, assigner, notes));
+    Outcome outcome = Outcome.of(graded);
+    memory.remember(pr, changeSet.headSha(), graded, notes);
+    Verdict verdict = new Verdict(
+        outcome,
         new RangeInfo(range.text(), changeSet.baseSha(), changeSet.headSha(), changeSet.mergeBaseSha(), changeSet.commits().size()),
         merge(claimResults),
         graded,
         runs,
-        new Inputs(changeSet.headSha(), changeSet.baseSha(), changeSet.mergeBaseSha(),
-            Digests.sha256((pullRequest.title() == null ? "" : pullRequest.title()) + "\n" + (pullRequest.body() == null ? "" : pullRequest.body())),
-            policy.digest(), catalog.version(), Version.current()),
+        inputs,
         notes);
+    memory.save(pr, verdict);
+    return new Result(verdict, policy.failOn());
   }
 
   /**
@@ -134,7 +207,31 @@ final class AuditPipeline {
 
   /** The rule ids an inline suppression may name: the catalog's and those the checks report themselves. */
   static Set<String> knownRules(Catalog catalog) {
-    return Stream.concat(catalog.rules().stream().map(Rule::id), LlmCheck.RULES.stream()).collect(Collectors.toSet());
+    Set<String> known = new HashSet<>(findingIds());
+    catalog.rules().forEach(rule -> known.add(rule.id()));
+    return known;
+  }
+
+  private static List<Finding> distinct(List<Finding> findings) {
+    return new ArrayList<>(new LinkedHashSet<>(findings));
+  }
+
+  /** Says how many changed files the policy's path sets kept out of the scan, so that nothing is left out silently. */
+  private static List<String> pathNotes(ChangeSet changeSet, Policy policy) {
+    PathSets paths = policy.pathSets();
+    long ignored = changeSet.files().stream().filter(file -> paths.ignore().matches(file.path())).count();
+    long generated = changeSet.files().stream()
+        .filter(file -> !paths.ignore().matches(file.path()) && paths.generated().matches(file.path())).count();
+    List<String> notes = new ArrayList<>();
+    if (ignored > 0) {
+      notes.add(ignored + " changed file" + (ignored == 1 ? "" : "s") + " matched paths.ignore and " + (ignored == 1 ? "was" : "were")
+          + " not scanned");
+    }
+    if (generated > 0) {
+      notes.add(generated + " changed file" + (generated == 1 ? "" : "s") + " matched paths.generated and "
+          + (generated == 1 ? "was" : "were") + " not scanned for placeholders");
+    }
+    return notes;
   }
 
   private static Catalog enabledRules(Catalog catalog, Policy policy) {
@@ -166,7 +263,6 @@ final class AuditPipeline {
     return sources;
   }
 
-  /** Runs {@code checks} in parallel and adds what each found to {@code findings} and {@code claimResults}, in check order. */
   static List<CheckRun> runChecks(List<Check> checks, AuditContext context, List<Finding> findings, List<ClaimResult> claimResults) {
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(checks.size(), 4), runnable -> {
       Thread thread = new Thread(runnable, "claim-audit-check");

@@ -3,6 +3,9 @@ package dev.claimaudit.cli;
 import dev.claimaudit.checks.SettingsException;
 import dev.claimaudit.checks.placeholder.CatalogException;
 import dev.claimaudit.git.GitInputException;
+import dev.claimaudit.kb.KbException;
+import dev.claimaudit.policy.PolicyException;
+import dev.claimaudit.state.StateException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -51,7 +54,8 @@ public final class Cli {
       error.printStackTrace(io.err());
     }
     if (error instanceof BadInputException || error instanceof GitInputException || error instanceof CatalogException
-        || error instanceof SettingsException) {
+        || error instanceof SettingsException || error instanceof PolicyException || error instanceof KbException
+        || error instanceof StateException) {
       io.err().println("audit: " + oneLine(error.getMessage()));
       return ExitCode.BAD_INPUT.code();
     }

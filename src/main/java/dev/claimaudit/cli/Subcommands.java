@@ -8,6 +8,8 @@ final class Subcommands {
 
   static void register(CommandLine audit, Cli.Io io) {
     audit.addSubcommand(new RulesCommand(io));
+    audit.addSubcommand("config", new ConfigCommand(io));
+    audit.addSubcommand("kb", KbCommand.commandLine(io));
     audit.addSubcommand(new ExplainCommand(io));
     audit.addSubcommand(new PrePushCommand(io));
     audit.addSubcommand(new InstallHookCommand(io));

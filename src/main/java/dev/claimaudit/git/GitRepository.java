@@ -166,6 +166,20 @@ public final class GitRepository implements AutoCloseable {
     }
   }
 
+  /** {@code path} at {@code revision}, telling a missing file from one that cannot be read as text. */
+  public RevisionFile fileAt(String revision, String path, long maxBytes) {
+    return new RangeReader(repository, DiffLimits.DEFAULT).fileAt(revision, path, maxBytes);
+  }
+
+  /** The files kept under {@code ref} (a ref outside the branches, such as {@code refs/claim-audit/kb}). */
+  public RefFiles refFiles(String ref) {
+    if (ref == null || !ref.startsWith("refs/") || !Repository.isValidRefName(ref) || ref.startsWith("refs/heads/")
+        || ref.startsWith("refs/tags/") || ref.startsWith("refs/pull/")) {
+      throw new GitInputException("not a usable ref for stored files: " + ref + " (use a ref such as refs/claim-audit/kb)");
+    }
+    return new RefFiles(repository, ref);
+  }
+
   public File directory() {
     return repository.getDirectory();
   }

@@ -83,6 +83,20 @@ final class RangeReader {
     }
   }
 
+  RevisionFile fileAt(String revision, String path, long maxBytes) {
+    try (RevWalk walk = new RevWalk(repository)) {
+      ObjectId id = repository.resolve(revision + "^{commit}");
+      if (id == null) {
+        return RevisionFile.MISSING;
+      }
+      return Trees.readFile(repository, walk.parseCommit(id).getTree(), path, maxBytes);
+    } catch (RevisionSyntaxException | MissingObjectException e) {
+      return RevisionFile.MISSING;
+    } catch (IOException e) {
+      throw new GitInputException("cannot read " + path + " at " + revision + ": " + e.getMessage(), e);
+    }
+  }
+
   private Set<ObjectId> shallowCommits() throws IOException {
     return repository.getObjectDatabase().getShallowCommits();
   }

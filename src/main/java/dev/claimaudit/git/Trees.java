@@ -39,6 +39,35 @@ final class Trees {
     }
   }
 
+  /** Like {@link #readText}, but says why a file that is there cannot be read. */
+  static RevisionFile readFile(Repository repository, AnyObjectId tree, String path, long maxBytes) throws IOException {
+    if (!isSafeRelativePath(path)) {
+      return RevisionFile.MISSING;
+    }
+    try (ObjectReader reader = repository.newObjectReader();
+        TreeWalk walk = TreeWalk.forPath(reader, path, tree)) {
+      if (walk == null) {
+        return RevisionFile.MISSING;
+      }
+      FileMode mode = walk.getFileMode(0);
+      if (mode == FileMode.SYMLINK) {
+        return new RevisionFile(null, "is a symbolic link, not a file");
+      }
+      if (mode != FileMode.REGULAR_FILE && mode != FileMode.EXECUTABLE_FILE) {
+        return new RevisionFile(null, "is not a regular file");
+      }
+      long size = reader.getObjectSize(walk.getObjectId(0), Constants.OBJ_BLOB);
+      if (size > maxBytes) {
+        return new RevisionFile(null, "is larger than " + maxBytes + " bytes");
+      }
+      byte[] bytes = reader.open(walk.getObjectId(0), Constants.OBJ_BLOB).getCachedBytes();
+      if (RawText.isBinary(bytes)) {
+        return new RevisionFile(null, "is binary, not text");
+      }
+      return new RevisionFile(RawParseUtils.decode(bytes), null);
+    }
+  }
+
   /** A repository-relative path with no {@code ..}, no leading slash and no empty segment. */
   static boolean isSafeRelativePath(String path) {
     if (path == null || path.isEmpty() || path.startsWith("/") || path.indexOf('\0') >= 0 || path.indexOf('\\') >= 0) {

@@ -55,6 +55,7 @@ public final class JsonReporter implements Reporter {
     ArrayNode checks = root.putArray("checks");
     verdict.checks().forEach(check -> checks.add(check(check)));
     root.put("suppressed", verdict.suppressedCount());
+    root.put("cached", verdict.cached());
     root.set("inputs", inputs(verdict.inputs()));
     ArrayNode notes = root.putArray("notes");
     verdict.notes().forEach(notes::add);

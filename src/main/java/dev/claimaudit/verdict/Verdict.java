@@ -11,6 +11,7 @@ import java.util.List;
  *
  * @param findings every finding, suppressed ones included, in {@link Finding#ORDER}
  * @param notes remarks on what was not looked at and why (skipped files, policy changes)
+ * @param cached the verdict was not computed now but reused from a record of an audit with the same inputs
  */
 public record Verdict(
     Outcome outcome,
@@ -19,13 +20,27 @@ public record Verdict(
     List<Finding> findings,
     List<CheckRun> checks,
     Inputs inputs,
-    List<String> notes) {
+    List<String> notes,
+    boolean cached) {
 
   public Verdict {
     claims = List.copyOf(claims);
     findings = findings.stream().sorted(Finding.ORDER).toList();
     checks = List.copyOf(checks);
     notes = List.copyOf(notes);
+  }
+
+  /** A verdict computed now. */
+  public Verdict(Outcome outcome, RangeInfo range, List<ClaimResult> claims, List<Finding> findings, List<CheckRun> checks,
+      Inputs inputs, List<String> notes) {
+    this(outcome, range, claims, findings, checks, inputs, notes, false);
+  }
+
+  /** This verdict, marked as reused from a record, with {@code note} added. */
+  public Verdict asCached(String note) {
+    List<String> withNote = new java.util.ArrayList<>(notes);
+    withNote.add(note);
+    return new Verdict(outcome, range, claims, findings, checks, inputs, withNote, true);
   }
 
   public long count(Severity severity) {
@@ -48,9 +63,7 @@ public record Verdict(
     long contradicted = claims.stream().filter(result -> result.status() == dev.claimaudit.claims.ClaimStatus.CONTRADICTED).count();
     line.append(" — ").append(blocks).append(" blocking, ").append(warns).append(warns == 1 ? " warning" : " warnings");
     line.append("; ").append(contradicted).append(" of ").append(claims.size()).append(" claims contradicted");
-    if (suppressedCount() > 0) {
-      line.append("; ").append(suppressedCount()).append(" suppressed");
-    }
+    line.append("; ").append(suppressedCount()).append(" suppressed");
     if (!failedChecks().isEmpty()) {
       line.append("; ").append(failedChecks().size()).append(" check(s) failed");
     }

@@ -7,9 +7,13 @@ import dev.claimaudit.checks.ClaimResult;
 import dev.claimaudit.checks.Finding;
 import dev.claimaudit.checks.Severity;
 import dev.claimaudit.claims.Claim;
+import dev.claimaudit.claims.ClaimKind;
 import dev.claimaudit.claims.ClaimStatus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Checks each claim against the evidence: the diff, the tree at head and the placeholder scan. */
 public final class ClaimsCheck implements Check {
@@ -25,6 +29,15 @@ public final class ClaimsCheck implements Check {
   }
 
   @Override
+  public Set<String> findingIds() {
+    return Stream.of(ClaimKind.values()).map(ClaimsCheck::findingId).collect(Collectors.toUnmodifiableSet());
+  }
+
+  private static String findingId(ClaimKind kind) {
+    return "claim-" + kind.id() + "-contradicted";
+  }
+
+  @Override
   public CheckOutcome run(AuditContext context) {
     Evidence evidence = new Evidence(context);
     List<ClaimResult> results = new ArrayList<>();
@@ -33,7 +46,7 @@ public final class ClaimsCheck implements Check {
       ClaimResult result = evidence.check(claim);
       results.add(result);
       if (result.status() == ClaimStatus.CONTRADICTED && result.contradictedBy().isEmpty()) {
-        findings.add(new Finding("claim-" + claim.kind().id() + "-contradicted", null, Severity.BLOCK, name(), result.path(), null,
+        findings.add(new Finding(findingId(claim.kind()), null, Severity.BLOCK, name(), result.path(), null,
             "claim \"" + quote(claim.text()) + "\" is contradicted: " + result.evidence(), null, claim.id(), null));
       }
     }

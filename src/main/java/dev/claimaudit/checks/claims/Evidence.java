@@ -5,7 +5,6 @@ import dev.claimaudit.checks.ClaimResult;
 import dev.claimaudit.checks.Finding;
 import dev.claimaudit.checks.RuleClass;
 import dev.claimaudit.checks.TestCounter;
-import dev.claimaudit.checks.TestFiles;
 import dev.claimaudit.checks.claims.PathResolver.Resolution;
 import dev.claimaudit.checks.placeholder.Language;
 import dev.claimaudit.checks.placeholder.LexedText;
@@ -292,7 +291,7 @@ final class Evidence {
       if (!file.scanned()) {
         continue;
       }
-      if (claimed == null ? TestFiles.isTest(file.path()) || declaresTests(file) : matchesClaimedFile(file.path(), claimed)) {
+      if (claimed == null ? context.isTest(file.path()) || declaresTests(file) : matchesClaimedFile(file.path(), claimed)) {
         files.add(file);
       }
     }

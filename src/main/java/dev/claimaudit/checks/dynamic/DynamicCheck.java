@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,6 +26,11 @@ import java.util.Optional;
  * wall-clock limit after which their whole process tree is ended, and a cap on the output kept.
  */
 public final class DynamicCheck implements Check {
+
+  @Override
+  public Set<String> findingIds() {
+    return Set.of(Judge.NOT_RUN, Judge.FAILED, Judge.SKIPPED, Judge.CONTRADICTED);
+  }
 
   @Override
   public String name() {

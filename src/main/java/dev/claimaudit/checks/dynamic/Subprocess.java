@@ -176,13 +176,34 @@ final class Subprocess {
         }
       }
     }
+    Set<ProcessHandle> forced = new LinkedHashSet<>();
     for (ProcessHandle handle : alive) {
       if (handle.isAlive()) {
-        handle.descendants().forEach(ProcessHandle::destroyForcibly);
-        handle.destroyForcibly();
+        handle.descendants().forEach(forced::add);
+        forced.add(handle);
       }
     }
+    forced.forEach(ProcessHandle::destroyForcibly);
+    awaitExit(forced, System.nanoTime() + GRACE.toNanos());
     return (int) alive.stream().distinct().count();
+  }
+
+  /** Waits until every handle has exited or the deadline passes, so a killed tree is gone when the run reports it. */
+  private static void awaitExit(Set<ProcessHandle> handles, long deadlineNanos) {
+    for (ProcessHandle handle : handles) {
+      long left = deadlineNanos - System.nanoTime();
+      if (left <= 0) {
+        return;
+      }
+      try {
+        handle.onExit().get(left, TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        return;
+      }
+    }
   }
 
   /** Keeps the first and the last half of the cap; everything in between is read and dropped. */

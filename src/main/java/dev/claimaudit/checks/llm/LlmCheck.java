@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 
@@ -56,6 +57,11 @@ public final class LlmCheck implements Check {
   /** @param backoff the pause before retrying a 429 or 5xx when the server does not say how long to wait */
   LlmCheck(Duration backoff) {
     this.backoff = backoff;
+  }
+
+  @Override
+  public Set<String> findingIds() {
+    return Set.copyOf(RULES);
   }
 
   @Override

@@ -3,10 +3,10 @@ package dev.claimaudit.checks.placeholder;
 import dev.claimaudit.checks.Finding;
 import dev.claimaudit.checks.InlineSuppressions;
 import dev.claimaudit.checks.PathFilter;
+import dev.claimaudit.checks.PathSets;
 import dev.claimaudit.checks.RuleClass;
 import dev.claimaudit.checks.Severity;
 import dev.claimaudit.checks.Suppression;
-import dev.claimaudit.checks.TestFiles;
 import dev.claimaudit.git.AddedLine;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,20 +31,26 @@ public final class PlaceholderScanner {
   private static final int GENERATED_HEADER_CHARS = 1_000;
 
   private final Catalog catalog;
-  private final PathFilter ignored;
+  private final PathSets paths;
+  private final PathFilter unscanned;
 
   public PlaceholderScanner(Catalog catalog, PathFilter ignored) {
+    this(catalog, PathSets.ignoring(ignored));
+  }
+
+  public PlaceholderScanner(Catalog catalog, PathSets paths) {
     this.catalog = catalog;
-    this.ignored = ignored;
+    this.paths = paths;
+    this.unscanned = paths.unscanned();
   }
 
   /** Findings in {@code added} (lines of {@code path} at head); {@code head} supplies the whole file. */
   public List<Finding> scan(String path, List<AddedLine> added, Supplier<Optional<String>> head) {
     Optional<Language> language = Language.of(path);
-    if (language.isEmpty() || added.isEmpty() || ignored.matches(path)) {
+    if (language.isEmpty() || added.isEmpty() || unscanned.matches(path)) {
       return List.of();
     }
-    List<Rule> rules = applicable(language.get(), TestFiles.isTest(path));
+    List<Rule> rules = applicable(language.get(), paths.isTest(path));
     List<AddedLine> candidates = candidates(added, rules);
     if (candidates.isEmpty()) {
       return List.of();
@@ -161,7 +167,10 @@ public final class PlaceholderScanner {
           return true;
         }
       }
-    } catch (BoundedCharSequence.BudgetExceeded e) {
+    } catch (BoundedCharSequence.BudgetExceeded | StackOverflowError e) {
+      // java.util.regex recurses once per repetition of an alternation: on a long enough line
+      // a pattern runs out of stack as surely as it runs out of budget, and the line is given up
+      // the same way rather than failing the whole scan.
       return false;
     }
     return false;

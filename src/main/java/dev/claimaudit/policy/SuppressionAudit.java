@@ -1,0 +1,90 @@
+package dev.claimaudit.policy;
+
+import dev.claimaudit.checks.Finding;
+import dev.claimaudit.checks.InlineSuppressions;
+import dev.claimaudit.checks.PathFilter;
+import dev.claimaudit.checks.Severity;
+import dev.claimaudit.checks.Suppression;
+import dev.claimaudit.checks.placeholder.Language;
+import dev.claimaudit.checks.placeholder.LexedText;
+import dev.claimaudit.checks.placeholder.Lexer;
+import dev.claimaudit.checks.placeholder.Region;
+import dev.claimaudit.git.AddedLine;
+import dev.claimaudit.git.ChangeSet;
+import dev.claimaudit.git.FileChange;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Looks at every suppression directive the change adds, whether or not a finding sits under it:
+ * one that names an unknown rule, has expired, has an unreadable date or gives no reason is a
+ * warning of its own, so that a stale or mistyped suppression does not linger unseen.
+ */
+public final class SuppressionAudit {
+  public static final String RULE = "suppression-invalid";
+
+  private final Set<String> knownRules;
+  private final LocalDate today;
+
+  public SuppressionAudit(Set<String> knownRules, LocalDate today) {
+    this.knownRules = knownRules;
+    this.today = today;
+  }
+
+  public List<Finding> audit(ChangeSet changeSet, PathFilter unscanned) {
+    List<Finding> findings = new ArrayList<>();
+    for (FileChange file : changeSet.files()) {
+      Optional<Language> language = Language.of(file.path());
+      if (!file.scanned() || language.isEmpty() || unscanned.matches(file.path())) {
+        continue;
+      }
+      List<AddedLine> candidates = changeSet.addedLines(file).stream()
+          .filter(line -> line.text().contains(InlineSuppressions.MARKER))
+          .toList();
+      if (candidates.isEmpty()) {
+        continue;
+      }
+      Optional<String> content = changeSet.readAtHead(file.path());
+      if (content.isEmpty()) {
+        continue;
+      }
+      LexedText lexed = Lexer.lex(language.get(), content.get());
+      for (AddedLine line : candidates) {
+        if (line.number() > lexed.lineCount()) {
+          continue;
+        }
+        String text = lexed.line(line.number());
+        int at = text.indexOf(InlineSuppressions.MARKER);
+        if (at < 0 || lexed.regionAt(line.number(), at) != Region.COMMENT) {
+          continue;
+        }
+        InlineSuppressions.parse(text, line.number())
+            .flatMap(this::problem)
+            .ifPresent(problem -> findings.add(finding(file.path(), line.number(), problem)));
+      }
+    }
+    return findings;
+  }
+
+  /** What is wrong with a directive, in the words {@link SeverityAssigner} uses for one that covers a finding. */
+  Optional<String> problem(Suppression suppression) {
+    if (suppression.rule() != null && !knownRules.contains(suppression.rule())) {
+      return Optional.of("suppression names unknown rule `" + suppression.rule() + "`, so it suppresses nothing");
+    }
+    if (suppression.until() != null && suppression.until().isBefore(today)) {
+      String when = suppression.until().equals(LocalDate.MIN) ? "has an unreadable until= date" : "expired on " + suppression.until();
+      return Optional.of("suppression " + when + ", so it suppresses nothing");
+    }
+    if (suppression.reason().isBlank()) {
+      return Optional.of("suppression gives no reason; write one after `claim-audit: allow`");
+    }
+    return Optional.empty();
+  }
+
+  private static Finding finding(String path, int line, String message) {
+    return new Finding(RULE, null, Severity.WARN, "policy", path, line, message, null, null, null);
+  }
+}

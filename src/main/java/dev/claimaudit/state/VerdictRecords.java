@@ -1,0 +1,116 @@
+package dev.claimaudit.state;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.claimaudit.report.JsonReporter;
+import dev.claimaudit.report.JsonVerdictReader;
+import dev.claimaudit.verdict.Inputs;
+import dev.claimaudit.verdict.Verdict;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The verdict of every audit, kept as {@code verdicts/<pr>-<head-sha>.json} in a state directory
+ * (the JSON verdict plus the options it was computed under). An audit of the same head with the
+ * same inputs and options reuses the recorded verdict instead of auditing again.
+ */
+public final class VerdictRecords {
+  static final String DIR = "verdicts";
+  private static final long MAX_BYTES = 64L * 1024 * 1024;
+
+  private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private final Path dir;
+
+  private VerdictRecords(Path dir) {
+    this.dir = dir;
+  }
+
+  /** The records under {@code stateDir}, which is created when missing. */
+  public static VerdictRecords open(Path stateDir) {
+    Path dir = stateDir.resolve(DIR);
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new StateException("cannot use the state directory " + stateDir + ": " + e.getMessage(), e);
+    }
+    if (!Files.isWritable(dir)) {
+      throw new StateException("cannot write to the state directory " + dir, null);
+    }
+    return new VerdictRecords(dir);
+  }
+
+  /** {@code verdicts/<pr>-<head>.json}; {@code local} stands for the number of an audit outside a pull request. */
+  public Path file(Integer pr, String head) {
+    if (head == null || !head.matches("[0-9a-f]{7,64}")) {
+      throw new IllegalArgumentException("not a commit id: " + head);
+    }
+    return dir.resolve((pr == null ? "local" : pr.toString()) + "-" + head + ".json");
+  }
+
+  /**
+   * The recorded verdict for this head, when it was computed from the same {@code inputs} under
+   * the same {@code options}; a record that cannot be read is ignored with a line in {@code notes}.
+   */
+  public Optional<Verdict> lookup(Integer pr, Inputs inputs, JsonNode options, List<String> notes) {
+    Path file = file(pr, inputs.head());
+    JsonNode root;
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
+      if (bytes.length > MAX_BYTES) {
+        notes.add("ignored the verdict record " + file + ": larger than 64 MiB; audited again");
+        return Optional.empty();
+      }
+      root = mapper.readTree(bytes);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (JsonProcessingException e) {
+      notes.add("ignored the verdict record " + file + ": not valid JSON; audited again");
+      return Optional.empty();
+    } catch (IOException e) {
+      notes.add("ignored the verdict record " + file + ": " + e.getMessage() + "; audited again");
+      return Optional.empty();
+    }
+    Verdict recorded;
+    try {
+      recorded = JsonVerdictReader.read(root);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      notes.add("ignored the verdict record " + file + ": " + e.getMessage() + "; audited again");
+      return Optional.empty();
+    }
+    if (!recorded.inputs().equals(inputs) || !options.equals(root.get("options"))) {
+      notes.add("the verdict record " + file.getFileName() + " was made from other inputs or options; audited again");
+      return Optional.empty();
+    }
+    return Optional.of(recorded);
+  }
+
+  /** Writes the record atomically: a reader sees the old record or the new one, never half of one. */
+  public Path save(Integer pr, Verdict verdict, JsonNode options) {
+    Path file = file(pr, verdict.inputs().head());
+    ObjectNode root = new JsonReporter().tree(verdict);
+    root.put("cached", false);
+    root.set("options", options);
+    try {
+      Path temp = Files.createTempFile(dir, ".verdict-", ".tmp");
+      try {
+        Files.writeString(temp, mapper.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(temp);
+      }
+      return file;
+    } catch (IOException e) {
+      throw new StateException("cannot write the verdict record " + file + ": " + e.getMessage(), e);
+    }
+  }
+}
