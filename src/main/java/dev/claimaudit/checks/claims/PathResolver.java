@@ -3,6 +3,7 @@ package dev.claimaudit.checks.claims;
 import dev.claimaudit.git.ChangeSet;
 import dev.claimaudit.git.FileChange;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.TreeSet;
 import java.util.List;
@@ -16,10 +17,16 @@ import java.util.stream.Collectors;
 final class PathResolver {
   private final Map<String, FileChange> changes;
   private final Set<String> headPaths;
+  private final List<String> allPaths;
+  /** Claims name the same file many times (once per test file or finding checked); each is resolved once. */
+  private final Map<String, Resolution> resolved = new HashMap<>();
 
   PathResolver(ChangeSet changeSet) {
     this.headPaths = new HashSet<>(changeSet.headPaths());
     this.changes = changeSet.files().stream().collect(Collectors.toMap(FileChange::path, Function.identity(), (a, b) -> a));
+    List<String> all = new ArrayList<>(headPaths);
+    all.addAll(changes.keySet());
+    this.allPaths = List.copyOf(all);
   }
 
   /** The outcome of resolving one claimed path. */
@@ -34,6 +41,10 @@ final class PathResolver {
   }
 
   Resolution resolve(String written) {
+    return resolved.computeIfAbsent(written, this::lookUp);
+  }
+
+  private Resolution lookUp(String written) {
     String path = written.strip();
     while (path.startsWith("./")) {
       path = path.substring(2);
@@ -46,7 +57,7 @@ final class PathResolver {
     }
     String suffix = "/" + path;
     Set<String> candidates = new TreeSet<>();
-    for (String known : allPaths()) {
+    for (String known : allPaths) {
       if (known.endsWith(suffix) || (!path.contains("/") && known.equals(path))) {
         candidates.add(known);
       }
@@ -66,12 +77,6 @@ final class PathResolver {
 
   boolean existsAtHead(String path) {
     return headPaths.contains(path);
-  }
-
-  private List<String> allPaths() {
-    List<String> all = new ArrayList<>(headPaths);
-    all.addAll(changes.keySet());
-    return all;
   }
 
   private static boolean hasParentSegment(String path) {
