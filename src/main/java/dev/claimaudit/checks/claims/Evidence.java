@@ -4,7 +4,6 @@ import dev.claimaudit.checks.AuditContext;
 import dev.claimaudit.checks.ClaimResult;
 import dev.claimaudit.checks.Finding;
 import dev.claimaudit.checks.RuleClass;
-import dev.claimaudit.checks.TestCounter;
 import dev.claimaudit.checks.TestFiles;
 import dev.claimaudit.checks.claims.PathResolver.Resolution;
 import dev.claimaudit.checks.placeholder.Language;
@@ -83,7 +82,7 @@ final class Evidence {
     }
     List<String> missing = new ArrayList<>();
     for (String item : enumeration.items()) {
-      if (!item.matches("[\\w.:-]+") || !inAddedLines(Pattern.compile("\\b" + Pattern.quote(item) + "\\b"), null)) {
+      if (!item.matches("[\\w.:-]+") || !inAddedLines(item, Pattern.compile("\\b" + Pattern.quote(item) + "\\b"))) {
         missing.add(item);
       }
     }
@@ -143,7 +142,7 @@ final class Evidence {
   private ClaimResult symbol(Claim claim, ClaimSubject.Symbol symbol) {
     Pattern word = Pattern.compile("(?<![\\w$])" + Pattern.quote(symbol.name()) + "(?![\\w$])");
     if (symbol.file() == null) {
-      if (inAddedLines(word, null)) {
+      if (inAddedLines(symbol.name(), word)) {
         return ClaimResult.of(claim, ClaimStatus.BACKED, symbol.name() + " appears in the added lines");
       }
       return ClaimResult.of(claim, ClaimStatus.UNVERIFIED, symbol.name() + " does not appear in the added lines, and no file was named");
@@ -215,7 +214,7 @@ final class Evidence {
     int counted = 0;
     boolean known = false;
     for (FileChange file : files) {
-      Optional<Integer> count = TestCounter.count(file.path(), lines(file));
+      Optional<Integer> count = context.testCount(file);
       if (count.isPresent()) {
         known = true;
         counted += count.get();
@@ -270,12 +269,18 @@ final class Evidence {
         present.get(0).path(), present);
   }
 
-  private boolean inAddedLines(Pattern pattern, String onlyPath) {
-    for (FileChange file : context.changeSet().files()) {
-      if (!file.scanned() || (onlyPath != null && !file.path().equals(onlyPath))) {
+  /** Whether {@code pattern}, {@code name} bounded as a whole word, matches an added line. */
+  private boolean inAddedLines(String name, Pattern pattern) {
+    int first = context.addedWords().firstFileFor(name);
+    if (first < 0) {
+      return false;
+    }
+    List<FileChange> files = context.changeSet().files();
+    for (int i = first; i < files.size(); i++) {
+      if (!files.get(i).scanned()) {
         continue;
       }
-      for (String line : lines(file)) {
+      for (String line : lines(files.get(i))) {
         if (pattern.matcher(line).find()) {
           return true;
         }
