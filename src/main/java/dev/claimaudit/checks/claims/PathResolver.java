@@ -15,18 +15,32 @@ import java.util.stream.Collectors;
 
 /** Resolves a path as a claim wrote it to a repository path: exact, then by unique basename or suffix. */
 final class PathResolver {
+  private final ChangeSet changeSet;
   private final Map<String, FileChange> changes;
-  private final Set<String> headPaths;
-  private final List<String> allPaths;
   /** Claims name the same file many times (once per test file or finding checked); each is resolved once. */
   private final Map<String, Resolution> resolved = new HashMap<>();
+  /** The tree at head is listed only when a claim names a path: most audits never need it. */
+  private Set<String> headPaths;
+  private List<String> allPaths;
 
   PathResolver(ChangeSet changeSet) {
-    this.headPaths = new HashSet<>(changeSet.headPaths());
+    this.changeSet = changeSet;
     this.changes = changeSet.files().stream().collect(Collectors.toMap(FileChange::path, Function.identity(), (a, b) -> a));
-    List<String> all = new ArrayList<>(headPaths);
-    all.addAll(changes.keySet());
-    this.allPaths = List.copyOf(all);
+  }
+
+  private Set<String> headPaths() {
+    if (headPaths == null) {
+      headPaths = new HashSet<>(changeSet.headPaths());
+      List<String> all = new ArrayList<>(headPaths);
+      all.addAll(changes.keySet());
+      allPaths = List.copyOf(all);
+    }
+    return headPaths;
+  }
+
+  private List<String> allPaths() {
+    headPaths();
+    return allPaths;
   }
 
   /** The outcome of resolving one claimed path. */
@@ -52,12 +66,12 @@ final class PathResolver {
     if (path.startsWith("/") || path.startsWith("~") || path.contains("://") || path.contains("\\") || hasParentSegment(path)) {
       return new Resolution.Outside(written);
     }
-    if (changes.containsKey(path) || headPaths.contains(path)) {
+    if (changes.containsKey(path) || headPaths().contains(path)) {
       return new Resolution.Found(path);
     }
     String suffix = "/" + path;
     Set<String> candidates = new TreeSet<>();
-    for (String known : allPaths) {
+    for (String known : allPaths()) {
       if (known.endsWith(suffix) || (!path.contains("/") && known.equals(path))) {
         candidates.add(known);
       }
@@ -76,7 +90,7 @@ final class PathResolver {
   }
 
   boolean existsAtHead(String path) {
-    return headPaths.contains(path);
+    return headPaths().contains(path);
   }
 
   private static boolean hasParentSegment(String path) {
