@@ -22,6 +22,19 @@ public final class FileDiff {
     this.linesAsInHead = linesAsInHead;
   }
 
+  /**
+   * A diff of a file whose whole text at head is {@code headText} and whose added lines are lines
+   * of that text, as a scan sees it; for benchmarks and callers that hold the text already.
+   */
+  public static FileDiff of(List<AddedLine> addedLines, String headText) {
+    boolean plain = true;
+    for (int i = 0; i < headText.length() && plain; i++) {
+      char c = headText.charAt(i);
+      plain = c != 0 && c < 128 && (c != '\r' || (i + 1 < headText.length() && headText.charAt(i + 1) == '\n'));
+    }
+    return new FileDiff(addedLines, () -> Optional.of(headText), plain);
+  }
+
   /** Lines the net diff adds, in order; empty for a skipped file. */
   public List<AddedLine> addedLines() {
     return addedLines;
