@@ -35,6 +35,8 @@ import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,17 +57,47 @@ final class AuditPipeline {
   }
 
   Verdict run(AuditRequest request) {
+    CompletableFuture<Catalog> builtIn = builtInCatalog();
     try (GitRepository repository = GitRepository.open(request.repo())) {
       RangeSpec range = request.range() != null ? request.range() : repository.defaultRange();
       try (ChangeSet changeSet = repository.changeSet(range, DiffLimits.DEFAULT)) {
-        return audit(request, range, changeSet, repository.workTree());
+        return audit(request, range, changeSet, repository.workTree(), builtIn);
       }
     }
   }
 
-  private Verdict audit(AuditRequest request, RangeSpec range, ChangeSet changeSet, Optional<Path> workTree) {
+  /** The built-in catalog, parsed on another core while the range is read. */
+  private static CompletableFuture<Catalog> builtInCatalog() {
+    CompletableFuture<Catalog> catalog = new CompletableFuture<>();
+    Thread thread = new Thread(() -> {
+      try {
+        catalog.complete(new CatalogLoader().builtIn());
+      } catch (RuntimeException | Error e) {
+        catalog.completeExceptionally(e);
+      }
+    }, "claim-audit-catalog");
+    thread.setDaemon(true);
+    thread.start();
+    return catalog;
+  }
+
+  private static Catalog awaitCatalog(CompletableFuture<Catalog> catalog) {
+    try {
+      return catalog.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  private Verdict audit(AuditRequest request, RangeSpec range, ChangeSet changeSet, Optional<Path> workTree, CompletableFuture<Catalog> builtIn) {
     Policy policy = Policy.defaults();
-    Catalog catalog = enabledRules(new CatalogLoader().builtIn(), policy);
+    Catalog catalog = enabledRules(awaitCatalog(builtIn), policy);
     PullRequest pullRequest = request.pullRequest();
     List<Claim> claims = new ClaimExtractor().extract(sources(pullRequest, changeSet.commits()));
     CheckSettings settings = new CheckSettings(workTree, request.dynamic(), request.llm(), policy.blocks(), request.stateDir(), request.env());
