@@ -84,6 +84,12 @@ if [ "$JMH" = 1 ]; then
     -f 1 -wi 2 -w 1s -i 3 -r 1s -rf json -rff "$TMP/jmh.json" >"$TMP/jmh.log" 2>&1
 fi
 
+# The hand-kept part of the file (from "## Measurement log" on) survives a rewrite.
+kept=""
+if [ -f "$OUT" ]; then
+  kept=$(awk '/^## Measurement log/ {keep = 1} keep' "$OUT")
+fi
+
 {
   echo "# Performance results"
   echo
@@ -91,6 +97,7 @@ fi
   echo "comes from this one run). Targets: W1 ≤ 0.30 s; W3, W4 ≤ 1.5 × the pipeline; peak RSS ≤ 300 MB;"
   echo "faster than leasot on W3 and W4."
   echo
+  echo "- command: \`bench/run.sh --repo $REPO --runs $RUNS --only $ONLY\` (\`SHARED=$SHARED\`, \`LEASOT=$LEASOT\`)"
   echo "- date: $started"
   echo "- machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -m | awk '/Mem:/ {print $2}') MB RAM, $(uname -sr)"
   echo "- load average (1, 5, 15 min): $load_start at the start, $load_end at the end of the timed part"
@@ -122,6 +129,10 @@ fi
     jq -r '[.[] | {b: (.benchmark | split(".") | last), l: .params.language, s: .primaryMetric.score}]
       | group_by(.l)[] | [.[0].l, (map({(.b): .s}) | add)]
       | "| \(.[0]) | \(.[1].scan | floor) | \(.[1].prefilterOff | floor) | \(.[1].keywordsByIndex | floor) | \(.[1].keywordsByContains | floor) |"' "$TMP/jmh.json"
+  fi
+  if [ -n "$kept" ]; then
+    echo
+    echo "$kept"
   fi
 } >"$OUT"
 echo "run.sh: wrote $OUT" >&2
