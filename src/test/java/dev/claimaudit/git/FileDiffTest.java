@@ -126,4 +126,18 @@ class FileDiffTest {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void aDiffMadeFromTextSaysWhetherItsLinesAreThoseOfTheText() {
+    List<AddedLine> lines = List.of(new AddedLine(1, "a"));
+
+    assertThat(FileDiff.of(lines, "a\nb\n").linesAsInHead()).isTrue();
+    assertThat(FileDiff.of(lines, "a\r\nb\r\n").linesAsInHead()).isTrue();
+    assertThat(FileDiff.of(lines, "a\rb\n").linesAsInHead()).isFalse();
+    assertThat(FileDiff.of(lines, "a\nb\r").linesAsInHead()).isFalse();
+    assertThat(FileDiff.of(lines, "\u00e9\n").linesAsInHead()).isFalse();
+    assertThat(FileDiff.of(lines, "a\u0000\n").linesAsInHead()).isFalse();
+    assertThat(FileDiff.of(lines, "a\n").headText()).contains("a\n");
+    assertThat(FileDiff.of(lines, "a\n").addedLines()).isEqualTo(lines);
+  }
 }
