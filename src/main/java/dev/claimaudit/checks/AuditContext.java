@@ -3,16 +3,24 @@ package dev.claimaudit.checks;
 import dev.claimaudit.checks.placeholder.Catalog;
 import dev.claimaudit.checks.placeholder.PlaceholderScanner;
 import dev.claimaudit.claims.Claim;
+import dev.claimaudit.claims.ClaimSubject;
 import dev.claimaudit.claims.PullRequest;
+import dev.claimaudit.git.AddedLine;
 import dev.claimaudit.git.ChangeSet;
 import dev.claimaudit.git.FileChange;
-import java.util.Comparator;
+import dev.claimaudit.git.FileDiff;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Everything a check may read: the change, its claims, the pull request, and the evidence that
- * several checks share. The placeholder scan runs once, on first use, and is shared.
+ * several checks share. That evidence comes from one pass over the added lines, on first use:
+ * the placeholder scan, the words of the added lines and the test cases they declare.
  */
 public final class AuditContext {
   private final ChangeSet changeSet;
@@ -21,7 +29,7 @@ public final class AuditContext {
   private final Catalog catalog;
   private final PathSets paths;
   private final CheckSettings settings;
-  private volatile List<Finding> placeholders;
+  private volatile Scan scan;
 
   public AuditContext(
       ChangeSet changeSet, List<Claim> claims, PullRequest pullRequest, Catalog catalog, PathFilter ignored, CheckSettings settings) {
@@ -74,25 +82,143 @@ public final class AuditContext {
 
   /** Placeholder findings in the added lines of every scanned file, in report order. */
   public List<Finding> placeholders() {
-    List<Finding> found = placeholders;
-    if (found == null) {
+    return scan().findings();
+  }
+
+  /** The words of the added lines, recorded when a claim names a symbol or lists items to find there. */
+  public AddedWords addedWords() {
+    return scan().words();
+  }
+
+  /** Test cases declared in the lines the change adds to {@code file}; empty when its framework is unknown. */
+  public Optional<Integer> testCount(FileChange file) {
+    Integer counted = scan().testCounts().get(file.path());
+    if (counted != null) {
+      return Optional.of(counted);
+    }
+    if (TestCounter.declaration(file.path()).isEmpty()) {
+      return Optional.empty();
+    }
+    return TestCounter.count(file.path(), texts(changeSet.addedLines(file)));
+  }
+
+  private Scan scan() {
+    Scan done = scan;
+    if (done == null) {
       synchronized (this) {
-        found = placeholders;
-        if (found == null) {
-          found = scan();
-          placeholders = found;
+        done = scan;
+        if (done == null) {
+          done = new Scanning().run();
+          scan = done;
         }
       }
     }
-    return found;
+    return done;
   }
 
-  private List<Finding> scan() {
-    PlaceholderScanner scanner = new PlaceholderScanner(catalog, paths);
-    return changeSet.files().parallelStream()
-        .filter(FileChange::scanned)
-        .flatMap(file -> scanner.scan(file.path(), changeSet.addedLines(file), () -> changeSet.readAtHead(file.path())).stream())
-        .sorted(Finding.ORDER)
-        .toList();
+  /** What the pass over the added lines found; test counts only when a claim speaks of tests. */
+  private record Scan(List<Finding> findings, AddedWords words, Map<String, Integer> testCounts) {}
+
+  /**
+   * The pass itself: every core takes the next file, diffs it, and scans it, so that one file at
+   * a time per core is in memory however large the range.
+   */
+  private final class Scanning {
+    private final List<FileChange> files = changeSet.files();
+    private final PlaceholderScanner scanner = new PlaceholderScanner(catalog, paths);
+    private final boolean wantWords = claims.stream().anyMatch(claim -> namesWords(claim.subject()));
+    private final boolean wantTests = claims.stream().anyMatch(claim -> claim.subject() instanceof ClaimSubject.Tests);
+    private final AddedWords words = new AddedWords(wantWords);
+    private final Map<String, Integer> testCounts = new ConcurrentHashMap<>();
+    private final AtomicInteger next = new AtomicInteger();
+
+    Scan run() {
+      int workers = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), files.size()));
+      List<Worker> helpers = new ArrayList<>();
+      for (int i = 1; i < workers; i++) {
+        helpers.add(new Worker(words.newTable()));
+      }
+      List<Thread> threads = new ArrayList<>();
+      for (Worker helper : helpers) {
+        Thread thread = new Thread(helper, "claim-audit-scan");
+        thread.setDaemon(true);
+        thread.start();
+        threads.add(thread);
+      }
+      Worker own = new Worker(words.newTable());
+      own.run();
+      join(threads);
+      List<Finding> findings = new ArrayList<>(own.found);
+      Throwable failure = own.failure;
+      for (Worker helper : helpers) {
+        findings.addAll(helper.found);
+        failure = failure != null ? failure : helper.failure;
+      }
+      if (failure instanceof RuntimeException e) {
+        throw e;
+      }
+      if (failure instanceof Error e) {
+        throw e;
+      }
+      findings.sort(Finding.ORDER);
+      return new Scan(List.copyOf(findings), words, Map.copyOf(testCounts));
+    }
+
+    private final class Worker implements Runnable {
+      private final AddedWords.Table table;
+      private final List<Finding> found = new ArrayList<>();
+      private Throwable failure;
+
+      Worker(AddedWords.Table table) {
+        this.table = table;
+      }
+
+      @Override
+      public void run() {
+        try {
+          for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
+            FileChange file = files.get(i);
+            if (file.scanned()) {
+              scan(i, file);
+            }
+          }
+        } catch (RuntimeException | Error e) {
+          failure = e;
+          next.set(files.size());
+        }
+      }
+
+      private void scan(int index, FileChange file) {
+        FileDiff diff = changeSet.diff(file);
+        found.addAll(scanner.scan(file.path(), diff));
+        if (wantWords) {
+          table.add(index, diff.addedLines());
+        }
+        if (wantTests) {
+          TestCounter.count(file.path(), texts(diff.addedLines())).ifPresent(count -> testCounts.put(file.path(), count));
+        }
+      }
+    }
+  }
+
+  private static void join(List<Thread> threads) {
+    try {
+      for (Thread thread : threads) {
+        thread.join();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while scanning the added lines", e);
+    }
+  }
+
+  /** Claims whose evidence is a name looked up in the added lines. */
+  private static boolean namesWords(ClaimSubject subject) {
+    return subject instanceof ClaimSubject.Enumeration
+        || (subject instanceof ClaimSubject.Symbol symbol && symbol.file() == null);
+  }
+
+  private static List<String> texts(List<AddedLine> lines) {
+    return lines.stream().map(AddedLine::text).toList();
   }
 }

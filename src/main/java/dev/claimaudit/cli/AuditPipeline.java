@@ -50,6 +50,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -103,6 +105,7 @@ final class AuditPipeline {
   }
 
   Result execute(AuditRequest request) {
+    CompletableFuture<Catalog> builtIn = builtInCatalog();
     try (GitRepository repository = GitRepository.open(request.repo())) {
       if (request.pullRequest().mergeBase() != null) {
         repository.requireCommit(request.pullRequest().mergeBase(), "the event's merge base");
@@ -110,8 +113,37 @@ final class AuditPipeline {
       RangeSpec range = request.range() != null ? request.range() : repository.defaultRange();
       progress.accept("reading " + range.text());
       try (ChangeSet changeSet = repository.changeSet(range, DiffLimits.DEFAULT)) {
-        return audit(request, range, changeSet, repository);
+        return audit(request, range, changeSet, repository, builtIn);
       }
+    }
+  }
+
+  /** The built-in catalog, parsed on another core while the range is read. */
+  private static CompletableFuture<Catalog> builtInCatalog() {
+    CompletableFuture<Catalog> catalog = new CompletableFuture<>();
+    Thread thread = new Thread(() -> {
+      try {
+        catalog.complete(new CatalogLoader().builtIn());
+      } catch (RuntimeException | Error e) {
+        catalog.completeExceptionally(e);
+      }
+    }, "claim-audit-catalog");
+    thread.setDaemon(true);
+    thread.start();
+    return catalog;
+  }
+
+  private static Catalog awaitCatalog(CompletableFuture<Catalog> catalog) {
+    try {
+      return catalog.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error cause) {
+        throw cause;
+      }
+      throw e;
     }
   }
 
@@ -129,8 +161,9 @@ final class AuditPipeline {
     return new PolicyLoader.Loaded(policy, loaded.notes(), loaded.findings());
   }
 
-  private Result audit(AuditRequest request, RangeSpec range, ChangeSet changeSet, GitRepository repository) {
-    Catalog builtIn = new CatalogLoader().builtIn();
+  private Result audit(
+      AuditRequest request, RangeSpec range, ChangeSet changeSet, GitRepository repository, CompletableFuture<Catalog> builtInCatalog) {
+    Catalog builtIn = awaitCatalog(builtInCatalog);
     PolicyLoader.Loaded loaded = policy(request, repository, changeSet, builtIn);
     Policy policy = loaded.policy();
     Catalog full = builtIn.with(policy.customRules(), policy.digest().substring(0, 12));

@@ -24,7 +24,15 @@ public interface ChangeSet extends AutoCloseable {
   List<FileChange> files();
 
   /** Lines that the net diff adds to {@code file}, in order; empty for a skipped file. */
-  List<AddedLine> addedLines(FileChange file);
+  default List<AddedLine> addedLines(FileChange file) {
+    return diff(file).addedLines();
+  }
+
+  /**
+   * The lines the net diff adds to {@code file} and its text at head, from one read of its blob.
+   * Safe to call from several threads at once.
+   */
+  FileDiff diff(FileChange file);
 
   /** The content of {@code path} at head, decoded leniently, if it is a regular text file. */
   Optional<String> readAtHead(String path);

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.eclipse.jgit.diff.DiffAlgorithm;
 import org.eclipse.jgit.diff.Edit;
-import org.eclipse.jgit.diff.EditList;
 import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.diff.RawTextComparator;
 import org.eclipse.jgit.lib.Constants;
@@ -16,10 +15,9 @@ import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
-
 import org.eclipse.jgit.treewalk.TreeWalk;
 
-/** A {@link ChangeSet} backed by JGit; added lines are diffed per file when asked for. */
+/** A {@link ChangeSet} backed by JGit; added lines are diffed per file when asked for, on any thread. */
 final class JGitChangeSet implements ChangeSet {
   private static final DiffAlgorithm ALGORITHM = DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM);
 
@@ -82,32 +80,32 @@ final class JGitChangeSet implements ChangeSet {
   }
 
   @Override
-  public List<AddedLine> addedLines(FileChange file) {
+  public FileDiff diff(FileChange file) {
     if (!file.scanned()) {
-      return List.of();
+      return FileDiff.NONE;
     }
     try (ObjectReader reader = repository.newObjectReader()) {
       byte[] headBytes = reader.open(ObjectId.fromString(file.headBlob()), Constants.OBJ_BLOB).getCachedBytes();
       if (RawText.isBinary(headBytes)) {
         notes.add(file.path() + ": skipped, binary");
-        return List.of();
+        return FileDiff.NONE;
       }
-      RawText head = new RawText(headBytes);
+      HeadText head = new HeadText(headBytes);
       RawText base = baseText(reader, file);
       List<AddedLine> added = new ArrayList<>();
       if (base == null) {
         for (int i = 0; i < head.size(); i++) {
-          added.add(line(head, i));
+          added.add(new AddedLine(i + 1, head.line(i)));
         }
-        return added;
-      }
-      EditList edits = ALGORITHM.diff(RawTextComparator.DEFAULT, base, head);
-      for (Edit edit : edits) {
-        for (int i = edit.getBeginB(); i < edit.getEndB(); i++) {
-          added.add(line(head, i));
+      } else {
+        for (Edit edit : ALGORITHM.diff(RawTextComparator.DEFAULT, base, head)) {
+          for (int i = edit.getBeginB(); i < edit.getEndB(); i++) {
+            added.add(new AddedLine(i + 1, head.line(i)));
+          }
         }
       }
-      return added;
+      boolean readable = Trees.isSafeRelativePath(file.path());
+      return new FileDiff(added, () -> readable ? Optional.of(HeadText.decode(headBytes)) : Optional.empty(), head.plain());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot diff " + file.path(), e);
     }
@@ -123,14 +121,6 @@ final class JGitChangeSet implements ChangeSet {
     }
     byte[] bytes = reader.open(id, Constants.OBJ_BLOB).getCachedBytes();
     return RawText.isBinary(bytes) ? null : new RawText(bytes);
-  }
-
-  private static AddedLine line(RawText text, int index) {
-    String line = text.getString(index);
-    if (line.endsWith("\r")) {
-      line = line.substring(0, line.length() - 1);
-    }
-    return new AddedLine(index + 1, line);
   }
 
   @Override

@@ -9,7 +9,6 @@ import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.util.RawParseUtils;
 
 /** Reads files out of a tree, refusing anything that is not a regular text file of bounded size. */
 final class Trees {
@@ -35,7 +34,7 @@ final class Trees {
       if (RawText.isBinary(bytes)) {
         return Optional.empty();
       }
-      return Optional.of(RawParseUtils.decode(bytes));
+      return Optional.of(HeadText.decode(bytes));
     }
   }
 
@@ -64,7 +63,7 @@ final class Trees {
       if (RawText.isBinary(bytes)) {
         return new RevisionFile(null, "is binary, not text");
       }
-      return new RevisionFile(RawParseUtils.decode(bytes), null);
+      return new RevisionFile(HeadText.decode(bytes), null);
     }
   }
 

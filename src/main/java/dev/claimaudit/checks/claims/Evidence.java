@@ -91,7 +91,7 @@ final class Evidence {
     }
     List<String> missing = new ArrayList<>();
     for (String item : enumeration.items()) {
-      if (!item.matches("[\\w.:-]+") || !inAddedLines(Pattern.compile("\\b" + Pattern.quote(item) + "\\b"), null)) {
+      if (!item.matches("[\\w.:-]+") || !inAddedLines(item, Pattern.compile("\\b" + Pattern.quote(item) + "\\b"))) {
         missing.add(item);
       }
     }
@@ -151,7 +151,7 @@ final class Evidence {
   private ClaimResult symbol(Claim claim, ClaimSubject.Symbol symbol) {
     Pattern word = Pattern.compile("(?<![\\w$])" + Pattern.quote(symbol.name()) + "(?![\\w$])");
     if (symbol.file() == null) {
-      if (inAddedLines(word, null)) {
+      if (inAddedLines(symbol.name(), word)) {
         return ClaimResult.of(claim, ClaimStatus.BACKED, symbol.name() + " appears in the added lines");
       }
       return ClaimResult.of(claim, ClaimStatus.UNVERIFIED, symbol.name() + " does not appear in the added lines, and no file was named");
@@ -275,7 +275,7 @@ final class Evidence {
     int cases = 0;
     boolean known = false;
     for (FileChange file : files) {
-      Optional<Integer> declared = TestCounter.count(file.path(), lines(file));
+      Optional<Integer> declared = context.testCount(file);
       if (declared.isPresent()) {
         known = true;
         cases += declared.get();
@@ -329,12 +329,18 @@ final class Evidence {
         present.get(0).path(), present);
   }
 
-  private boolean inAddedLines(Pattern pattern, String onlyPath) {
-    for (FileChange file : context.changeSet().files()) {
-      if (!file.scanned() || (onlyPath != null && !file.path().equals(onlyPath))) {
+  /** Whether {@code pattern}, {@code name} bounded as a whole word, matches an added line. */
+  private boolean inAddedLines(String name, Pattern pattern) {
+    int first = context.addedWords().firstFileFor(name);
+    if (first < 0) {
+      return false;
+    }
+    List<FileChange> files = context.changeSet().files();
+    for (int i = first; i < files.size(); i++) {
+      if (!files.get(i).scanned()) {
         continue;
       }
-      for (String line : lines(file)) {
+      for (String line : lines(files.get(i))) {
         if (pattern.matcher(line).find()) {
           return true;
         }

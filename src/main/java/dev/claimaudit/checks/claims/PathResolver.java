@@ -3,6 +3,7 @@ package dev.claimaudit.checks.claims;
 import dev.claimaudit.git.ChangeSet;
 import dev.claimaudit.git.FileChange;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.TreeSet;
 import java.util.List;
@@ -14,12 +15,32 @@ import java.util.stream.Collectors;
 
 /** Resolves a path as a claim wrote it to a repository path: exact, then by unique basename or suffix. */
 final class PathResolver {
+  private final ChangeSet changeSet;
   private final Map<String, FileChange> changes;
-  private final Set<String> headPaths;
+  /** Claims name the same file many times (once per test file or finding checked); each is resolved once. */
+  private final Map<String, Resolution> resolved = new HashMap<>();
+  /** The tree at head is listed only when a claim names a path: most audits never need it. */
+  private Set<String> headPaths;
+  private List<String> allPaths;
 
   PathResolver(ChangeSet changeSet) {
-    this.headPaths = new HashSet<>(changeSet.headPaths());
+    this.changeSet = changeSet;
     this.changes = changeSet.files().stream().collect(Collectors.toMap(FileChange::path, Function.identity(), (a, b) -> a));
+  }
+
+  private Set<String> headPaths() {
+    if (headPaths == null) {
+      headPaths = new HashSet<>(changeSet.headPaths());
+      List<String> all = new ArrayList<>(headPaths);
+      all.addAll(changes.keySet());
+      allPaths = List.copyOf(all);
+    }
+    return headPaths;
+  }
+
+  private List<String> allPaths() {
+    headPaths();
+    return allPaths;
   }
 
   /** The outcome of resolving one claimed path. */
@@ -34,6 +55,10 @@ final class PathResolver {
   }
 
   Resolution resolve(String written) {
+    return resolved.computeIfAbsent(written, this::lookUp);
+  }
+
+  private Resolution lookUp(String written) {
     String path = written.strip();
     while (path.startsWith("./")) {
       path = path.substring(2);
@@ -41,7 +66,7 @@ final class PathResolver {
     if (path.startsWith("/") || path.startsWith("~") || path.contains("://") || path.contains("\\") || hasParentSegment(path)) {
       return new Resolution.Outside(written);
     }
-    if (changes.containsKey(path) || headPaths.contains(path)) {
+    if (changes.containsKey(path) || headPaths().contains(path)) {
       return new Resolution.Found(path);
     }
     String suffix = "/" + path;
@@ -65,13 +90,7 @@ final class PathResolver {
   }
 
   boolean existsAtHead(String path) {
-    return headPaths.contains(path);
-  }
-
-  private List<String> allPaths() {
-    List<String> all = new ArrayList<>(headPaths);
-    all.addAll(changes.keySet());
-    return all;
+    return headPaths().contains(path);
   }
 
   private static boolean hasParentSegment(String path) {

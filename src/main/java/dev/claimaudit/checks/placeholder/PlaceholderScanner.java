@@ -8,10 +8,13 @@ import dev.claimaudit.checks.RuleClass;
 import dev.claimaudit.checks.Severity;
 import dev.claimaudit.checks.Suppression;
 import dev.claimaudit.git.AddedLine;
+import dev.claimaudit.git.FileDiff;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,6 +36,7 @@ public final class PlaceholderScanner {
   private final Catalog catalog;
   private final PathSets paths;
   private final PathFilter unscanned;
+  private final AtomicReferenceArray<KeywordIndex> keywordIndexes = new AtomicReferenceArray<>(Language.values().length * 2);
 
   public PlaceholderScanner(Catalog catalog, PathFilter ignored) {
     this(catalog, PathSets.ignoring(ignored));
@@ -46,12 +50,25 @@ public final class PlaceholderScanner {
 
   /** Findings in {@code added} (lines of {@code path} at head); {@code head} supplies the whole file. */
   public List<Finding> scan(String path, List<AddedLine> added, Supplier<Optional<String>> head) {
+    return scan(path, added, head, false);
+  }
+
+  /**
+   * Findings in one file's diff. When its added lines are exactly lines of its text at head, a line
+   * that no rule's pattern matches anywhere is dropped before that text is read and lexed.
+   */
+  public List<Finding> scan(String path, FileDiff diff) {
+    return scan(path, diff.addedLines(), diff::headText, diff.linesAsInHead());
+  }
+
+  private List<Finding> scan(String path, List<AddedLine> added, Supplier<Optional<String>> head, boolean linesAsInHead) {
     Optional<Language> language = Language.of(path);
     if (language.isEmpty() || added.isEmpty() || unscanned.matches(path)) {
       return List.of();
     }
-    List<Rule> rules = applicable(language.get(), paths.isTest(path));
-    List<AddedLine> candidates = candidates(added, rules);
+    boolean testFile = paths.isTest(path);
+    List<Rule> rules = applicable(language.get(), testFile);
+    List<AddedLine> candidates = candidates(added, rules, keywords(language.get(), testFile, rules), linesAsInHead);
     if (candidates.isEmpty()) {
       return List.of();
     }
@@ -90,28 +107,42 @@ public final class PlaceholderScanner {
     return rules;
   }
 
-  private static List<AddedLine> candidates(List<AddedLine> added, List<Rule> rules) {
+  /** The keyword index of the rules that apply to a language in test or other files, built on first use. */
+  private KeywordIndex keywords(Language language, boolean testFile, List<Rule> rules) {
+    int slot = language.ordinal() * 2 + (testFile ? 1 : 0);
+    KeywordIndex index = keywordIndexes.get(slot);
+    if (index == null) {
+      index = KeywordIndex.of(rules.stream().map(Rule::keywords).toList());
+      keywordIndexes.compareAndSet(slot, null, index);
+    }
+    return index;
+  }
+
+  /**
+   * Lines holding a keyword of a rule; when {@code linesAsInHead}, only those where such a rule's
+   * pattern also matches, since a rule fires only where its pattern matches in the right region.
+   */
+  private static List<AddedLine> candidates(List<AddedLine> added, List<Rule> rules, KeywordIndex keywords, boolean linesAsInHead) {
     List<AddedLine> candidates = new ArrayList<>();
     for (AddedLine line : added) {
-      String lower = clip(line.text()).toLowerCase(Locale.ROOT);
-      if (anyKeyword(lower, rules)) {
+      String text = clip(line.text());
+      if (keywords.anyIn(text) && (!linesAsInHead || anyPatternFinds(text, rules, keywords.groupsIn(text)))) {
         candidates.add(line);
       }
     }
     return candidates;
   }
 
-  private static boolean anyKeyword(String lower, List<Rule> rules) {
-    for (Rule rule : rules) {
-      for (String keyword : rule.keywords()) {
-        if (lower.contains(keyword)) {
-          return true;
-        }
+  private static boolean anyPatternFinds(String text, List<Rule> rules, BitSet withKeyword) {
+    for (int rule = withKeyword.nextSetBit(0); rule >= 0; rule = withKeyword.nextSetBit(rule + 1)) {
+      if (finds(rules.get(rule).pattern(), text)) {
+        return true;
       }
     }
     return false;
   }
 
+  /** Whether the pattern matches somewhere in the text within the budget that {@link #fires} has. */
   private static boolean generated(String content) {
     return GENERATED.matcher(content.substring(0, Math.min(content.length(), GENERATED_HEADER_CHARS))).find();
   }
@@ -176,11 +207,12 @@ public final class PlaceholderScanner {
     return false;
   }
 
+  /** Whether the pattern may fire on the line; a line too costly to tell is kept, so the full check decides. */
   private static boolean finds(Pattern pattern, String line) {
     try {
       return pattern.matcher(new BoundedCharSequence(clip(line))).find();
-    } catch (BoundedCharSequence.BudgetExceeded e) {
-      return false;
+    } catch (BoundedCharSequence.BudgetExceeded | StackOverflowError e) {
+      return true;
     }
   }
 

@@ -1,0 +1,171 @@
+package dev.claimaudit.checks;
+
+import dev.claimaudit.git.AddedLine;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The words of the lines a change adds, each with the first file that adds it. A word is a
+ * maximal run of {@code [A-Za-z0-9_]}, the characters {@code \w} matches.
+ *
+ * <p>It answers "where can this name occur as a whole word?" without reading the added lines
+ * again: a name bounded by non-word characters that occurs in an added line holds its first
+ * word as a whole word of that line, so when no added line holds that word the name occurs
+ * nowhere, and otherwise no file before the first one that adds the word can hold it.
+ *
+ * <p>Each thread of the scan fills its own table (one file at a time, in increasing order) and a
+ * lookup asks every table; memory grows with the vocabulary of the change, not with its lines.
+ */
+public final class AddedWords {
+  /** Longer runs (hashes, encoded data) are not recorded; a name starting with one is searched everywhere. */
+  static final int MAX_WORD = 64;
+
+  private final boolean recorded;
+  private final List<Table> tables = new ArrayList<>();
+
+  /** @param recorded whether the scan records words; when not, every lookup answers 0 (look everywhere) */
+  AddedWords(boolean recorded) {
+    this.recorded = recorded;
+  }
+
+  /** A table for one thread to fill; all tables must be added before the first lookup. */
+  synchronized Table newTable() {
+    Table table = new Table();
+    tables.add(table);
+    return table;
+  }
+
+  /**
+   * The index of the first file that can hold {@code name} as a whole word, {@code -1} when no
+   * added line can, and {@code 0} when the index cannot tell (the name has no word of its own).
+   */
+  public synchronized int firstFileFor(String name) {
+    if (!recorded) {
+      return 0;
+    }
+    int start = 0;
+    while (start < name.length() && !isWordChar(name.charAt(start))) {
+      start++;
+    }
+    int end = start;
+    while (end < name.length() && isWordChar(name.charAt(end))) {
+      end++;
+    }
+    if (end == start || end - start > MAX_WORD) {
+      return 0;
+    }
+    int first = -1;
+    for (Table table : tables) {
+      int file = table.get(name, start, end);
+      if (file >= 0 && (first < 0 || file < first)) {
+        first = file;
+      }
+    }
+    return first;
+  }
+
+  static boolean isWordChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  }
+
+  /**
+   * Word to first file, by open addressing on the word's characters so that looking up a word
+   * already seen allocates nothing; only a new word is copied out of its line.
+   */
+  static final class Table {
+    private String[] words = new String[1 << 12];
+    private int[] files = new int[1 << 12];
+    private int size;
+
+    /** Records the words of {@code lines}, added by the file at {@code file}. */
+    void add(int file, List<AddedLine> lines) {
+      for (AddedLine line : lines) {
+        String text = line.text();
+        int i = 0;
+        while (i < text.length()) {
+          if (!isWordChar(text.charAt(i))) {
+            i++;
+            continue;
+          }
+          int start = i;
+          while (i < text.length() && isWordChar(text.charAt(i))) {
+            i++;
+          }
+          if (i - start <= MAX_WORD) {
+            put(text, start, i, file);
+          }
+        }
+      }
+    }
+
+    private void put(String text, int start, int end, int file) {
+      int hash = hash(text, start, end);
+      int mask = words.length - 1;
+      for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
+        String word = words[slot];
+        if (word == null) {
+          words[slot] = text.substring(start, end);
+          files[slot] = file;
+          if (++size * 2 > words.length) {
+            grow();
+          }
+          return;
+        }
+        if (same(word, hash, text, start, end)) {
+          files[slot] = Math.min(files[slot], file);
+          return;
+        }
+      }
+    }
+
+    int get(String text, int start, int end) {
+      int hash = hash(text, start, end);
+      int mask = words.length - 1;
+      for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
+        String word = words[slot];
+        if (word == null) {
+          return -1;
+        }
+        if (same(word, hash, text, start, end)) {
+          return files[slot];
+        }
+      }
+    }
+
+    private static boolean same(String word, int hash, String text, int start, int end) {
+      return word.length() == end - start && word.hashCode() == hash && word.regionMatches(0, text, start, end - start);
+    }
+
+    private void grow() {
+      String[] oldWords = words;
+      int[] oldFiles = files;
+      words = new String[oldWords.length * 2];
+      files = new int[oldWords.length * 2];
+      int mask = words.length - 1;
+      for (int i = 0; i < oldWords.length; i++) {
+        String word = oldWords[i];
+        if (word != null) {
+          int slot = spread(word.hashCode()) & mask;
+          while (words[slot] != null) {
+            slot = (slot + 1) & mask;
+          }
+          words[slot] = word;
+          files[slot] = oldFiles[i];
+        }
+      }
+    }
+
+    /** The same value as {@link String#hashCode()} of the run, without making the string. */
+    private static int hash(String text, int start, int end) {
+      int hash = 0;
+      for (int i = start; i < end; i++) {
+        hash = 31 * hash + text.charAt(i);
+      }
+      return hash;
+    }
+
+    private static int spread(int hash) {
+      return hash ^ (hash >>> 16);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package dev.claimaudit.git;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * One file's side of the net diff: the lines it adds and its whole text at head, read from the
+ * same blob. The text is decoded only when asked for, so a file whose added lines hold nothing
+ * of interest costs no decoding of the rest of it.
+ */
+public final class FileDiff {
+  static final FileDiff NONE = new FileDiff(List.of(), Optional::empty, true);
+
+  private final List<AddedLine> addedLines;
+  private final Supplier<Optional<String>> headText;
+  private final boolean linesAsInHead;
+
+  FileDiff(List<AddedLine> addedLines, Supplier<Optional<String>> headText, boolean linesAsInHead) {
+    this.addedLines = List.copyOf(addedLines);
+    this.headText = headText;
+    this.linesAsInHead = linesAsInHead;
+  }
+
+  /**
+   * A diff of a file whose whole text at head is {@code headText} and whose added lines are lines
+   * of that text, as a scan sees it; for benchmarks and callers that hold the text already.
+   */
+  public static FileDiff of(List<AddedLine> addedLines, String headText) {
+    boolean plain = true;
+    for (int i = 0; i < headText.length() && plain; i++) {
+      char c = headText.charAt(i);
+      plain = c != 0 && c < 128 && (c != '\r' || (i + 1 < headText.length() && headText.charAt(i + 1) == '\n'));
+    }
+    return new FileDiff(addedLines, () -> Optional.of(headText), plain);
+  }
+
+  /** Lines the net diff adds, in order; empty for a skipped file. */
+  public List<AddedLine> addedLines() {
+    return addedLines;
+  }
+
+  /**
+   * Whether each added line is exactly line {@link AddedLine#number()} of {@link #headText()},
+   * whichever line terminators that text is split at: true for plain ASCII text without lone
+   * carriage returns, where decoding and splitting cannot disagree.
+   */
+  public boolean linesAsInHead() {
+    return linesAsInHead;
+  }
+
+  /** The file at head, decoded as {@link ChangeSet#readAtHead} decodes it; decoded again on each call. */
+  public Optional<String> headText() {
+    return headText.get();
+  }
+}

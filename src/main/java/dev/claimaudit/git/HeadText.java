@@ -1,0 +1,63 @@
+package dev.claimaudit.git;
+
+import java.nio.charset.StandardCharsets;
+import org.eclipse.jgit.diff.RawText;
+import org.eclipse.jgit.util.RawParseUtils;
+
+/**
+ * A file's text at head as JGit splits it into lines, with a cheap way to decode one line. Most
+ * lines of source code are ASCII, where every decoding agrees, so they are copied byte for byte;
+ * any other line goes through JGit's lenient decoding, exactly as {@link RawText#getString} does.
+ */
+final class HeadText extends RawText {
+
+  HeadText(byte[] content) {
+    super(content);
+  }
+
+  /** Line {@code index} (0-based) without its line terminator ({@code \n} or {@code \r\n}). */
+  String line(int index) {
+    int start = lines.get(index + 1);
+    int end = lines.get(index + 2);
+    if (end > start && content[end - 1] == '\n') {
+      end--;
+    }
+    String text = ascii(start, end)
+        ? new String(content, start, end - start, StandardCharsets.ISO_8859_1)
+        : RawParseUtils.decode(content, start, end);
+    return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+  }
+
+  /**
+   * Whether the text is ASCII without NUL and with no carriage return outside a {@code \r\n} pair: then however
+   * it is split into lines ({@code \n}, {@code \r\n} or a lone {@code \r}) and decoded, whole or
+   * line by line, line {@code n} is the same string.
+   */
+  boolean plain() {
+    for (int i = 0; i < content.length; i++) {
+      byte b = content[i];
+      if (b <= 0 || (b == '\r' && (i + 1 == content.length || content[i + 1] != '\n'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean ascii(int start, int end) {
+    return ascii(content, start, end);
+  }
+
+  /** The whole of {@code bytes} decoded as {@link RawParseUtils#decode(byte[])} decodes it. */
+  static String decode(byte[] bytes) {
+    return ascii(bytes, 0, bytes.length) ? new String(bytes, StandardCharsets.ISO_8859_1) : RawParseUtils.decode(bytes);
+  }
+
+  private static boolean ascii(byte[] bytes, int start, int end) {
+    for (int i = start; i < end; i++) {
+      if (bytes[i] < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,59 @@
+package dev.claimaudit.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.claimaudit.git.AddedLine;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AddedWordsTest {
+
+  private static List<AddedLine> lines(String... texts) {
+    return java.util.stream.IntStream.range(0, texts.length).mapToObj(i -> new AddedLine(i + 1, texts[i])).toList();
+  }
+
+  @Test
+  void aNameIsLookedUpByItsFirstWordInTheFirstFileThatAddsIt() {
+    AddedWords words = new AddedWords(true);
+    AddedWords.Table first = words.newTable();
+    AddedWords.Table second = words.newTable();
+    first.add(3, lines("class Parser {", "  int parseHeader() { return 0; }"));
+    second.add(1, lines("Parser.parseHeader();"));
+    first.add(7, lines("$store.reset()"));
+
+    assertThat(words.firstFileFor("Parser")).isEqualTo(1);
+    assertThat(words.firstFileFor("parseHeader()")).isEqualTo(1);
+    assertThat(words.firstFileFor("Parser::parseHeader")).isEqualTo(1);
+    assertThat(words.firstFileFor("$store")).as("a leading $ is not part of the word").isEqualTo(7);
+    assertThat(words.firstFileFor("Pars")).as("only whole words count").isEqualTo(-1);
+    assertThat(words.firstFileFor("Lexer")).isEqualTo(-1);
+  }
+
+  @Test
+  void answersZeroWhenItCannotTell() {
+    AddedWords unrecorded = new AddedWords(false);
+    assertThat(unrecorded.firstFileFor("Parser")).isZero();
+
+    AddedWords words = new AddedWords(true);
+    words.newTable().add(0, lines("x".repeat(AddedWords.MAX_WORD + 1) + " y"));
+    assertThat(words.firstFileFor("x".repeat(AddedWords.MAX_WORD + 1))).as("words too long to record").isZero();
+    assertThat(words.firstFileFor("::")).as("no word in the name").isZero();
+    assertThat(words.firstFileFor("y")).isZero();
+  }
+
+  @Test
+  void holdsManyWordsWithTheirFirstFile() {
+    AddedWords words = new AddedWords(true);
+    AddedWords.Table table = words.newTable();
+    for (int file = 0; file < 50; file++) {
+      for (int word = 0; word < 1000; word++) {
+        table.add(file, lines("w" + (file * 1000 + word) + " shared" + word));
+      }
+    }
+
+    assertThat(words.firstFileFor("w0")).isZero();
+    assertThat(words.firstFileFor("w49999")).isEqualTo(49);
+    assertThat(words.firstFileFor("shared999")).isZero();
+    assertThat(words.firstFileFor("w50000")).isEqualTo(-1);
+  }
+}
