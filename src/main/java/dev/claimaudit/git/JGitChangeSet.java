@@ -88,11 +88,12 @@ final class JGitChangeSet implements ChangeSet {
     }
     try (ObjectReader reader = repository.newObjectReader()) {
       byte[] headBytes = reader.open(ObjectId.fromString(file.headBlob()), Constants.OBJ_BLOB).getCachedBytes();
-      if (RawText.isBinary(headBytes)) {
+      Optional<String> headText = TextContent.decode(headBytes);
+      if (headText.isEmpty()) {
         notes.add(file.path() + ": skipped, binary");
         return List.of();
       }
-      RawText head = new RawText(headBytes);
+      RawText head = new RawText(TextContent.diffBytes(headText.get()));
       RawText base = baseText(reader, file);
       List<AddedLine> added = new ArrayList<>();
       if (base == null) {
@@ -122,7 +123,7 @@ final class JGitChangeSet implements ChangeSet {
       return null;
     }
     byte[] bytes = reader.open(id, Constants.OBJ_BLOB).getCachedBytes();
-    return RawText.isBinary(bytes) ? null : new RawText(bytes);
+    return TextContent.decode(bytes).map(text -> new RawText(TextContent.diffBytes(text))).orElse(null);
   }
 
   private static AddedLine line(RawText text, int index) {

@@ -2,14 +2,12 @@ package dev.claimaudit.git;
 
 import java.io.IOException;
 import java.util.Optional;
-import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.util.RawParseUtils;
 
 /** Reads files out of a tree, refusing anything that is not a regular text file of bounded size. */
 final class Trees {
@@ -31,11 +29,7 @@ final class Trees {
       if (reader.getObjectSize(walk.getObjectId(0), Constants.OBJ_BLOB) > maxBytes) {
         return Optional.empty();
       }
-      byte[] bytes = reader.open(walk.getObjectId(0), Constants.OBJ_BLOB).getCachedBytes();
-      if (RawText.isBinary(bytes)) {
-        return Optional.empty();
-      }
-      return Optional.of(RawParseUtils.decode(bytes));
+      return TextContent.decode(reader.open(walk.getObjectId(0), Constants.OBJ_BLOB).getCachedBytes());
     }
   }
 
