@@ -48,7 +48,7 @@ public final class TextReporter implements Reporter {
     if (!verdict.findings().isEmpty()) {
       out.append('\n').append(paint(BOLD, "Findings")).append('\n');
       for (Finding finding : verdict.findings()) {
-        String location = finding.path() == null ? "(change)" : Text.line(finding.path(), 200) + (finding.line() == null ? "" : ":" + finding.line());
+        String location = finding.path() == null ? "(change)" : Text.path(finding.path(), 200) + (finding.line() == null ? "" : ":" + finding.line());
         String severity = finding.suppressed() ? "suppressed" : finding.severity().id();
         out.append("  ").append(location).append("  ").append(paint(colorOf(finding), severity)).append("  ")
             .append(finding.rule()).append("  ").append(Text.line(finding.message(), 300)).append('\n');
