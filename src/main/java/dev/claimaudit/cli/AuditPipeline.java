@@ -28,6 +28,7 @@ import dev.claimaudit.policy.SeverityAssigner;
 import dev.claimaudit.verdict.Inputs;
 import dev.claimaudit.verdict.Outcome;
 import dev.claimaudit.verdict.RangeInfo;
+import dev.claimaudit.verdict.Secrets;
 import dev.claimaudit.verdict.Verdict;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -58,7 +59,7 @@ final class AuditPipeline {
     try (GitRepository repository = GitRepository.open(request.repo())) {
       RangeSpec range = request.range() != null ? request.range() : repository.defaultRange();
       try (ChangeSet changeSet = repository.changeSet(range, DiffLimits.DEFAULT)) {
-        return audit(request, range, changeSet, repository.workTree());
+        return Secrets.fromEnvironment(request.env()).redact(audit(request, range, changeSet, repository.workTree()));
       }
     }
   }
