@@ -33,9 +33,13 @@ final class Trees {
     }
   }
 
-  /** A repository-relative path with no {@code ..}, no leading slash and no empty segment. */
+  /**
+   * A repository-relative path with no {@code ..}, no leading slash and no empty segment. A
+   * backslash is an ordinary character of a file name in a git tree, and looking a path up in a
+   * tree never touches the file system, so it is allowed.
+   */
   static boolean isSafeRelativePath(String path) {
-    if (path == null || path.isEmpty() || path.startsWith("/") || path.indexOf('\0') >= 0 || path.indexOf('\\') >= 0) {
+    if (path == null || path.isEmpty() || path.startsWith("/") || path.indexOf('\0') >= 0) {
       return false;
     }
     for (String segment : path.split("/", -1)) {
