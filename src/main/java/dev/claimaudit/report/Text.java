@@ -24,11 +24,12 @@ public final class Text {
   }
 
   /**
-   * A file name on one line, every character kept apart: a newline or tab in the name is shown
-   * escaped, not folded into a space, so two different files never print the same.
+   * A file name, or a sentence that quotes one, on one line with every character kept apart: a
+   * newline or tab is shown escaped, not folded into a space, so two different files never print
+   * the same.
    */
-  public static String path(String path, int max) {
-    String safe = safe(path == null ? "" : path, true).replace("\t", "\\u0009");
+  public static String exact(String text, int max) {
+    String safe = safe(text == null ? "" : text, true).replace("\t", "\\u0009");
     return safe.length() <= max ? safe : safe.substring(0, max - 1) + "…";
   }
 
