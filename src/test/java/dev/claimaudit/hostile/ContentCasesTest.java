@@ -390,4 +390,64 @@ class ContentCasesTest {
     JsonNode finding = json(run).path("findings").get(0);
     assertThat(finding.path("snippet").asText()).isEqualTo("raise NotImplementedError  # ünïcødé");
   }
+
+  @Test
+  void typeChangesFromSymlinkAndToDirectoryAreScanned() throws Exception {
+    try (TestRepo test = TestRepo.init(repo())) {
+      test.write("README.md", "demo\n").write("was_file.py", "x = 1\n").commit("Initial commit");
+      test.branch("feature");
+    }
+    git(repo(), "checkout", "-q", "main");
+    Files.createSymbolicLink(repo().resolve("link.py"), Path.of("README.md"));
+    git(repo(), "add", "link.py");
+    git(repo(), "commit", "-q", "-m", "Link the readme");
+    git(repo(), "checkout", "-q", "-B", "feature");
+    Files.delete(repo().resolve("link.py"));
+    Files.writeString(repo().resolve("link.py"), STUB, StandardCharsets.UTF_8);
+    Files.delete(repo().resolve("was_file.py"));
+    Files.createDirectories(repo().resolve("was_file.py"));
+    Files.writeString(repo().resolve("was_file.py/inner.py"), STUB, StandardCharsets.UTF_8);
+    git(repo(), "add", "-A");
+    git(repo(), "commit", "-q", "-m", DONE);
+
+    CliRun run = verdict(audit("--repo", repo().toString(), "--range", "main..feature", "--format", "json"), 1);
+
+    assertThat(findings(run)).containsExactly("link.py:2:" + STUB_RULE, "was_file.py/inner.py:2:" + STUB_RULE);
+  }
+
+  @Test
+  void aSubmoduleReplacedByAFileIsScanned() throws Exception {
+    Path library = dir.resolve("library");
+    try (TestRepo test = TestRepo.init(library)) {
+      test.write("lib.txt", "lib\n").commit("Library");
+    }
+    try (TestRepo test = TestRepo.init(repo())) {
+      test.write("README.md", "demo\n").commit("Initial commit");
+    }
+    git(repo(), "submodule", "add", "-q", "file://" + library, "vendored.py");
+    git(repo(), "commit", "-q", "-m", "Add the library as a submodule");
+    git(repo(), "checkout", "-q", "-b", "feature");
+    git(repo(), "rm", "-q", "--cached", "vendored.py");
+    git(repo(), "rm", "-q", ".gitmodules");
+    java.nio.file.Files.walk(repo().resolve("vendored.py")).sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    Files.writeString(repo().resolve("vendored.py"), STUB, StandardCharsets.UTF_8);
+    git(repo(), "add", "-A");
+    git(repo(), "commit", "-q", "-m", "Replace the submodule with our own code, done");
+
+    CliRun run = verdict(audit("--repo", repo().toString(), "--range", "main..feature", "--format", "json"), 1);
+
+    assertThat(findings(run)).containsExactly("vendored.py:2:" + STUB_RULE);
+  }
+
+  @Test
+  void aCaseOnlyRenameWithAStubIsScanned() throws Exception {
+    try (TestRepo test = TestRepo.init(repo())) {
+      test.write("src/Parse.py", "VALUE = 1\n").commit("Initial commit");
+      test.branch("feature").delete("src/Parse.py").write("src/parse.py", "VALUE = 1\n" + STUB).commit(DONE);
+    }
+
+    CliRun run = auditJson(repo(), 1);
+
+    assertThat(findings(run)).containsExactly("src/parse.py:3:" + STUB_RULE);
+  }
 }

@@ -383,4 +383,62 @@ class HistoryCasesTest {
     assertThat(claims.size()).isGreaterThanOrEqualTo(1);
     assertThat(findings(run)).containsExactly("src/parse.py:2:" + STUB_RULE);
   }
+
+  @Test
+  void anAnnotatedTagAsTheHeadIsPeeledToItsCommit() throws Exception {
+    Path repo = stubOnFeature();
+    git(repo, "tag", "-a", "v1.0", "-m", "Release, everything finished", "feature");
+
+    CliRun run = verdict(audit("--repo", arg(repo), "--range", "main..v1.0", "--format", "json"), 1);
+
+    assertThat(findings(run)).containsExactly("src/parse.py:2:" + STUB_RULE);
+    assertThat(json(run).path("claims").toString()).doesNotContain("everything finished");
+  }
+
+  @Test
+  void aCommitMessageInLatin1IsDecodedByItsHeader() throws Exception {
+    Path repo = stubOnFeature();
+    git(repo, "checkout", "-q", "feature");
+    Files.writeString(repo.resolve("more.py"), STUB, StandardCharsets.UTF_8);
+    git(repo, "add", "more.py");
+    Path message = dir.resolve("message.txt");
+    Files.write(message, "Implement more, done \u00e9t\u00e9".getBytes(StandardCharsets.ISO_8859_1));
+    git(repo, "-c", "i18n.commitEncoding=ISO-8859-1", "commit", "-q", "-F", message.toString());
+
+    CliRun run = verdict(audit("--repo", arg(repo), "--range", "main..feature", "--format", "json"), 1);
+
+    assertThat(json(run).path("claims").toString()).contains("Implement more, done \u00e9t\u00e9");
+  }
+
+  @Test
+  void aStubAddedAndRemovedWithinTheRangeIsGone() throws Exception {
+    Path repo = dir.resolve("repo");
+    try (TestRepo test = TestRepo.init(repo)) {
+      test.write("README.md", "demo\n").commit("Initial commit");
+      test.branch("feature").write("src/parse.py", STUB).commit("Sketch the parser (WIP)");
+      test.write("src/parse.py", "def parse():\n    return 1\n").commit("Implement the parser, done");
+    }
+
+    CliRun run = verdict(audit("--repo", arg(repo), "--range", "main..feature", "--format", "json"), 0);
+
+    assertThat(findings(run)).isEmpty();
+  }
+
+  @Test
+  void aStubThatOnlyTheMergeCommitIntroducesIsFound() throws Exception {
+    Path repo = dir.resolve("repo");
+    try (TestRepo test = TestRepo.init(repo)) {
+      test.write("README.md", "demo\n").commit("Initial commit");
+      test.branch("topic").write("topic.txt", "t\n").commit("Add the topic");
+      test.checkout("main").branch("feature").write("feature.txt", "f\n").commit("Add the feature, done");
+    }
+    git(repo, "merge", "-q", "--no-ff", "--no-commit", "topic");
+    Files.writeString(repo.resolve("sneaky.py"), STUB, StandardCharsets.UTF_8);
+    git(repo, "add", "sneaky.py");
+    git(repo, "commit", "-q", "-m", "Merge branch 'topic' into feature");
+
+    CliRun run = verdict(audit("--repo", arg(repo), "--range", "main..feature", "--format", "json"), 1);
+
+    assertThat(findings(run)).containsExactly("sneaky.py:2:" + STUB_RULE);
+  }
 }
