@@ -19,6 +19,7 @@ import dev.claimaudit.claims.PullRequest;
 import dev.claimaudit.git.ChangeSet;
 import dev.claimaudit.git.CommitInfo;
 import dev.claimaudit.git.DiffLimits;
+import dev.claimaudit.git.GitInputException;
 import dev.claimaudit.git.GitRepository;
 import dev.claimaudit.git.RangeSpec;
 import dev.claimaudit.policy.Digests;
@@ -159,6 +160,8 @@ final class AuditPipeline {
       long millis = (System.nanoTime() - start) / 1_000_000;
       CheckRun.Status status = outcome.failed() ? CheckRun.Status.ERROR : CheckRun.Status.RAN;
       return new Timed(new CheckRun(check.name(), status, millis, outcome.note()), outcome);
+    } catch (GitInputException e) {
+      throw e;
     } catch (Exception | StackOverflowError e) {
       long millis = (System.nanoTime() - start) / 1_000_000;
       String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -173,6 +176,9 @@ final class AuditPipeline {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for a check", e);
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof GitInputException input) {
+        throw input;
+      }
       throw new IllegalStateException("a check failed outside its own error handling", e.getCause());
     }
   }

@@ -1,7 +1,6 @@
 package dev.claimaudit.git;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +10,7 @@ import org.eclipse.jgit.diff.Edit;
 import org.eclipse.jgit.diff.EditList;
 import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.diff.RawTextComparator;
+import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -110,7 +110,7 @@ final class JGitChangeSet implements ChangeSet {
       }
       return added;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot diff " + file.path(), e);
+      throw unreadable(file.path(), e);
     }
   }
 
@@ -139,8 +139,20 @@ final class JGitChangeSet implements ChangeSet {
     try {
       return Trees.readText(repository, headTree, path, limits.maxFileBytes());
     } catch (IOException e) {
-      return Optional.empty();
+      throw unreadable(path, e);
     }
+  }
+
+  /**
+   * A missing or corrupt object is a repository that cannot be audited as it is, not a file to
+   * pass over: reading it as empty would let its placeholders through.
+   */
+  private static GitInputException unreadable(String path, IOException e) {
+    if (e instanceof MissingObjectException missing) {
+      return new GitInputException("the repository lacks object " + missing.getObjectId().name() + " needed for " + path
+          + "; fetch the full history (actions/checkout `fetch-depth: 0`, or `git fetch --deepen=N`)", e);
+    }
+    return new GitInputException("cannot read " + path + " from the repository: " + e.getMessage(), e);
   }
 
   @Override
@@ -165,7 +177,7 @@ final class JGitChangeSet implements ChangeSet {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list the tree at head", e);
+      throw new GitInputException("cannot list the tree at head: " + e.getMessage(), e);
     }
     return List.copyOf(paths);
   }

@@ -441,4 +441,35 @@ class HistoryCasesTest {
 
     assertThat(findings(run)).containsExactly("sneaky.py:2:" + STUB_RULE);
   }
+
+  @Test
+  void aMissingBaseVersionOfAChangedFileIsOneLineNotAPass() throws Exception {
+    Path repo = dir.resolve("repo");
+    try (TestRepo test = TestRepo.init(repo)) {
+      test.write("src/parse.py", "def parse():\n    return 1\n").commit("Initial commit");
+      test.branch("feature").write("src/parse.py", "def parse():\n    return 1\n\n\ndef more():\n    raise NotImplementedError\n")
+          .commit("Implement more, done");
+    }
+    String blob = git(repo, "rev-parse", "main:src/parse.py");
+    Files.delete(repo.resolve(".git/objects/" + blob.substring(0, 2) + "/" + blob.substring(2)));
+
+    badInput(audit("--repo", arg(repo), "--range", "main..feature"), "lacks object " + blob + " needed for src/parse.py");
+  }
+
+  @Test
+  void aCorruptObjectIsOneLine() throws Exception {
+    Path repo = dir.resolve("repo");
+    try (TestRepo test = TestRepo.init(repo)) {
+      test.write("src/parse.py", "def parse():\n    return 1\n").commit("Initial commit");
+      test.branch("feature").write("src/parse.py", "def parse():\n    return 1\n\n\ndef more():\n    raise NotImplementedError\n")
+          .commit("Implement more, done");
+    }
+    String blob = git(repo, "rev-parse", "main:src/parse.py");
+    Path object = repo.resolve(".git/objects/" + blob.substring(0, 2) + "/" + blob.substring(2));
+    byte[] bytes = Files.readAllBytes(object);
+    object.toFile().setWritable(true);
+    Files.write(object, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+    badInput(audit("--repo", arg(repo), "--range", "main..feature"), "src/parse.py");
+  }
 }
