@@ -3,6 +3,7 @@ package dev.claimaudit.checks.claims;
 import dev.claimaudit.git.ChangeSet;
 import dev.claimaudit.git.FileChange;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.TreeSet;
 import java.util.List;
@@ -16,10 +17,15 @@ import java.util.stream.Collectors;
 final class PathResolver {
   private final Map<String, FileChange> changes;
   private final Set<String> headPaths;
+  /** Every known path by its last segment: a suffix match shares it, so a claim looks at a few paths, not all. */
+  private final Map<String, List<String>> byFileName = new HashMap<>();
 
   PathResolver(ChangeSet changeSet) {
     this.headPaths = new HashSet<>(changeSet.headPaths());
     this.changes = changeSet.files().stream().collect(Collectors.toMap(FileChange::path, Function.identity(), (a, b) -> a));
+    for (String known : allPaths()) {
+      byFileName.computeIfAbsent(fileName(known), name -> new ArrayList<>()).add(known);
+    }
   }
 
   /** The outcome of resolving one claimed path. */
@@ -46,7 +52,7 @@ final class PathResolver {
     }
     String suffix = "/" + path;
     Set<String> candidates = new TreeSet<>();
-    for (String known : allPaths()) {
+    for (String known : byFileName.getOrDefault(fileName(path), List.of())) {
       if (known.endsWith(suffix) || (!path.contains("/") && known.equals(path))) {
         candidates.add(known);
       }
@@ -72,6 +78,10 @@ final class PathResolver {
     List<String> all = new ArrayList<>(headPaths);
     all.addAll(changes.keySet());
     return all;
+  }
+
+  private static String fileName(String path) {
+    return path.substring(path.lastIndexOf('/') + 1);
   }
 
   private static boolean hasParentSegment(String path) {
