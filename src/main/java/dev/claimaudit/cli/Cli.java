@@ -3,6 +3,7 @@ package dev.claimaudit.cli;
 import dev.claimaudit.checks.SettingsException;
 import dev.claimaudit.checks.placeholder.CatalogException;
 import dev.claimaudit.git.GitInputException;
+import dev.claimaudit.verdict.Secrets;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -33,7 +34,7 @@ public final class Cli {
   }
 
   private int badParameters(CommandLine.ParameterException error, String[] args) {
-    io.err().println("audit: " + oneLine(error.getMessage()) + " (see audit --help)");
+    io.err().println("audit: " + oneLine(masked(error.getMessage())) + " (see audit --help)");
     return ExitCode.BAD_INPUT.code();
   }
 
@@ -43,10 +44,10 @@ public final class Cli {
     }
     if (error instanceof BadInputException || error instanceof GitInputException || error instanceof CatalogException
         || error instanceof SettingsException) {
-      io.err().println("audit: " + oneLine(error.getMessage()));
+      io.err().println("audit: " + oneLine(masked(error.getMessage())));
       return ExitCode.BAD_INPUT.code();
     }
-    io.err().println("audit: internal error: " + oneLine(error.getClass().getSimpleName() + ": " + error.getMessage())
+    io.err().println("audit: internal error: " + oneLine(error.getClass().getSimpleName() + ": " + masked(error.getMessage()))
         + (debug ? "" : " (run with --debug for details)"));
     return ExitCode.INTERNAL_ERROR.code();
   }
@@ -58,6 +59,11 @@ public final class Cli {
       }
     }
     return false;
+  }
+
+  /** An error line quotes what it was given (a range, a path, a payload): the same credentials are masked as in a verdict. */
+  private String masked(String message) {
+    return Secrets.fromEnvironment(io.env()).redact(message);
   }
 
   static String oneLine(String message) {
