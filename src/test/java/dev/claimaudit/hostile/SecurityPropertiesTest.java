@@ -260,4 +260,19 @@ class SecurityPropertiesTest {
     assertThat(findings(run)).containsExactly("src/config.py:2:" + STUB_RULE);
     assertThat(json(run).path("findings").get(0).path("snippet").asText()).isEqualTo("raise NotImplementedError  # token=[redacted]");
   }
+
+  @Test
+  void aSecretInAnErrorLineIsMasked() {
+    String token = "env-token-0123456789abcdef";
+    try (TestRepo test = TestRepo.init(repo())) {
+      test.write("README.md", "demo\n").commit("Initial commit");
+    }
+
+    CliRun range = auditWith(Map.of("DEPLOY_TOKEN", token), "", "--repo", repo().toString(), "--range", "main.." + token);
+    CliRun option = auditWith(Map.of(), "", "--repo", repo().toString(), "--range", "main..main", "--fail-on", "password=" + token);
+
+    Hostile.badInput(range, "[redacted]");
+    Hostile.badInput(option, "[redacted]");
+    assertThat(range.err() + option.err()).doesNotContain(token);
+  }
 }
