@@ -8,7 +8,6 @@ import dev.claimaudit.claims.Claim;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -87,7 +86,7 @@ public final class Secrets {
     StringBuilder out = new StringBuilder(text.length());
     int at = 0;
     while (matcher.find()) {
-      if (matcher.group(1).toLowerCase(Locale.ROOT).equals(MASK.toLowerCase(Locale.ROOT))) {
+      if (matcher.group(1).startsWith(MASK)) {
         continue;
       }
       out.append(text, at, matcher.start(1)).append(MASK);
