@@ -197,7 +197,7 @@ class EnvironmentCasesTest {
   }
 
   @Test
-  void anAuditOfAReadOnlyCheckoutWritesNothingIntoIt() throws Exception {
+  void anAuditWithoutAReportWritesNothingAnywhere() throws Exception {
     List<String> before = snapshot(dir);
 
     CliRun run = audit("--repo", repo.toString(), "--range", "main..feature", "--format", "json");
