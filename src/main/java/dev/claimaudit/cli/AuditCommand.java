@@ -248,14 +248,23 @@ final class AuditCommand implements Callable<Integer> {
     return parsed;
   }
 
-  /** A report written to a file: to a temporary file first, then moved, so a reader never sees half of it. */
+  /**
+   * A report written to a file: to a temporary file first, then moved, so a reader never sees half
+   * of it. A path that exists and is not a regular file (a pipe, a terminal, {@code /dev/stdout})
+   * is written in place: moving over it would replace the device or pipe itself.
+   */
   private record FileReport(Reporter reporter, Path file) {
     void write(Verdict verdict) {
       StringWriter text = new StringWriter();
       try {
         reporter.write(verdict, text);
         Path absolute = file.toAbsolutePath();
+        if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
+          Files.writeString(absolute, text.toString(), StandardCharsets.UTF_8);
+          return;
+        }
         Path temp = Files.createTempFile(absolute.getParent(), ".claim-audit-", ".tmp");
+        temp.toFile().deleteOnExit();
         try {
           Files.writeString(temp, text.toString(), StandardCharsets.UTF_8);
           Files.move(temp, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);

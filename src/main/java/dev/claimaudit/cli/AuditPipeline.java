@@ -23,6 +23,7 @@ import dev.claimaudit.claims.PullRequest;
 import dev.claimaudit.git.ChangeSet;
 import dev.claimaudit.git.CommitInfo;
 import dev.claimaudit.git.DiffLimits;
+import dev.claimaudit.git.GitInputException;
 import dev.claimaudit.git.GitRepository;
 import dev.claimaudit.git.RangeSpec;
 import dev.claimaudit.kb.Learning;
@@ -37,6 +38,7 @@ import dev.claimaudit.policy.SuppressionAudit;
 import dev.claimaudit.verdict.Inputs;
 import dev.claimaudit.verdict.Outcome;
 import dev.claimaudit.verdict.RangeInfo;
+import dev.claimaudit.verdict.Secrets;
 import dev.claimaudit.verdict.Verdict;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -113,7 +115,8 @@ final class AuditPipeline {
       RangeSpec range = request.range() != null ? request.range() : repository.defaultRange();
       progress.accept("reading " + range.text());
       try (ChangeSet changeSet = repository.changeSet(range, DiffLimits.DEFAULT)) {
-        return audit(request, range, changeSet, repository, builtIn);
+        Result result = audit(request, range, changeSet, repository, builtIn);
+        return new Result(Secrets.fromEnvironment(request.env()).redact(result.verdict()), result.failOn());
       }
     }
   }
@@ -334,7 +337,7 @@ final class AuditPipeline {
       long millis = (System.nanoTime() - start) / 1_000_000;
       CheckRun.Status status = outcome.failed() ? CheckRun.Status.ERROR : CheckRun.Status.RAN;
       return new Timed(new CheckRun(check.name(), status, millis, outcome.note()), outcome);
-    } catch (SettingsException e) {
+    } catch (SettingsException | GitInputException e) {
       throw e;
     } catch (Exception | StackOverflowError e) {
       long millis = (System.nanoTime() - start) / 1_000_000;
@@ -352,6 +355,9 @@ final class AuditPipeline {
     } catch (ExecutionException e) {
       if (e.getCause() instanceof SettingsException invalid) {
         throw invalid;
+      }
+      if (e.getCause() instanceof GitInputException input) {
+        throw input;
       }
       throw new IllegalStateException("a check failed outside its own error handling", e.getCause());
     }

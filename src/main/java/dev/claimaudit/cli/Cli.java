@@ -6,6 +6,7 @@ import dev.claimaudit.git.GitInputException;
 import dev.claimaudit.kb.KbException;
 import dev.claimaudit.policy.PolicyException;
 import dev.claimaudit.state.StateException;
+import dev.claimaudit.verdict.Secrets;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -45,7 +46,7 @@ public final class Cli {
   }
 
   private int badParameters(CommandLine.ParameterException error, String[] args) {
-    io.err().println("audit: " + oneLine(error.getMessage()) + " (see " + error.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
+    io.err().println("audit: " + oneLine(masked(error.getMessage())) + " (see " + error.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
     return ExitCode.BAD_INPUT.code();
   }
 
@@ -56,10 +57,10 @@ public final class Cli {
     if (error instanceof BadInputException || error instanceof GitInputException || error instanceof CatalogException
         || error instanceof SettingsException || error instanceof PolicyException || error instanceof KbException
         || error instanceof StateException) {
-      io.err().println("audit: " + oneLine(error.getMessage()));
+      io.err().println("audit: " + oneLine(masked(error.getMessage())));
       return ExitCode.BAD_INPUT.code();
     }
-    io.err().println("audit: internal error: " + oneLine(error.getClass().getSimpleName() + ": " + error.getMessage())
+    io.err().println("audit: internal error: " + oneLine(error.getClass().getSimpleName() + ": " + masked(error.getMessage()))
         + (debug ? "" : " (run with --debug for details)"));
     return ExitCode.INTERNAL_ERROR.code();
   }
@@ -71,6 +72,11 @@ public final class Cli {
       }
     }
     return false;
+  }
+
+  /** An error line quotes what it was given (a range, a path, a payload): the same credentials are masked as in a verdict. */
+  private String masked(String message) {
+    return Secrets.fromEnvironment(io.env()).redact(message);
   }
 
   static String oneLine(String message) {

@@ -41,7 +41,14 @@ public final class GitRepository implements AutoCloseable {
         throw new GitInputException("not a git repository: " + dir);
       }
       builder.setMustExist(true);
-      return new GitRepository(builder.build());
+      Repository repository = builder.build();
+      String objectFormat = repository.getConfig().getString("extensions", null, "objectformat");
+      if (objectFormat != null && !objectFormat.equalsIgnoreCase("sha1")) {
+        repository.close();
+        throw new GitInputException("the repository at " + dir + " uses " + objectFormat
+            + " object names, which claim-audit cannot read yet (its git library reads SHA-1 repositories only)");
+      }
+      return new GitRepository(repository);
     } catch (RepositoryNotFoundException e) {
       throw new GitInputException("not a git repository: " + dir, e);
     } catch (IllegalArgumentException | IOException e) {

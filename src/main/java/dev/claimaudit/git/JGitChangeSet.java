@@ -1,7 +1,6 @@
 package dev.claimaudit.git;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +9,7 @@ import org.eclipse.jgit.diff.DiffAlgorithm;
 import org.eclipse.jgit.diff.Edit;
 import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.diff.RawTextComparator;
+import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -86,11 +86,13 @@ final class JGitChangeSet implements ChangeSet {
     }
     try (ObjectReader reader = repository.newObjectReader()) {
       byte[] headBytes = reader.open(ObjectId.fromString(file.headBlob()), Constants.OBJ_BLOB).getCachedBytes();
-      if (RawText.isBinary(headBytes)) {
+      Optional<String> headText = TextContent.decode(headBytes);
+      if (headText.isEmpty()) {
         notes.add(file.path() + ": skipped, binary");
         return FileDiff.NONE;
       }
-      HeadText head = new HeadText(headBytes);
+      String text = headText.get();
+      HeadText head = new HeadText(TextContent.diffBytes(text));
       RawText base = baseText(reader, file);
       List<AddedLine> added = new ArrayList<>();
       if (base == null) {
@@ -105,9 +107,9 @@ final class JGitChangeSet implements ChangeSet {
         }
       }
       boolean readable = Trees.isSafeRelativePath(file.path());
-      return new FileDiff(added, () -> readable ? Optional.of(HeadText.decode(headBytes)) : Optional.empty(), head.plain());
+      return new FileDiff(added, () -> readable ? Optional.of(text) : Optional.empty(), head.plain());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot diff " + file.path(), e);
+      throw unreadable(file.path(), e);
     }
   }
 
@@ -120,7 +122,7 @@ final class JGitChangeSet implements ChangeSet {
       return null;
     }
     byte[] bytes = reader.open(id, Constants.OBJ_BLOB).getCachedBytes();
-    return RawText.isBinary(bytes) ? null : new RawText(bytes);
+    return TextContent.decode(bytes).map(text -> new RawText(TextContent.diffBytes(text))).orElse(null);
   }
 
   @Override
@@ -128,8 +130,20 @@ final class JGitChangeSet implements ChangeSet {
     try {
       return Trees.readText(repository, headTree, path, limits.maxFileBytes());
     } catch (IOException e) {
-      return Optional.empty();
+      throw unreadable(path, e);
     }
+  }
+
+  /**
+   * A missing or corrupt object is a repository that cannot be audited as it is, not a file to
+   * pass over: reading it as empty would let its placeholders through.
+   */
+  private static GitInputException unreadable(String path, IOException e) {
+    if (e instanceof MissingObjectException missing) {
+      return new GitInputException("the repository lacks object " + missing.getObjectId().name() + " needed for " + path
+          + "; fetch the full history (actions/checkout `fetch-depth: 0`, or `git fetch --deepen=N`)", e);
+    }
+    return new GitInputException("cannot read " + path + " from the repository: " + e.getMessage(), e);
   }
 
   @Override
@@ -154,7 +168,7 @@ final class JGitChangeSet implements ChangeSet {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list the tree at head", e);
+      throw new GitInputException("cannot list the tree at head: " + e.getMessage(), e);
     }
     return List.copyOf(paths);
   }

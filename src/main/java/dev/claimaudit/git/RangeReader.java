@@ -3,9 +3,13 @@ package dev.claimaudit.git;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.errors.AmbiguousObjectException;
@@ -16,6 +20,7 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -27,6 +32,9 @@ import org.eclipse.jgit.util.io.DisabledOutputStream;
 
 /** Resolves a {@link RangeSpec} against a repository and reads its commits and net diff. */
 final class RangeReader {
+  /** Where the ref name of a revision ends: {@code main~2}, {@code v1^{commit}}, {@code topic@{1}}. */
+  private static final Pattern SHORT_NAME_END = Pattern.compile("[~^@:]");
+
   private final Repository repository;
   private final DiffLimits limits;
 
@@ -102,6 +110,7 @@ final class RangeReader {
   }
 
   private ObjectId resolve(String revision, RangeSpec range, Set<ObjectId> shallow) throws IOException {
+    refuseAmbiguousName(revision, range);
     ObjectId id;
     try {
       id = repository.resolve(revision + "^{commit}");
@@ -117,6 +126,33 @@ final class RangeReader {
       throw new GitInputException("unknown revision '" + revision + "' in range " + range.text() + hint);
     }
     return id;
+  }
+
+  /**
+   * Git picks one of several refs that share a short name (a tag before a branch) with only a
+   * warning, and JGit without one; auditing a commit the user did not mean would be a wrong
+   * verdict, so a short name that names different commits is refused.
+   */
+  private void refuseAmbiguousName(String revision, RangeSpec range) throws IOException {
+    String name = SHORT_NAME_END.split(revision, 2)[0];
+    if (name.isEmpty() || name.startsWith("refs/") || name.equals(Constants.HEAD)) {
+      return;
+    }
+    Map<String, ObjectId> targets = new TreeMap<>();
+    for (String prefix : List.of("refs/", "refs/tags/", "refs/heads/", "refs/remotes/")) {
+      Ref ref = repository.exactRef(prefix + name);
+      if (ref != null) {
+        Ref peeled = repository.getRefDatabase().peel(ref);
+        ObjectId target = peeled.getPeeledObjectId() != null ? peeled.getPeeledObjectId() : peeled.getObjectId();
+        if (target != null) {
+          targets.put(ref.getName(), target);
+        }
+      }
+    }
+    if (targets.size() > 1 && new HashSet<>(targets.values()).size() > 1) {
+      throw new GitInputException("ambiguous revision '" + name + "' in range " + range.text() + ": "
+          + String.join(", ", targets.keySet()) + " name different commits; write the full ref name");
+    }
   }
 
   private static RevCommit firstParent(RevWalk walk, RevCommit commit) throws IOException {

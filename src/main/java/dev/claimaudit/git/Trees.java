@@ -2,7 +2,6 @@ package dev.claimaudit.git;
 
 import java.io.IOException;
 import java.util.Optional;
-import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -30,11 +29,7 @@ final class Trees {
       if (reader.getObjectSize(walk.getObjectId(0), Constants.OBJ_BLOB) > maxBytes) {
         return Optional.empty();
       }
-      byte[] bytes = reader.open(walk.getObjectId(0), Constants.OBJ_BLOB).getCachedBytes();
-      if (RawText.isBinary(bytes)) {
-        return Optional.empty();
-      }
-      return Optional.of(HeadText.decode(bytes));
+      return TextContent.decode(reader.open(walk.getObjectId(0), Constants.OBJ_BLOB).getCachedBytes());
     }
   }
 
@@ -59,17 +54,18 @@ final class Trees {
       if (size > maxBytes) {
         return new RevisionFile(null, "is larger than " + maxBytes + " bytes");
       }
-      byte[] bytes = reader.open(walk.getObjectId(0), Constants.OBJ_BLOB).getCachedBytes();
-      if (RawText.isBinary(bytes)) {
-        return new RevisionFile(null, "is binary, not text");
-      }
-      return new RevisionFile(HeadText.decode(bytes), null);
+      Optional<String> text = TextContent.decode(reader.open(walk.getObjectId(0), Constants.OBJ_BLOB).getCachedBytes());
+      return text.map(content -> new RevisionFile(content, null)).orElseGet(() -> new RevisionFile(null, "is binary, not text"));
     }
   }
 
-  /** A repository-relative path with no {@code ..}, no leading slash and no empty segment. */
+  /**
+   * A repository-relative path with no {@code ..}, no leading slash and no empty segment. A
+   * backslash is an ordinary character of a file name in a git tree, and looking a path up in a
+   * tree never touches the file system, so it is allowed.
+   */
   static boolean isSafeRelativePath(String path) {
-    if (path == null || path.isEmpty() || path.startsWith("/") || path.indexOf('\0') >= 0 || path.indexOf('\\') >= 0) {
+    if (path == null || path.isEmpty() || path.startsWith("/") || path.indexOf('\0') >= 0) {
       return false;
     }
     for (String segment : path.split("/", -1)) {

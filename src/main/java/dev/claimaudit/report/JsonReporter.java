@@ -19,7 +19,13 @@ import java.util.List;
 public final class JsonReporter implements Reporter {
   public static final String SCHEMA = "claim-audit/verdict/v1";
 
-  private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private final ObjectMapper mapper = mapper();
+
+  private static ObjectMapper mapper() {
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    mapper.getFactory().setCharacterEscapes(new TerminalSafeEscapes());
+    return mapper;
+  }
 
   @Override
   public String format() {

@@ -23,6 +23,16 @@ public final class Text {
     return out.toString();
   }
 
+  /**
+   * A file name, or a sentence that quotes one, on one line with every character kept apart: a
+   * newline or tab is shown escaped, not folded into a space, so two different files never print
+   * the same.
+   */
+  public static String exact(String text, int max) {
+    String safe = safe(text == null ? "" : text, true).replace("\t", "\\u0009");
+    return safe.length() <= max ? safe : safe.substring(0, max - 1) + "…";
+  }
+
   /** One line, safe, cut to {@code max} characters. */
   public static String line(String text, int max) {
     String safe = safe(text == null ? "" : text.replaceAll("\\s+", " ").strip(), true);

@@ -42,13 +42,13 @@ public final class TextReporter implements Reporter {
             .append(pad(result.claim().kind().id(), 8)).append(pad(result.claim().strength().id(), 7))
             .append('"').append(Text.line(result.claim().text(), 100)).append('"')
             .append(paint(DIM, "  " + shortSource(result.claim().source()))).append('\n');
-        out.append("      ").append(paint(DIM, Text.line(result.evidence(), 200))).append('\n');
+        out.append("      ").append(paint(DIM, Text.exact(result.evidence(), 200))).append('\n');
       }
     }
     if (!verdict.findings().isEmpty()) {
       out.append('\n').append(paint(BOLD, "Findings")).append('\n');
       for (Finding finding : verdict.findings()) {
-        String location = finding.path() == null ? "(change)" : Text.line(finding.path(), 200) + (finding.line() == null ? "" : ":" + finding.line());
+        String location = finding.path() == null ? "(change)" : Text.exact(finding.path(), 200) + (finding.line() == null ? "" : ":" + finding.line());
         String severity = finding.suppressed() ? "suppressed" : finding.severity().id();
         out.append("  ").append(location).append("  ").append(paint(colorOf(finding), severity)).append("  ")
             .append(finding.rule()).append("  ").append(Text.line(finding.message(), 300)).append('\n');
@@ -66,7 +66,7 @@ public final class TextReporter implements Reporter {
           .append(Text.line(run.note() == null ? "" : run.note(), 200)).append('\n');
     }
     for (String note : verdict.notes()) {
-      out.append(paint(DIM, "note: " + Text.line(note, 300))).append('\n');
+      out.append(paint(DIM, "note: " + Text.exact(note, 300))).append('\n');
     }
   }
 

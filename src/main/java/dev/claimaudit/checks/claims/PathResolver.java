@@ -21,7 +21,8 @@ final class PathResolver {
   private final Map<String, Resolution> resolved = new HashMap<>();
   /** The tree at head is listed only when a claim names a path: most audits never need it. */
   private Set<String> headPaths;
-  private List<String> allPaths;
+  /** Every known path by its last segment: a suffix match shares it, so a claim looks at a few paths, not all. */
+  private Map<String, List<String>> byFileName;
 
   PathResolver(ChangeSet changeSet) {
     this.changeSet = changeSet;
@@ -31,16 +32,23 @@ final class PathResolver {
   private Set<String> headPaths() {
     if (headPaths == null) {
       headPaths = new HashSet<>(changeSet.headPaths());
+      byFileName = new HashMap<>();
       List<String> all = new ArrayList<>(headPaths);
       all.addAll(changes.keySet());
-      allPaths = List.copyOf(all);
+      for (String known : all) {
+        byFileName.computeIfAbsent(fileName(known), name -> new ArrayList<>()).add(known);
+      }
     }
     return headPaths;
   }
 
-  private List<String> allPaths() {
+  private List<String> sameFileName(String path) {
     headPaths();
-    return allPaths;
+    return byFileName.getOrDefault(fileName(path), List.of());
+  }
+
+  private static String fileName(String path) {
+    return path.substring(path.lastIndexOf('/') + 1);
   }
 
   /** The outcome of resolving one claimed path. */
@@ -71,7 +79,7 @@ final class PathResolver {
     }
     String suffix = "/" + path;
     Set<String> candidates = new TreeSet<>();
-    for (String known : allPaths()) {
+    for (String known : sameFileName(path)) {
       if (known.endsWith(suffix) || (!path.contains("/") && known.equals(path))) {
         candidates.add(known);
       }

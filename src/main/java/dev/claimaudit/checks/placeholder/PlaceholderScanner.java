@@ -25,8 +25,14 @@ import java.util.regex.Pattern;
  * names (code, comment or string).
  */
 public final class PlaceholderScanner {
-  /** Longest line a pattern is run on; the rest of a longer line is not scanned. */
+  /**
+   * Longest stretch of a line one pattern match runs on. A longer line is matched in windows of
+   * this size that overlap by {@link #WINDOW_OVERLAP}, so a placeholder far out on a long line is
+   * still found while a backtracking pattern stays bounded per window.
+   */
   static final int MAX_LINE = 4_000;
+
+  private static final int WINDOW_OVERLAP = 1_000;
 
   private static final Pattern GENERATED = Pattern.compile(
       "(?i)(@generated\\b|\\bcode generated\\b.*\\bdo not edit\\b|<auto-?generated|\\bauto-?generated (file|code|by)\\b"
@@ -149,7 +155,7 @@ public final class PlaceholderScanner {
 
   /** The most serious rule that fires on the line: hard stub, then test evasion, then soft marker. */
   private static Optional<Rule> best(LexedText lexed, int number, List<Rule> rules) {
-    String text = clip(lexed.line(number));
+    String text = lexed.line(number);
     String lower = text.toLowerCase(Locale.ROOT);
     Rule best = null;
     for (Rule rule : rules) {
@@ -191,7 +197,23 @@ public final class PlaceholderScanner {
   }
 
   private static boolean matchesInRegion(Rule rule, LexedText lexed, int number, String text) {
+    int start = 0;
+    while (true) {
+      int end = Math.min(text.length(), start + MAX_LINE);
+      if (matchesInRegion(rule, lexed, number, text, start, end)) {
+        return true;
+      }
+      if (end == text.length()) {
+        return false;
+      }
+      start = end - WINDOW_OVERLAP;
+    }
+  }
+
+  /** A match starting in {@code [start, end)}; anchors and lookarounds still see the whole line. */
+  private static boolean matchesInRegion(Rule rule, LexedText lexed, int number, String text, int start, int end) {
     Matcher matcher = rule.pattern().matcher(new BoundedCharSequence(text));
+    matcher.region(start, end).useTransparentBounds(true).useAnchoringBounds(false);
     try {
       while (matcher.find()) {
         if (lexed.regionAt(number, matcher.start()) == rule.region()) {

@@ -1,0 +1,125 @@
+package dev.claimaudit.verdict;
+
+import dev.claimaudit.checks.CheckRun;
+import dev.claimaudit.checks.ClaimResult;
+import dev.claimaudit.checks.Finding;
+import dev.claimaudit.checks.Suppression;
+import dev.claimaudit.claims.Claim;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Masks credentials in text that a verdict carries out of the process: the lines a finding
+ * quotes, claim texts, evidence and notes. A diff line that holds a token next to a placeholder
+ * must not publish the token in a report or a CI log. Masked are well-known token shapes,
+ * secret-looking assignments, passwords in URLs, and the values of the environment's secret
+ * variables wherever they appear.
+ */
+public final class Secrets {
+  static final String MASK = "[redacted]";
+
+  /** Values shorter than this are not masked by value: too many innocent words would go. */
+  private static final int MIN_ENV_SECRET = 8;
+
+  private static final Pattern SECRET_ENV_NAME = Pattern.compile("(?i).*(token|secret|password|passwd|credential|api_?key|private_?key|access_?key).*");
+
+  /** Whole matches are secrets. Quantifiers are bounded or possessive so a long line stays linear. */
+  private static final List<Pattern> TOKENS = List.of(
+      Pattern.compile("-----BEGIN [A-Z ]{0,40}PRIVATE KEY-----"),
+      Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"),
+      Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{30,255}+"),
+      Pattern.compile("\\bgithub_pat_[A-Za-z0-9_]{20,255}+"),
+      Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,255}+"),
+      Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,255}+"),
+      Pattern.compile("\\bsk-[A-Za-z0-9_-]{20,255}+"),
+      Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}"),
+      Pattern.compile("\\beyJ[A-Za-z0-9_-]{10,2000}+\\.[A-Za-z0-9_-]{10,2000}+\\.[A-Za-z0-9_-]{10,2000}+"));
+
+  /** Group 1 is the secret: the value of a secret-named key, or a URL's password. */
+  private static final List<Pattern> VALUES = List.of(
+      Pattern.compile("(?i)(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|client[_-]?secret|auth)"
+          + "[\"']?\\s{0,5}[:=]{1,2}\\s{0,5}[\"']?([^\\s\"'`,;]{8,500}+)"),
+      Pattern.compile("[A-Za-z][A-Za-z0-9+.-]{0,20}://[^/\\s:@]{1,200}+:([^@\\s/]{1,200}+)@"));
+
+  private final List<String> envSecrets;
+
+  private Secrets(List<String> envSecrets) {
+    this.envSecrets = envSecrets;
+  }
+
+  /** Masks token shapes and secret assignments, and the values of {@code env}'s secret-named variables. */
+  public static Secrets fromEnvironment(Map<String, String> env) {
+    List<String> values = new ArrayList<>();
+    env.forEach((name, value) -> {
+      if (value != null && value.length() >= MIN_ENV_SECRET && SECRET_ENV_NAME.matcher(name).matches()) {
+        values.add(value);
+      }
+    });
+    values.sort(Comparator.comparingInt(String::length).reversed());
+    return new Secrets(List.copyOf(values));
+  }
+
+  /** {@code text} with every secret it holds replaced by {@value #MASK}; {@code null} stays {@code null}. */
+  public String redact(String text) {
+    if (text == null || text.isEmpty()) {
+      return text;
+    }
+    String out = text;
+    for (String value : envSecrets) {
+      out = out.replace(value, MASK);
+    }
+    for (Pattern token : TOKENS) {
+      out = token.matcher(out).replaceAll(MASK);
+    }
+    for (Pattern value : VALUES) {
+      out = maskGroup(value, out);
+    }
+    return out;
+  }
+
+  private static String maskGroup(Pattern pattern, String text) {
+    Matcher matcher = pattern.matcher(text);
+    StringBuilder out = new StringBuilder(text.length());
+    int at = 0;
+    while (matcher.find()) {
+      if (matcher.group(1).startsWith(MASK)) {
+        continue;
+      }
+      out.append(text, at, matcher.start(1)).append(MASK);
+      at = matcher.end(1);
+    }
+    return at == 0 ? text : out.append(text, at, text.length()).toString();
+  }
+
+  /** The verdict with every text that quotes the change or its messages masked; outcome and counts unchanged. */
+  public Verdict redact(Verdict verdict) {
+    return new Verdict(
+        verdict.outcome(),
+        verdict.range(),
+        verdict.claims().stream().map(this::redact).toList(),
+        verdict.findings().stream().map(this::redact).toList(),
+        verdict.checks().stream().map(run -> new CheckRun(run.name(), run.status(), run.millis(), redact(run.note()))).toList(),
+        verdict.inputs(),
+        verdict.notes().stream().map(this::redact).toList());
+  }
+
+  private ClaimResult redact(ClaimResult result) {
+    Claim claim = result.claim();
+    Claim masked = new Claim(claim.id(), claim.kind(), claim.strength(), redact(claim.text()), claim.source(), claim.line(),
+        claim.subject(), claim.disclosed());
+    return new ClaimResult(masked, result.status(), redact(result.evidence()), result.path(),
+        result.contradictedBy().stream().map(this::redact).toList());
+  }
+
+  private Finding redact(Finding finding) {
+    Suppression suppression = finding.suppression() == null ? null
+        : new Suppression(finding.suppression().rule(), redact(finding.suppression().reason()), finding.suppression().until(),
+            finding.suppression().line());
+    return new Finding(finding.rule(), finding.ruleClass(), finding.severity(), finding.check(), finding.path(), finding.line(),
+        redact(finding.message()), redact(finding.snippet()), finding.claim(), suppression);
+  }
+}

@@ -1,0 +1,242 @@
+package dev.claimaudit.hostile;
+
+import static dev.claimaudit.hostile.Hostile.audit;
+import static dev.claimaudit.hostile.Hostile.auditWith;
+import static dev.claimaudit.hostile.Hostile.badInput;
+import static dev.claimaudit.hostile.Hostile.json;
+import static dev.claimaudit.hostile.Hostile.verdict;
+import static dev.claimaudit.hostile.HistoryCasesTest.STUB;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.claimaudit.checks.PathFilter;
+import dev.claimaudit.checks.placeholder.Catalog;
+import dev.claimaudit.checks.placeholder.CatalogException;
+import dev.claimaudit.checks.placeholder.CatalogLoader;
+import dev.claimaudit.checks.placeholder.PlaceholderScanner;
+import dev.claimaudit.checks.placeholder.Rule;
+import dev.claimaudit.testing.CliRun;
+import dev.claimaudit.testing.TestRepo;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Configuration the audit reads: the CI event payload, the rule files a policy can add, and the
+ * command line. Malformed, huge, deep, unknown or mistyped input is one line and exit 2, or is
+ * ignored where the contract says so; a pattern that backtracks forever is stopped.
+ */
+class ConfigCasesTest {
+  @TempDir Path dir;
+  private Path repo;
+  private String base;
+  private String head;
+
+  @BeforeEach
+  void repository() {
+    repo = dir.resolve("repo");
+    try (TestRepo test = TestRepo.init(repo)) {
+      base = test.write("README.md", "demo\n").commitId("Initial commit");
+      head = test.branch("feature").write("src/parse.py", STUB).commitId("Implement the parser, done");
+    }
+  }
+
+  private CliRun withEvent(String payload) throws Exception {
+    Path event = dir.resolve("event.json");
+    Files.writeString(event, payload, StandardCharsets.UTF_8);
+    return audit("--repo", repo.toString(), "--event", event.toString(), "--format", "json");
+  }
+
+  private String event(String pullRequestMembers) {
+    return "{\"pull_request\": {\"number\": 7, \"title\": \"Parser\", \"body\": \"\", \"base\": {\"sha\": \"" + base
+        + "\"}, \"head\": {\"sha\": \"" + head + "\"}" + pullRequestMembers + "}}";
+  }
+
+  @Test
+  void aWellFormedEventGivesTheRange() throws Exception {
+    CliRun run = verdict(withEvent(event("")), 1);
+
+    assertThat(json(run).path("range").path("commits").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void malformedEventJsonIsOneLine() throws Exception {
+    badInput(withEvent("{\"pull_request\": {\"title\": \"x\",, }"), "is not valid JSON");
+  }
+
+  @Test
+  void truncatedEventJsonIsOneLine() throws Exception {
+    badInput(withEvent(event("").substring(0, 40)), "is not valid JSON");
+  }
+
+  @Test
+  void anEventThatIsAnArrayIsOneLine() throws Exception {
+    badInput(withEvent("[1, 2, 3]"), "is not a JSON object");
+  }
+
+  @Test
+  void anEventWithoutAPullRequestIsOneLine() throws Exception {
+    badInput(withEvent("{\"push\": {}}"), "has no pull_request object");
+  }
+
+  @Test
+  void anEmptyEventFileIsOneLine() throws Exception {
+    badInput(withEvent(""), "event payload");
+  }
+
+  @Test
+  void anEventNestedTenThousandDeepIsOneLine() throws Exception {
+    badInput(withEvent("{\"pull_request\": " + "[".repeat(10_000) + "]".repeat(10_000) + "}"), "is not valid JSON");
+  }
+
+  @Test
+  void anEventOverSixteenMegabytesIsRefusedUnread() throws Exception {
+    Path event = dir.resolve("huge.json");
+    try (RandomAccessFile file = new RandomAccessFile(event.toFile(), "rw")) {
+      file.setLength(17L * 1024 * 1024);
+    }
+
+    badInput(audit("--repo", repo.toString(), "--event", event.toString()), "larger than 16 MiB");
+  }
+
+  @Test
+  void anEventPathThatIsADirectoryIsOneLine() {
+    badInput(audit("--repo", repo.toString(), "--event", dir.toString()), "cannot read event payload");
+  }
+
+  @Test
+  void anEventPathFromTheEnvironmentThatDoesNotExistIsOneLine() {
+    badInput(auditWith(Map.of("GITHUB_EVENT_PATH", dir.resolve("gone.json").toString()), "", "--repo", repo.toString()),
+        "cannot read event payload");
+  }
+
+  @Test
+  void wrongTypesInTheEventAreIgnoredNotTrusted() throws Exception {
+    String payload = "{\"pull_request\": {\"number\": \"seven\", \"title\": {\"x\": 1}, \"body\": [\"Implemented, done\"],"
+        + " \"draft\": \"yes\", \"base\": {\"sha\": 12}, \"head\": \"not an object\"}}";
+
+    CliRun run = verdict(audit("--repo", repo.toString(), "--range", "main..feature", "--event", writeEvent(payload), "--format", "json"), 1);
+
+    assertThat(json(run).path("claims").toString()).doesNotContain("pr-body").doesNotContain("pr-title");
+  }
+
+  @Test
+  void shasThatAreNotHexAreNotUsedAsRevisions() throws Exception {
+    String payload = "{\"pull_request\": {\"base\": {\"sha\": \"main;rm -rf /\"}, \"head\": {\"sha\": \"--output=/tmp/x\"}}}";
+
+    CliRun run = verdict(audit("--repo", repo.toString(), "--range", "main..feature", "--event", writeEvent(payload), "--format", "json"), 1);
+
+    assertThat(json(run).path("range").path("commits").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void eventShasOfCommitsTheCloneLacksAreOneLine() throws Exception {
+    String payload = "{\"pull_request\": {\"base\": {\"sha\": \"" + "a".repeat(40) + "\"}, \"head\": {\"sha\": \"" + head + "\"}}}";
+
+    badInput(audit("--repo", repo.toString(), "--event", writeEvent(payload)), "lacks object " + "a".repeat(40));
+  }
+
+  @Test
+  void unknownEventKeysAreIgnored() throws Exception {
+    verdict(withEvent(event(", \"x-unknown\": {\"deep\": [1, 2, {\"k\": null}]}, \"labels\": 5")), 1);
+  }
+
+  @Test
+  void aTenMegabyteTitleIsReadAndShownCut() throws Exception {
+    String payload = "{\"pull_request\": {\"title\": \"Implemented the parser " + "x".repeat(10 * 1024 * 1024) + "\"}}";
+
+    CliRun run = verdict(audit("--repo", repo.toString(), "--range", "main..feature", "--event", writeEvent(payload)), 1);
+
+    assertThat(run.out().length()).isLessThan(20_000);
+  }
+
+  private String writeEvent(String payload) throws Exception {
+    Path event = dir.resolve("event-" + payload.hashCode() + ".json");
+    Files.writeString(event, payload, StandardCharsets.UTF_8);
+    return event.toString();
+  }
+
+  @Test
+  void anUnknownOutputFormatIsOneLine() {
+    badInput(audit("--repo", repo.toString(), "--range", "main..feature", "--format", "yaml\u001b[31m"), "unknown format");
+  }
+
+  @Test
+  void aReportSpecWithoutAFileIsOneLine() {
+    badInput(audit("--repo", repo.toString(), "--range", "main..feature", "--report", "json="), "--report takes FORMAT=FILE");
+  }
+
+  @Test
+  void anUnknownFailOnLevelIsOneLine() {
+    badInput(audit("--repo", repo.toString(), "--range", "main..feature", "--fail-on", "sometimes"), "--fail-on");
+  }
+
+  @Test
+  void anEmptyRangeOptionIsOneLine() {
+    badInput(audit("--repo", repo.toString(), "--range", "  "), "empty range");
+  }
+
+  // Rule files: the format a policy uses to add rules.
+
+  private static final String VALID_RULE = "\"id\": \"user-stub\", \"languages\": [\"python\"], \"class\": \"hard-stub\", \"in\": \"code\","
+      + " \"pattern\": \"\\\\bstub\\\\(\", \"keywords\": [\"stub(\"], \"title\": \"stub()\", \"rationale\": \"A stub.\", \"match\": [\"stub()\"]";
+
+  private static List<Rule> parseRules(String json) {
+    return assertTimeoutPreemptively(Duration.ofSeconds(30), () -> new CatalogLoader().parse("user.json", json, new HashSet<>()));
+  }
+
+  private static void refused(String json, String fragment) {
+    assertThatThrownBy(() -> parseRules(json))
+        .isInstanceOf(CatalogException.class)
+        .hasMessageContaining(fragment)
+        .satisfies(error -> assertThat(error.getMessage().lines().count()).isEqualTo(1));
+  }
+
+  @Test
+  void aMalformedRuleFileIsOneMessage() {
+    refused("{\"rules\": [{\"id\": ", "not valid JSON");
+  }
+
+  @Test
+  void aRuleFileNestedTenThousandDeepIsOneMessage() {
+    refused("{\"rules\": " + "[".repeat(10_000) + "]".repeat(10_000) + "}", "not valid JSON");
+  }
+
+  @Test
+  void aRuleWithAnUnknownKeyIsRefusedByName() {
+    refused("{\"rules\": [{" + VALID_RULE + ", \"severity\": \"low\"}]}", "severity");
+  }
+
+  @Test
+  void aRuleWithAWrongTypeIsRefusedByField() {
+    refused("{\"rules\": [{" + VALID_RULE.replace("[\"python\"]", "\"python\"") + "}]}", "languages");
+  }
+
+  @Test
+  void aRuleWithAnInvalidPatternIsRefusedByField() {
+    refused("{\"rules\": [{" + VALID_RULE.replace("\\\\bstub\\\\(", "(unclosed") + "}]}", "pattern");
+  }
+
+  @Test
+  void aCatastrophicallyBacktrackingRuleIsStoppedOnEveryLine() {
+    List<Rule> rules = parseRules("{\"rules\": [{\"id\": \"user-redos\", \"languages\": [\"python\"], \"class\": \"hard-stub\","
+        + " \"in\": \"code\", \"pattern\": \"^(a+)+$\", \"keywords\": [\"a\"], \"title\": \"redos\", \"rationale\": \"Backtracks.\","
+        + " \"match\": [\"aaa\"]}]}");
+    PlaceholderScanner scanner = new PlaceholderScanner(new Catalog(rules, "user"), PathFilter.defaults());
+    String hostile = ("a".repeat(40) + "!\n").repeat(2_000) + "a".repeat(200_000) + "!\n";
+
+    var findings = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> scanner.scanText("src/redos.py", hostile));
+
+    assertThat(findings).isEmpty();
+    assertThat(assertTimeoutPreemptively(Duration.ofSeconds(10), () -> scanner.scanText("src/ok.py", "aaaa\n"))).hasSize(1);
+  }
+}

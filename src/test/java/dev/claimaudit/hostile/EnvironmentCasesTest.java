@@ -1,0 +1,220 @@
+package dev.claimaudit.hostile;
+
+import static dev.claimaudit.hostile.Hostile.audit;
+import static dev.claimaudit.hostile.Hostile.json;
+import static dev.claimaudit.hostile.HistoryCasesTest.STUB;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.claimaudit.testing.CliRun;
+import dev.claimaudit.testing.TestRepo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Where the audit writes: missing, read-only and full file systems, pipes, and a run stopped by a signal. */
+class EnvironmentCasesTest {
+  @TempDir Path dir;
+  private Path repo;
+
+  @BeforeEach
+  void repository() {
+    repo = dir.resolve("repo");
+    try (TestRepo test = TestRepo.init(repo)) {
+      test.write("README.md", "demo\n").commit("Initial commit");
+      test.branch("feature").write("src/parse.py", STUB).commit("Implement the parser, done");
+    }
+  }
+
+  private CliRun auditWithReport(Path report) {
+    return audit("--repo", repo.toString(), "--range", "main..feature", "--report", "json=" + report);
+  }
+
+  /** Exit 2 and one line on stderr naming the report; the verdict on stdout is already printed. */
+  private static void reportRefused(CliRun run, String fragment) {
+    assertThat(run.exitCode()).as("stderr: %s", run.err()).isEqualTo(2);
+    assertThat(run.err().lines().toList()).hasSize(1);
+    assertThat(run.err()).startsWith("audit: cannot write report ").contains(fragment);
+  }
+
+  private static List<Path> leftovers(Path directory) throws IOException {
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.filter(file -> file.getFileName().toString().startsWith(".claim-audit-")).toList();
+    }
+  }
+
+  @Test
+  void aReportIntoADirectoryThatDoesNotExistIsOneLine() {
+    reportRefused(auditWithReport(dir.resolve("missing/report.json")), "missing");
+  }
+
+  @Test
+  void aReportUnderARegularFileIsOneLine() throws Exception {
+    Path file = Files.writeString(dir.resolve("plain.txt"), "x");
+
+    reportRefused(auditWithReport(file.resolve("report.json")), "plain.txt");
+  }
+
+  @Test
+  void aReportOntoADirectoryIsOneLineAndLeavesNoTemporaryFile() throws Exception {
+    Path target = Files.createDirectories(dir.resolve("reports/report.json"));
+
+    reportRefused(auditWithReport(target), "report.json");
+    assertThat(leftovers(dir.resolve("reports"))).isEmpty();
+  }
+
+  @Test
+  void aReportIsWrittenWholeAndReplacesAnOldOne() throws Exception {
+    Path report = Files.writeString(dir.resolve("report.json"), "old");
+
+    CliRun run = auditWithReport(report);
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(new ObjectMapper().readTree(report.toFile()).path("verdict").asText()).isEqualTo("block");
+    assertThat(leftovers(dir)).isEmpty();
+  }
+
+  @Test
+  void aReportIntoANamedPipeIsWrittenThroughThePipe() throws Exception {
+    Path fifo = dir.resolve("report.pipe");
+    Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo is available");
+    CompletableFuture<String> reader = CompletableFuture.supplyAsync(() -> {
+      try (InputStream in = Files.newInputStream(fifo)) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        return "read failed: " + e;
+      }
+    });
+
+    CliRun run = auditWithReport(fifo);
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(reader.get(60, TimeUnit.SECONDS)).contains("\"verdict\" : \"block\"");
+    assertThat(Files.isRegularFile(fifo)).as("the pipe is still a pipe").isFalse();
+    assertThat(Files.exists(fifo)).isTrue();
+  }
+
+  /** Mounts a small tmpfs on {@code mountPoint}; skips the test where mounting is not allowed. */
+  private static void mountTmpfs(Path mountPoint, String options) throws Exception {
+    Files.createDirectories(mountPoint);
+    Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", options, "tmpfs", mountPoint.toString())
+        .redirectErrorStream(true).start();
+    mount.getInputStream().readAllBytes();
+    Assumptions.assumeTrue(mount.waitFor() == 0, "mounting a tmpfs is allowed here");
+  }
+
+  private static void unmount(Path mountPoint) throws Exception {
+    new ProcessBuilder("umount", mountPoint.toString()).redirectErrorStream(true).start().waitFor(30, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void aFullDiskIsOneLineAndLeavesNoPartialReport() throws Exception {
+    Path disk = dir.resolve("full");
+    mountTmpfs(disk, "size=64k");
+    try {
+      try (var out = Files.newOutputStream(disk.resolve("filler"))) {
+        byte[] block = new byte[4096];
+        while (true) {
+          out.write(block);
+        }
+      } catch (IOException expected) {
+        assertThat(expected.getMessage()).containsIgnoringCase("space");
+      }
+
+      reportRefused(auditWithReport(disk.resolve("report.json")), "No space left");
+      assertThat(disk.resolve("report.json")).doesNotExist();
+      assertThat(leftovers(disk)).isEmpty();
+    } finally {
+      unmount(disk);
+    }
+  }
+
+  @Test
+  void aReadOnlyFileSystemIsOneLine() throws Exception {
+    Path readOnly = dir.resolve("ro");
+    mountTmpfs(readOnly, "size=64k,ro");
+    try {
+      reportRefused(auditWithReport(readOnly.resolve("report.json")), "report.json");
+      assertThat(readOnly.resolve("report.json")).doesNotExist();
+    } finally {
+      unmount(readOnly);
+    }
+  }
+
+  /**
+   * Stops real audit processes with SIGTERM and SIGINT at several moments of their run. Whatever
+   * the moment, the report file is the old one or a whole new one, never a part, and no
+   * temporary file is left behind.
+   */
+  @Test
+  void aRunStoppedBySignalLeavesNoHalfWrittenReport() throws Exception {
+    Path body = dir.resolve("body.md");
+    Files.writeString(body, "Implemented the parser, done. Adds `src/parse.py`.\n".repeat(40_000), StandardCharsets.UTF_8);
+    Path reports = Files.createDirectories(dir.resolve("reports"));
+    Path report = reports.resolve("report.json");
+    Files.writeString(report, "{\"verdict\" : \"previous\"}");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    int stoppedEarly = 0;
+    for (long delay : new long[] {300, 900, 1_800, 3_000, 5_000, 8_000}) {
+      for (String signal : new String[] {"TERM", "INT"}) {
+        Process process = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+            "dev.claimaudit.cli.Main", "--repo", repo.toString(), "--range", "main..feature", "--pr-body-file", body.toString(),
+            "--report", "json=" + report)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(dir.resolve("stderr.txt").toFile())
+            .start();
+        boolean finished = process.waitFor(delay, TimeUnit.MILLISECONDS);
+        if (!finished) {
+          new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor();
+          stoppedEarly++;
+        }
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the process ends after SIG%s", signal).isTrue();
+
+        JsonNode written = new ObjectMapper().readTree(report.toFile());
+        assertThat(written.path("verdict").asText()).isIn("previous", "block");
+        assertThat(leftovers(reports)).isEmpty();
+        assertThat(Files.readString(dir.resolve("stderr.txt"))).doesNotContain("\tat ").doesNotContain("Exception");
+        if (finished) {
+          assertThat(process.exitValue()).isEqualTo(1);
+        } else {
+          assertThat(process.exitValue()).isIn(1, 128 + 2, 128 + 15);
+        }
+      }
+    }
+    assertThat(stoppedEarly).as("runs stopped before they finished").isPositive();
+  }
+
+  @Test
+  void anAuditWithoutAReportWritesNothingAnywhere() throws Exception {
+    List<String> before = snapshot(dir);
+
+    CliRun run = audit("--repo", repo.toString(), "--range", "main..feature", "--format", "json");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(json(run).path("verdict").asText()).isEqualTo("block");
+    assertThat(snapshot(dir)).isEqualTo(before);
+  }
+
+  /** Every file under {@code root} with its size and modification time. */
+  static List<String> snapshot(Path root) throws IOException {
+    List<String> entries = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path file : files.sorted().toList()) {
+        entries.add(root.relativize(file) + " " + (Files.isRegularFile(file) ? Files.size(file) + " " + Files.getLastModifiedTime(file) : "dir"));
+      }
+    }
+    return entries;
+  }
+}

@@ -1,0 +1,278 @@
+package dev.claimaudit.hostile;
+
+import static dev.claimaudit.hostile.Hostile.audit;
+import static dev.claimaudit.hostile.Hostile.auditWith;
+import static dev.claimaudit.hostile.Hostile.findings;
+import static dev.claimaudit.hostile.Hostile.json;
+import static dev.claimaudit.hostile.Hostile.verdict;
+import static dev.claimaudit.hostile.HistoryCasesTest.STUB;
+import static dev.claimaudit.hostile.HistoryCasesTest.STUB_RULE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.claimaudit.testing.CliRun;
+import dev.claimaudit.testing.TestRepo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What makes the gate trustworthy: a change cannot weaken its own audit, the audit reads and
+ * writes nothing outside the repository (and its report), and secrets in the change or the
+ * environment never reach what it prints or writes.
+ */
+class SecurityPropertiesTest {
+  @TempDir Path dir;
+
+  private Path repo() {
+    return dir.resolve("repo");
+  }
+
+  private CliRun auditFeature(String... extra) {
+    String[] args = new String[extra.length + 6];
+    System.arraycopy(new String[] {"--repo", repo().toString(), "--range", "main..feature", "--format", "json"}, 0, args, 0, 6);
+    System.arraycopy(extra, 0, args, 6, extra.length);
+    return audit(args);
+  }
+
+  private static boolean suppressed(CliRun run, String rule) {
+    for (JsonNode finding : json(run).path("findings")) {
+      if (finding.path("rule").asText().equals(rule) && finding.path("suppressed").asBoolean()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // A change cannot weaken its own audit.
+
+  @Test
+  void aPolicyFileAddedByTheChangeDoesNotApplyToIt() {
+    try (TestRepo test = TestRepo.init(repo())) {
+      test.write("README.md", "demo\n").commit("Initial commit");
+      test.branch("feature")
+          .write(".claim-audit.yml", "fail_on: never\nignore:\n  - \"**\"\nrules:\n  " + STUB_RULE + ":\n    enabled: false\n")
+          .write("src/parse.py", STUB).commit("Implement the parser, done");
+    }
+
+    CliRun run = verdict(auditFeature(), 1);
+
+    assertThat(findings(run)).containsExactly("src/parse.py:2:" + STUB_RULE);
+  }
+
+  @Test
+  void aSuppressionOnTheLineAboveAppliesAndIsReported() {
+    try (TestRepo test = TestRepo.init(repo())) {
+      test.write("README.md", "demo\n").commit("Initial commit");
+      test.branch("feature").write("src/parse.py", "def parse():\n    # claim-audit: allow(" + STUB_RULE + ") abstract on purpose\n"
+          + "    raise NotImplementedError\n").commit("Implement the parser, done");
+    }
+
+    CliRun run = verdict(auditFeature(), 0);
+
+    assertThat(suppressed(run, STUB_RULE)).isTrue();
+    assertThat(json(run).path("suppressed").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void aSuppressionTwoLinesAboveDoesNotApply() {
+    try (TestRepo test = TestRepo.init(repo())) {
+      test.write("README.md", "demo\n").commit("Initial commit");
+      test.branch("feature").write("src/parse.py", "# claim-audit: allow(" + STUB_RULE + ") far away\n\ndef parse():\n"
+          + "    raise NotImplementedError\n").commit("Implement the parser, done");
+    }
+
+    CliRun run = verdict(auditFeature(), 1);
+
+    assertThat(findings(run)).containsExactly("src/parse.py:4:" + STUB_RULE);
+  }
+
+  @Test
+  void aSuppressionOfAnotherRuleDoesNotApply() {
+    try (TestRepo test = TestRepo.init(repo())) {
+      test.write("README.md", "demo\n").commit("Initial commit");
+      test.branch("feature").write("src/parse.py", "def parse():\n    raise NotImplementedError  # claim-audit: allow(todo-marker) not this one\n")
+          .commit("Implement the parser, done");
+    }
+
+    CliRun run = verdict(auditFeature(), 1);
+
+    assertThat(findings(run)).containsExactly("src/parse.py:2:" + STUB_RULE);
+  }
+
+  @Test
+  void aSuppressionInsideAStringIsNotAComment() {
+    try (TestRepo test = TestRepo.init(repo())) {
+      test.write("README.md", "demo\n").commit("Initial commit");
+      test.branch("feature").write("src/parse.py", "def parse():\n    note = 'claim-audit: allow(" + STUB_RULE + ") sneaky'\n"
+          + "    raise NotImplementedError\n").commit("Implement the parser, done");
+    }
+
+    CliRun run = verdict(auditFeature(), 1);
+
+    assertThat(findings(run)).containsExactly("src/parse.py:3:" + STUB_RULE);
+  }
+
+  @Test
+  void aSuppressionInAnotherFileDoesNotApply() {
+    try (TestRepo test = TestRepo.init(repo())) {
+      test.write("README.md", "demo\n").commit("Initial commit");
+      test.branch("feature").write("src/a.py", "# claim-audit: allow(" + STUB_RULE + ") for every file\n")
+          .write("src/b.py", "raise NotImplementedError\n").commit("Implement b, done");
+    }
+
+    CliRun run = verdict(auditFeature(), 1);
+
+    assertThat(findings(run)).containsExactly("src/b.py:1:" + STUB_RULE);
+  }
+
+  @Test
+  void aSuppressionThatExpiredDoesNotApply() {
+    try (TestRepo test = TestRepo.init(repo())) {
+      test.write("README.md", "demo\n").commit("Initial commit");
+      test.branch("feature").write("src/parse.py", "def parse():\n    # claim-audit: allow(" + STUB_RULE + ") later until=2001-01-01\n"
+          + "    raise NotImplementedError\n").commit("Implement the parser, done");
+    }
+
+    CliRun run = verdict(auditFeature(), 1);
+
+    assertThat(findings(run)).contains("src/parse.py:3:" + STUB_RULE);
+  }
+
+  // Nothing outside the repository is read or written.
+
+  @Test
+  void anAuditWithAReportWritesOnlyTheReport() throws Exception {
+    try (TestRepo test = TestRepo.init(repo())) {
+      test.write("README.md", "demo\n").commit("Initial commit");
+      test.branch("feature").write("src/parse.py", STUB).commit("Implement the parser, done");
+    }
+    Path reports = Files.createDirectories(dir.resolve("reports"));
+    List<String> before = EnvironmentCasesTest.snapshot(dir);
+
+    verdict(auditFeature("--report", "json=" + reports.resolve("audit.json")), 1);
+
+    List<String> after = EnvironmentCasesTest.snapshot(dir);
+    assertThat(after).containsAll(before);
+    assertThat(after.stream().filter(entry -> !before.contains(entry)).map(entry -> entry.split(" ")[0]).toList())
+        .containsExactly("reports/audit.json");
+  }
+
+  @Test
+  void anAuditOfABareRepositoryWritesNothing() throws Exception {
+    try (TestRepo test = TestRepo.init(repo())) {
+      test.write("README.md", "demo\n").commit("Initial commit");
+      test.branch("feature").write("src/parse.py", STUB).commit("Implement the parser, done");
+    }
+    Hostile.git(dir, "clone", "-q", "--bare", "file://" + repo(), "bare.git");
+    List<String> before = EnvironmentCasesTest.snapshot(dir);
+
+    verdict(audit("--repo", dir.resolve("bare.git").toString(), "--range", "main..feature"), 1);
+
+    assertThat(EnvironmentCasesTest.snapshot(dir)).isEqualTo(before);
+  }
+
+  @Test
+  void theWorkTreeIsNotReadOnlyTheCommittedTree() throws Exception {
+    try (TestRepo test = TestRepo.init(repo())) {
+      test.write("README.md", "demo\n").commit("Initial commit");
+      test.branch("feature").write("src/parse.py", "def parse():\n    return 1\n").commit("Implement the parser, done");
+    }
+    Files.writeString(repo().resolve("src/parse.py"), "WORKTREE_CANARY = 1\nraise NotImplementedError\n");
+
+    CliRun run = verdict(auditFeature(), 0);
+
+    assertThat(run.out()).doesNotContain("WORKTREE_CANARY");
+    assertThat(findings(run)).isEmpty();
+  }
+
+  // Secrets never reach the output or a report.
+
+  private static final String AWS_KEY = "AKIAIOSFODNN7EXAMPLE";
+  private static final String GITHUB_TOKEN = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
+  private static final String API_SECRET = "s3cr3t-Value-9f8e7d6c";
+  private static final String URL_PASSWORD = "hunter2hunter2";
+
+  @Test
+  void secretsOnAFlaggedLineAreMaskedInEveryOutput() throws Exception {
+    try (TestRepo test = TestRepo.init(repo())) {
+      test.write("README.md", "demo\n").commit("Initial commit");
+      test.branch("feature").write("src/config.py", "AWS = '" + AWS_KEY + "'  # TODO rotate\n"
+          + "TOKEN = '" + GITHUB_TOKEN + "'  # TODO move to the vault\n"
+          + "api_key = \"" + API_SECRET + "\"  # TODO remove\n"
+          + "DB = 'postgres://admin:" + URL_PASSWORD + "@db.internal/app'  # FIXME\n")
+          .commit("Finish the configuration, production-ready");
+    }
+    Path report = dir.resolve("audit.json");
+
+    CliRun json = auditFeature("--report", "json=" + report);
+    CliRun text = audit("--repo", repo().toString(), "--range", "main..feature");
+
+    assertThat(findings(json)).hasSize(4);
+    for (String printed : List.of(json.out(), text.out(), Files.readString(report))) {
+      assertThat(printed).doesNotContain(AWS_KEY).doesNotContain(GITHUB_TOKEN).doesNotContain(API_SECRET).doesNotContain(URL_PASSWORD)
+          .contains("[redacted]");
+    }
+  }
+
+  @Test
+  void aSecretFromTheEnvironmentIsMaskedWhereverItAppears() {
+    String token = "env-token-0123456789abcdef";
+    try (TestRepo test = TestRepo.init(repo())) {
+      test.write("README.md", "demo\n").commit("Initial commit");
+      test.branch("feature").write("src/parse.py", "KEY = '" + token + "'  # TODO\n" + STUB)
+          .commit("Implement the parser with " + token + ", done");
+    }
+
+    CliRun run = auditWith(Map.of("CI_JOB_TOKEN", token), "Uses " + token + " for the parser, done", "--repo", repo().toString(),
+        "--range", "main..feature", "--pr-body-file", "-", "--format", "json");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).doesNotContain(token).contains("[redacted]");
+  }
+
+  @Test
+  void aPrivateKeyInAClaimIsMasked() {
+    try (TestRepo test = TestRepo.init(repo())) {
+      test.write("README.md", "demo\n").commit("Initial commit");
+      test.branch("feature").write("src/parse.py", STUB).commit("Implement the parser, done");
+    }
+
+    CliRun run = auditWith(Map.of(), "Implemented with -----BEGIN RSA PRIVATE KEY----- pasted by mistake, done", "--repo",
+        repo().toString(), "--range", "main..feature", "--pr-body-file", "-", "--format", "json");
+
+    assertThat(run.out()).doesNotContain("BEGIN RSA PRIVATE KEY").contains("[redacted]");
+  }
+
+  @Test
+  void maskingLeavesTheVerdictAndItsCountsAlone() {
+    try (TestRepo test = TestRepo.init(repo())) {
+      test.write("README.md", "demo\n").commit("Initial commit");
+      test.branch("feature").write("src/config.py", "password = 'correct-horse-battery'\nraise NotImplementedError  # token=abcdefgh12345\n")
+          .commit("Implement the configuration, done");
+    }
+
+    CliRun run = verdict(auditFeature(), 1);
+
+    assertThat(findings(run)).containsExactly("src/config.py:2:" + STUB_RULE);
+    assertThat(json(run).path("findings").get(0).path("snippet").asText()).isEqualTo("raise NotImplementedError  # token=[redacted]");
+  }
+
+  @Test
+  void aSecretInAnErrorLineIsMasked() {
+    String token = "env-token-0123456789abcdef";
+    try (TestRepo test = TestRepo.init(repo())) {
+      test.write("README.md", "demo\n").commit("Initial commit");
+    }
+
+    CliRun range = auditWith(Map.of("DEPLOY_TOKEN", token), "", "--repo", repo().toString(), "--range", "main.." + token);
+    CliRun option = auditWith(Map.of(), "", "--repo", repo().toString(), "--range", "main..main", "--fail-on", "password=" + token);
+
+    Hostile.badInput(range, "[redacted]");
+    Hostile.badInput(option, "[redacted]");
+    assertThat(range.err() + option.err()).doesNotContain(token);
+  }
+}

@@ -1,0 +1,72 @@
+package dev.claimaudit.verdict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+class SecretsTest {
+  private final Secrets secrets = Secrets.fromEnvironment(Map.of("NPM_TOKEN", "npm-secret-value-1234", "HOME", "/root/home/dir"));
+
+  @Test
+  void wellKnownTokenShapesAreMasked() {
+    assertThat(secrets.redact("key AKIAIOSFODNN7EXAMPLE here")).isEqualTo("key [redacted] here");
+    assertThat(secrets.redact("ghp_" + "x".repeat(36))).isEqualTo("[redacted]");
+    assertThat(secrets.redact("xoxb-1234567890-abcdef")).isEqualTo("[redacted]");
+    assertThat(secrets.redact("-----BEGIN OPENSSH PRIVATE KEY-----")).isEqualTo("[redacted]");
+    assertThat(secrets.redact("jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"))
+        .isEqualTo("jwt [redacted]");
+  }
+
+  @Test
+  void secretAssignmentsAndUrlPasswordsKeepTheirNames() {
+    assertThat(secrets.redact("password = \"hunter2hunter2\"")).isEqualTo("password = \"[redacted]\"");
+    assertThat(secrets.redact("API_KEY: abcdefgh12345678")).isEqualTo("API_KEY: [redacted]");
+    assertThat(secrets.redact("https://user:pa55word99@host/x")).isEqualTo("https://user:[redacted]@host/x");
+  }
+
+  @Test
+  void secretEnvironmentValuesAreMaskedAndOthersAreNot() {
+    assertThat(secrets.redact("uses npm-secret-value-1234 in /root/home/dir")).isEqualTo("uses [redacted] in /root/home/dir");
+  }
+
+  @Test
+  void ordinaryProseAndCodeAreLeftAlone() {
+    String prose = "Implement the token parser and the password reset flow; adds 3 tests in src/auth_test.py, done";
+    String code = "raise NotImplementedError  # TODO: token refresh";
+
+    assertThat(secrets.redact(prose)).isEqualTo(prose);
+    assertThat(secrets.redact(code)).isEqualTo(code);
+    assertThat(secrets.redact((String) null)).isNull();
+  }
+
+  @Provide
+  Arbitrary<String> texts() {
+    Arbitrary<String> pieces = Arbitraries.of("password", "token", "=", ":", " ", "\"", "'", "AKIA", "ghp_", "sk-", "://", "@", "a", "Z",
+        "0", "-", "_", "eyJ", ".", "npm-secret-value-1234", "[redacted]");
+    return Arbitraries.oneOf(pieces.list().ofMaxSize(200).map(list -> String.join("", list)), Arbitraries.strings().all().ofMaxLength(300));
+  }
+
+  @Property(tries = 2_000)
+  void maskingIsIdempotentAndRemovesTheEnvironmentSecret(@ForAll("texts") String text) {
+    String once = secrets.redact(text);
+
+    assertThat(secrets.redact(once)).isEqualTo(once);
+    assertThat(once).doesNotContain("npm-secret-value-1234");
+  }
+
+  @Test
+  void aLongLineIsMaskedInBoundedTime() {
+    String line = ("token=" + "a".repeat(600) + " ").repeat(2_000) + "://" + "u".repeat(150) + ":";
+
+    long start = System.nanoTime();
+    secrets.redact(line);
+
+    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
+  }
+}
