@@ -112,7 +112,7 @@ public final class ClaimExtractor {
   }
 
   private static Set<Disclosure> disclosed(ClaimSource source) {
-    return Disclosure.in(MarkdownSegmenter.stripHtmlComments(source.text() == null ? "" : source.text()));
+    return Disclosure.in(HtmlComments.strip(source.text() == null ? "" : source.text()));
   }
 
   private static boolean sourceHedged(ClaimSource source) {

@@ -31,7 +31,7 @@ final class MarkdownSegmenter {
   private MarkdownSegmenter() {}
 
   static List<Segment> segments(String source) {
-    String text = stripHtmlComments(source == null ? "" : source);
+    String text = HtmlComments.strip(source == null ? "" : source);
     String[] lines = text.split("\r\n|\r|\n", -1);
     List<Segment> segments = new ArrayList<>();
     String fence = null;
@@ -118,29 +118,5 @@ final class MarkdownSegmenter {
     String cleaned = EMOJI.matcher(content).replaceAll("");
     cleaned = EMPHASIS.matcher(cleaned).replaceAll("");
     return cleaned.strip();
-  }
-
-  static String stripHtmlComments(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    int at = 0;
-    while (at < text.length()) {
-      int open = text.indexOf("<!--", at);
-      if (open < 0) {
-        out.append(text, at, text.length());
-        break;
-      }
-      out.append(text, at, open);
-      int close = text.indexOf("-->", open + 4);
-      if (close < 0) {
-        break;
-      }
-      for (int i = open; i < close + 3; i++) {
-        if (text.charAt(i) == '\n') {
-          out.append('\n');
-        }
-      }
-      at = close + 3;
-    }
-    return out.toString();
   }
 }

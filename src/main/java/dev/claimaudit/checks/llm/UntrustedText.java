@@ -1,5 +1,7 @@
 package dev.claimaudit.checks.llm;
 
+import dev.claimaudit.claims.HtmlComments;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,7 +24,7 @@ final class UntrustedText {
     if (text == null) {
       return "";
     }
-    String uncommented = stripHtmlComments(text);
+    String uncommented = HtmlComments.strip(text);
     StringBuilder out = new StringBuilder(uncommented.length());
     for (int i = 0; i < uncommented.length(); ) {
       int codePoint = uncommented.codePointAt(i);
@@ -45,27 +47,6 @@ final class UntrustedText {
         || codePoint == 0x115F || codePoint == 0x1160 || codePoint == 0x3164 || codePoint == 0xFFA0 || codePoint == 0x180E;
   }
 
-  static String stripHtmlComments(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    int at = 0;
-    while (at < text.length()) {
-      int open = text.indexOf("<!--", at);
-      if (open < 0) {
-        out.append(text, at, text.length());
-        break;
-      }
-      out.append(text, at, open);
-      int close = text.indexOf("-->", open + 4);
-      int end = close < 0 ? text.length() : close + 3;
-      for (int i = open; i < end; i++) {
-        if (text.charAt(i) == '\n') {
-          out.append('\n');
-        }
-      }
-      at = end;
-    }
-    return out.toString();
-  }
 
   /** Cleaned, on one line, at most {@code max} characters. */
   static String oneLine(String text, int max) {
