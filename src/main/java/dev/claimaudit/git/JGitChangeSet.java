@@ -1,9 +1,11 @@
 package dev.claimaudit.git;
 
 import java.io.IOException;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.eclipse.jgit.diff.DiffAlgorithm;
 import org.eclipse.jgit.diff.Edit;
@@ -18,6 +20,7 @@ import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.util.IntList;
 
 /** A {@link ChangeSet} backed by JGit; added lines are diffed per file when asked for. */
 final class JGitChangeSet implements ChangeSet {
@@ -95,20 +98,20 @@ final class JGitChangeSet implements ChangeSet {
       }
       RawText head = new RawText(TextContent.diffBytes(headText.get()));
       RawText base = baseText(reader, file);
-      List<AddedLine> added = new ArrayList<>();
+      IntList added = new IntList();
       if (base == null) {
         for (int i = 0; i < head.size(); i++) {
-          added.add(line(head, i));
+          added.add(i);
         }
-        return added;
+        return new AddedLines(head, added);
       }
       EditList edits = ALGORITHM.diff(RawTextComparator.DEFAULT, base, head);
       for (Edit edit : edits) {
         for (int i = edit.getBeginB(); i < edit.getEndB(); i++) {
-          added.add(line(head, i));
+          added.add(i);
         }
       }
-      return added;
+      return new AddedLines(head, added);
     } catch (IOException e) {
       throw unreadable(file.path(), e);
     }
@@ -124,6 +127,30 @@ final class JGitChangeSet implements ChangeSet {
     }
     byte[] bytes = reader.open(id, Constants.OBJ_BLOB).getCachedBytes();
     return TextContent.decode(bytes).map(text -> new RawText(TextContent.diffBytes(text))).orElse(null);
+  }
+
+  /**
+   * The added lines of one file, each made when it is read: a file of millions of short lines
+   * costs its bytes and one int per line, not an object and a string per line.
+   */
+  private static final class AddedLines extends AbstractList<AddedLine> implements RandomAccess {
+    private final RawText head;
+    private final IntList indexes;
+
+    AddedLines(RawText head, IntList indexes) {
+      this.head = head;
+      this.indexes = indexes;
+    }
+
+    @Override
+    public AddedLine get(int i) {
+      return line(head, indexes.get(i));
+    }
+
+    @Override
+    public int size() {
+      return indexes.size();
+    }
   }
 
   private static AddedLine line(RawText text, int index) {
