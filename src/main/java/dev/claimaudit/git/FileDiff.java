@@ -1,5 +1,6 @@
 package dev.claimaudit.git;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -17,7 +18,7 @@ public final class FileDiff {
   private final boolean linesAsInHead;
 
   FileDiff(List<AddedLine> addedLines, Supplier<Optional<String>> headText, boolean linesAsInHead) {
-    this.addedLines = List.copyOf(addedLines);
+    this.addedLines = Collections.unmodifiableList(addedLines);
     this.headText = headText;
     this.linesAsInHead = linesAsInHead;
   }

@@ -1,9 +1,11 @@
 package dev.claimaudit.git;
 
 import java.io.IOException;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.eclipse.jgit.diff.DiffAlgorithm;
 import org.eclipse.jgit.diff.Edit;
@@ -16,6 +18,7 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.util.IntList;
 
 /** A {@link ChangeSet} backed by JGit; added lines are diffed per file when asked for, on any thread. */
 final class JGitChangeSet implements ChangeSet {
@@ -94,20 +97,20 @@ final class JGitChangeSet implements ChangeSet {
       String text = headText.get();
       HeadText head = new HeadText(TextContent.diffBytes(text));
       RawText base = baseText(reader, file);
-      List<AddedLine> added = new ArrayList<>();
+      IntList added = new IntList();
       if (base == null) {
         for (int i = 0; i < head.size(); i++) {
-          added.add(new AddedLine(i + 1, head.line(i)));
+          added.add(i);
         }
       } else {
         for (Edit edit : ALGORITHM.diff(RawTextComparator.DEFAULT, base, head)) {
           for (int i = edit.getBeginB(); i < edit.getEndB(); i++) {
-            added.add(new AddedLine(i + 1, head.line(i)));
+            added.add(i);
           }
         }
       }
       boolean readable = Trees.isSafeRelativePath(file.path());
-      return new FileDiff(added, () -> readable ? Optional.of(text) : Optional.empty(), head.plain());
+      return new FileDiff(new AddedLines(head, added), () -> readable ? Optional.of(text) : Optional.empty(), head.plain());
     } catch (IOException e) {
       throw unreadable(file.path(), e);
     }
@@ -123,6 +126,31 @@ final class JGitChangeSet implements ChangeSet {
     }
     byte[] bytes = reader.open(id, Constants.OBJ_BLOB).getCachedBytes();
     return TextContent.decode(bytes).map(text -> new RawText(TextContent.diffBytes(text))).orElse(null);
+  }
+
+  /**
+   * The added lines of one file, each made when it is read: a file of millions of short lines
+   * costs its bytes and one int per line, not an object and a string per line.
+   */
+  private static final class AddedLines extends AbstractList<AddedLine> implements RandomAccess {
+    private final HeadText head;
+    private final IntList indexes;
+
+    AddedLines(HeadText head, IntList indexes) {
+      this.head = head;
+      this.indexes = indexes;
+    }
+
+    @Override
+    public AddedLine get(int i) {
+      int index = indexes.get(i);
+      return new AddedLine(index + 1, head.line(index));
+    }
+
+    @Override
+    public int size() {
+      return indexes.size();
+    }
   }
 
   @Override

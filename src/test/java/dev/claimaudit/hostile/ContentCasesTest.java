@@ -450,4 +450,50 @@ class ContentCasesTest {
 
     assertThat(findings(run)).containsExactly("src/parse.py:3:" + STUB_RULE);
   }
+
+  /** Runs the audit as its own process with the heap {@code bin/audit} gives it (a quarter of 1 GB). */
+  private static Process auditProcess(Path repo, Path stdout) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return new ProcessBuilder(java, "-XX:MaxRAM=1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+        "dev.claimaudit.cli.Main", "--repo", repo.toString(), "--range", "main..feature", "--format", "json")
+        .redirectOutput(stdout.toFile()).redirectErrorStream(false).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+  }
+
+  @Test
+  void millionsOfShortAddedLinesFitTheLaunchersHeap() throws Exception {
+    try (TestRepo test = TestRepo.init(repo())) {
+      test.write("README.md", "demo\n").commit("Initial commit");
+      test.branch("feature");
+      for (int i = 0; i < 6; i++) {
+        test.write("blank" + i + ".py", "\n".repeat(4 * 1024 * 1024 - 16));
+      }
+      test.write("marks.py", "# TODO\n".repeat(590_000)).write("parse.py", STUB).commit(DONE);
+    }
+    Path stdout = dir.resolve("out.json");
+
+    Process process = auditProcess(repo(), stdout);
+
+    assertThat(process.waitFor(Hostile.BOUND.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).isEqualTo(1);
+    JsonNode verdict = new com.fasterxml.jackson.databind.ObjectMapper().readTree(stdout.toFile());
+    assertThat(verdict.path("verdict").asText()).isEqualTo("block");
+    assertThat(verdict.path("findings").toString()).contains("parse.py").contains("589800 more placeholder lines");
+  }
+
+  @Test
+  void pastTheCapEveryDifferentlyGradedFindingIsStillListed() throws Exception {
+    StringBuilder content = new StringBuilder();
+    for (int i = 0; i < 300; i++) {
+      content.append("raise NotImplementedError  # claim-audit: allow(").append(STUB_RULE).append(") kept on purpose until=2999-01-01\n");
+    }
+    content.append("raise NotImplementedError  # claim-audit: allow(").append(STUB_RULE).append(") kept on purpose until=2001-01-01\n");
+    content.append("raise NotImplementedError\n");
+    content.append("raise NotImplementedError  # TODO later\n".repeat(300));
+
+    CliRun run = auditJson(added("src/many.py", content.toString()), 1);
+
+    assertThat(findings(run)).contains("src/many.py:301:" + STUB_RULE, "src/many.py:303:" + STUB_RULE);
+    assertThat(json(run).path("findings").toString()).contains("more placeholder lines in this file");
+    assertThat(json(run).path("findings").size()).isLessThan(260);
+  }
 }

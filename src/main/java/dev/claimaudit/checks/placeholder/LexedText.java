@@ -1,6 +1,7 @@
 package dev.claimaudit.checks.placeholder;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** A text with the {@link Region} of each of its characters, and its line starts. */
@@ -15,16 +16,20 @@ public final class LexedText {
     this.lineStarts = lineStarts(text);
   }
 
+  /** Offsets where lines start, in a plain array: a file of millions of lines must not box each offset. */
   private static int[] lineStarts(String text) {
-    List<Integer> starts = new ArrayList<>();
-    starts.add(0);
+    int[] starts = new int[16];
+    int count = 1;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
-        starts.add(i + 1);
+        if (count == starts.length) {
+          starts = Arrays.copyOf(starts, starts.length * 2);
+        }
+        starts[count++] = i + 1;
       }
     }
-    return starts.stream().mapToInt(Integer::intValue).toArray();
+    return Arrays.copyOf(starts, count);
   }
 
   public int lineCount() {

@@ -9,10 +9,13 @@ import dev.claimaudit.checks.Severity;
 import dev.claimaudit.checks.Suppression;
 import dev.claimaudit.git.AddedLine;
 import dev.claimaudit.git.FileDiff;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
@@ -33,6 +36,9 @@ public final class PlaceholderScanner {
   static final int MAX_LINE = 4_000;
 
   private static final int WINDOW_OVERLAP = 1_000;
+
+  /** Findings of one file listed one by one before the rest are only counted. */
+  static final int MAX_FINDINGS_PER_FILE = 200;
 
   private static final Pattern GENERATED = Pattern.compile(
       "(?i)(@generated\\b|\\bcode generated\\b.*\\bdo not edit\\b|<auto-?generated|\\bauto-?generated (file|code|by)\\b"
@@ -83,14 +89,69 @@ public final class PlaceholderScanner {
       return List.of();
     }
     LexedText lexed = Lexer.lex(language.get(), content.get());
-    List<Finding> findings = new ArrayList<>();
+    CappedFindings findings = new CappedFindings(path);
     for (AddedLine line : candidates) {
       if (line.number() > lexed.lineCount()) {
         continue;
       }
       best(lexed, line.number(), rules).ifPresent(hit -> findings.add(finding(path, line.number(), hit, lexed)));
     }
-    return findings;
+    return findings.list();
+  }
+
+  /**
+   * The findings of one file, at most {@link #MAX_FINDINGS_PER_FILE} listed one by one, so that a
+   * file of a million placeholder lines cannot exhaust memory. Past the cap a finding is still
+   * listed when no listed finding would be graded like it (another rule, another kind of
+   * suppression, an earlier suppression date), so the verdict is the one the whole list would
+   * give; the rest are counted in one info finding.
+   */
+  private static final class CappedFindings {
+    private final String path;
+    private final List<Finding> listed = new ArrayList<>();
+    private final Map<String, Integer> byGrading = new HashMap<>();
+    private int unlisted;
+
+    CappedFindings(String path) {
+      this.path = path;
+    }
+
+    void add(Finding finding) {
+      String grading = grading(finding);
+      Integer same = byGrading.get(grading);
+      if (listed.size() < MAX_FINDINGS_PER_FILE || same == null) {
+        byGrading.putIfAbsent(grading, listed.size());
+        listed.add(finding);
+        return;
+      }
+      unlisted++;
+      if (expiresEarlier(finding, listed.get(same))) {
+        listed.set(same, finding);
+      }
+    }
+
+    /** What the policy grades a placeholder finding by: its rule and the shape of its suppression. */
+    private static String grading(Finding finding) {
+      Suppression suppression = finding.suppression();
+      if (suppression == null) {
+        return finding.rule();
+      }
+      return finding.rule() + "|" + suppression.rule() + "|" + suppression.reason().isBlank() + "|" + (suppression.until() != null);
+    }
+
+    private static boolean expiresEarlier(Finding candidate, Finding listed) {
+      LocalDate mine = candidate.suppression() == null ? null : candidate.suppression().until();
+      LocalDate theirs = listed.suppression() == null ? null : listed.suppression().until();
+      return mine != null && theirs != null && mine.isBefore(theirs);
+    }
+
+    List<Finding> list() {
+      if (unlisted > 0) {
+        listed.add(new Finding("placeholders-not-listed", null, Severity.INFO, "static", path, null,
+            unlisted + " more placeholder lines in this file, graded like the ones listed, are not listed one by one", null, null, null));
+      }
+      return listed;
+    }
   }
 
   /** Findings in a whole file, every line counted as added: for rule examples and fixtures. */
