@@ -177,8 +177,7 @@ final class AuditPipeline {
     Inputs inputs = new Inputs(changeSet.headSha(), changeSet.baseSha(), changeSet.mergeBaseSha(),
         Digests.sha256((pullRequest.title() == null ? "" : pullRequest.title()) + "\n" + (pullRequest.body() == null ? "" : pullRequest.body())),
         policy.digest(), full.version(), Version.current());
-    List<String> notes = new ArrayList<>(changeSet.notes());
-    notes.addAll(loaded.notes());
+    List<String> notes = new ArrayList<>(loaded.notes());
 
     AuditMemory memory = AuditMemory.open(request, policy, full, repository, clock);
     Optional<Verdict> recorded = memory.recorded(pr, inputs, notes);
@@ -194,6 +193,8 @@ final class AuditPipeline {
     List<ClaimResult> claimResults = new ArrayList<>();
     progress.accept("checking " + changeSet.commits().size() + " commits, " + changeSet.files().size() + " files, " + claims.size() + " claims");
     List<CheckRun> runs = runChecks(checks(), context, findings, claimResults);
+    // Files are diffed as the checks read them, so what the diff skipped is known only now.
+    notes.addAll(0, changeSet.notes());
 
     Set<String> knownRules = knownRules(full);
     SeverityAssigner assigner = new SeverityAssigner(policy, knownRules, today);

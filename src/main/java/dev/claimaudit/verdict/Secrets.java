@@ -104,7 +104,8 @@ public final class Secrets {
         verdict.findings().stream().map(this::redact).toList(),
         verdict.checks().stream().map(run -> new CheckRun(run.name(), run.status(), run.millis(), redact(run.note()))).toList(),
         verdict.inputs(),
-        verdict.notes().stream().map(this::redact).toList());
+        verdict.notes().stream().map(this::redact).toList(),
+        verdict.cached());
   }
 
   private ClaimResult redact(ClaimResult result) {

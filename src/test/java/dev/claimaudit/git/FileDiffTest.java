@@ -10,11 +10,10 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.eclipse.jgit.diff.RawText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Added lines and head text of real diffs, decoded as JGit decodes them, whatever the encoding and line ends. */
+/** Added lines and head text of real diffs, decoded as the lexer reads them, whatever the encoding and line ends. */
 class FileDiffTest {
   @TempDir Path dir;
 
@@ -36,19 +35,8 @@ class FileDiffTest {
     return all;
   }
 
-  /** What the added lines were before the fast decoding: JGit's lenient decoding of each line, trailing CR dropped. */
-  private static List<String> jgitLines(byte[] content, int... numbers) {
-    RawText text = new RawText(content);
-    List<String> lines = new ArrayList<>();
-    for (int number : numbers) {
-      String line = text.getString(number - 1);
-      lines.add(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
-    }
-    return lines;
-  }
-
   @Test
-  void decodesEveryLineAsJGitDoesAndSaysWhenLinesMatchTheHeadText() {
+  void decodesLinesAsTheLexerReadsThemAndSaysWhenTheyMatchTheHeadText() {
     byte[] ascii = bytes("a\n// TODO one\nb\n");
     byte[] crlf = bytes("a\r\nb // TODO two\r\nc\r\n");
     byte[] loneCr = bytes("x\n".repeat(4100) + "a\rb // TODO three\nc\r");
@@ -58,31 +46,35 @@ class FileDiffTest {
     try (TestRepo repo = TestRepo.init(dir)) {
       repo.write("keep.txt", "base\n").commit("base");
       repo.branch("feature")
-          .writeBytes("ascii.java", ascii).writeBytes("crlf.java", crlf).writeBytes("lonecr.java", loneCr).writeBytes("binary.java", loneCrEarly)
+          .writeBytes("ascii.java", ascii).writeBytes("crlf.java", crlf).writeBytes("lonecr.java", loneCr).writeBytes("early.java", loneCrEarly)
           .writeBytes("utf8.java", utf8).writeBytes("latin1.java", latin1).commit("add files");
     }
     try (GitRepository git = GitRepository.open(dir); ChangeSet changes = git.changeSet(RangeSpec.parse("main..feature"), DiffLimits.DEFAULT)) {
-      assertDiff(changes, "ascii.java", ascii, true, 1, 2, 3);
-      assertDiff(changes, "crlf.java", crlf, true, 1, 2, 3);
-      assertDiff(changes, "lonecr.java", loneCr, false, 4101, 4102);
-      FileChange binary = changes.files().stream().filter(change -> change.path().equals("binary.java")).findFirst().orElseThrow();
-      assertThat(changes.diff(binary).addedLines()).as("JGit takes an early lone CR for binary").isEmpty();
-      assertThat(changes.notes()).contains("binary.java: skipped, binary");
-      assertDiff(changes, "utf8.java", utf8, false, 1, 2);
-      assertDiff(changes, "latin1.java", latin1, false, 1, 2, 3);
+      assertDiff(changes, "ascii.java", true, 3, "a", "// TODO one", "b");
+      assertDiff(changes, "crlf.java", true, 3, "a", "b // TODO two", "c");
+      assertDiff(changes, "lonecr.java", true, 4103, "a", "b // TODO three", "c");
+      assertDiff(changes, "early.java", true, 2, "a", "b // TODO");
+      assertDiff(changes, "utf8.java", false, 2, "a", "b = \"\u00e9t\u00e9\" // TODO four");
+      assertDiff(changes, "latin1.java", false, 3, "a", "b = \"\u00e9\" // TODO five", "plain");
+      assertThat(changes.notes()).noneMatch(note -> note.contains("binary"));
     }
   }
 
-  private static void assertDiff(ChangeSet changes, String path, byte[] content, boolean linesAsInHead, int... numbers) {
+  /** Checks the file's added lines, whose last ones are {@code lastLines}, against its decoded head text. */
+  private static void assertDiff(ChangeSet changes, String path, boolean linesAsInHead, int lineCount, String... lastLines) {
     FileChange file = changes.files().stream().filter(change -> change.path().equals(path)).findFirst().orElseThrow();
     FileDiff diff = changes.diff(file);
-    assertThat(diff.addedLines()).extracting(AddedLine::number).as(path).endsWith(java.util.Arrays.stream(numbers).boxed().toArray(Integer[]::new));
-    assertThat(diff.addedLines()).as(path).hasSize(new RawText(content).size());
-    List<AddedLine> checked = diff.addedLines().subList(diff.addedLines().size() - numbers.length, diff.addedLines().size());
-    assertThat(checked).extracting(AddedLine::text).as(path).containsExactlyElementsOf(jgitLines(content, numbers));
+    List<AddedLine> added = diff.addedLines();
+    assertThat(added).as(path).hasSize(lineCount);
+    assertThat(added.subList(lineCount - lastLines.length, lineCount)).extracting(AddedLine::text).as(path).containsExactly(lastLines);
+    assertThat(added.get(lineCount - 1).number()).as(path).isEqualTo(lineCount);
+    List<String> headLines = diff.headText().orElseThrow().lines().toList();
+    for (AddedLine line : added) {
+      assertThat(headLines.get(line.number() - 1)).as(path + ":" + line.number()).isEqualTo(line.text());
+    }
     assertThat(diff.headText()).as(path).isEqualTo(changes.readAtHead(path));
     assertThat(diff.linesAsInHead()).as(path).isEqualTo(linesAsInHead);
-    assertThat(changes.addedLines(file)).isEqualTo(diff.addedLines());
+    assertThat(changes.addedLines(file)).isEqualTo(added);
   }
 
   @Test

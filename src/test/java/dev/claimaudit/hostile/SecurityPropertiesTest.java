@@ -54,13 +54,14 @@ class SecurityPropertiesTest {
     try (TestRepo test = TestRepo.init(repo())) {
       test.write("README.md", "demo\n").commit("Initial commit");
       test.branch("feature")
-          .write(".claim-audit.yml", "fail_on: never\nignore:\n  - \"**\"\nrules:\n  " + STUB_RULE + ":\n    enabled: false\n")
+          .write(".claim-audit.yml", "version: 1\nfail-on: never\npaths:\n  ignore:\n    - \"**\"\nrules:\n  " + STUB_RULE + ": off\n")
           .write("src/parse.py", STUB).commit("Implement the parser, done");
     }
 
     CliRun run = verdict(auditFeature(), 1);
 
-    assertThat(findings(run)).containsExactly("src/parse.py:2:" + STUB_RULE);
+    assertThat(findings(run)).containsExactly(".claim-audit.yml:null:policy-changed", "src/parse.py:2:" + STUB_RULE);
+    assertThat(json(run).path("verdict").asText()).isEqualTo("block");
   }
 
   @Test

@@ -192,8 +192,10 @@ public final class PlaceholderScanner {
   private static List<AddedLine> candidates(List<AddedLine> added, List<Rule> rules, KeywordIndex keywords, boolean linesAsInHead) {
     List<AddedLine> candidates = new ArrayList<>();
     for (AddedLine line : added) {
-      String text = clip(line.text());
-      if (keywords.anyIn(text) && (!linesAsInHead || anyPatternFinds(text, rules, keywords.groupsIn(text)))) {
+      String text = line.text();
+      // A line longer than one match window is left to the windowed check of the full scan.
+      boolean patternCheckable = linesAsInHead && text.length() <= MAX_LINE;
+      if (keywords.anyIn(text) && (!patternCheckable || anyPatternFinds(text, rules, keywords.groupsIn(text)))) {
         candidates.add(line);
       }
     }
@@ -209,7 +211,7 @@ public final class PlaceholderScanner {
     return false;
   }
 
-  /** Whether the pattern matches somewhere in the text within the budget that {@link #fires} has. */
+  /** Whether the file's first characters say a tool generated it. */
   private static boolean generated(String content) {
     return GENERATED.matcher(content.substring(0, Math.min(content.length(), GENERATED_HEADER_CHARS))).find();
   }
