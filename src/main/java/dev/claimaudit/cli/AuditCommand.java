@@ -3,6 +3,7 @@ package dev.claimaudit.cli;
 import dev.claimaudit.checks.CheckRun;
 import dev.claimaudit.claims.PullRequest;
 import dev.claimaudit.git.RangeSpec;
+import dev.claimaudit.git.RepositoryPreload;
 import dev.claimaudit.policy.FailOn;
 import dev.claimaudit.policy.PolicyLoader;
 import dev.claimaudit.report.Reporter;
@@ -45,6 +46,7 @@ import picocli.CommandLine.Option;
     })
 final class AuditCommand implements Callable<Integer> {
   private final Cli.Io io;
+  private final RepositoryPreload preload;
 
   @Option(names = "--repo", paramLabel = "DIR", description = "Repository to audit (default: the current directory).")
   Path repo = Path.of(".");
@@ -97,8 +99,9 @@ final class AuditCommand implements Callable<Integer> {
   @Option(names = "--debug", description = "Print stack traces of internal errors.")
   boolean debug;
 
-  AuditCommand(Cli.Io io) {
+  AuditCommand(Cli.Io io, RepositoryPreload preload) {
     this.io = io;
+    this.preload = preload;
   }
 
   /** The formats {@code --format} accepts, for completion and help. */
@@ -128,7 +131,7 @@ final class AuditCommand implements Callable<Integer> {
         policyFrom == null ? PolicyLoader.From.BASE : policyFrom, kbLocation(kb), pr, force, failOn);
     AuditPipeline.Result result;
     try (Progress progress = Progress.on(io.err(), io.errTerminal())) {
-      result = new AuditPipeline(LocalDate.now(), progress::stage).execute(request);
+      result = new AuditPipeline(LocalDate.now(), progress::stage).execute(request, preload::open);
     }
     Verdict verdict = result.verdict();
     write(reporter, verdict);

@@ -59,6 +59,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Runs one audit: range → change set → policy → claims → checks → severities → knowledge base → verdict → records. */
 final class AuditPipeline {
@@ -107,8 +108,13 @@ final class AuditPipeline {
   }
 
   Result execute(AuditRequest request) {
+    return execute(request, GitRepository::open);
+  }
+
+  /** Audits with the repository that {@code open} gives for the request's directory. */
+  Result execute(AuditRequest request, Function<Path, GitRepository> open) {
     CompletableFuture<Catalog> builtIn = builtInCatalog();
-    try (GitRepository repository = GitRepository.open(request.repo())) {
+    try (GitRepository repository = open.apply(request.repo())) {
       if (request.pullRequest().mergeBase() != null) {
         repository.requireCommit(request.pullRequest().mergeBase(), "the event's merge base");
       }

@@ -60,6 +60,21 @@ public final class GitRepository implements AutoCloseable {
     return Files.isRegularFile(dir.resolve("HEAD")) && Files.isDirectory(dir.resolve("objects"));
   }
 
+  /**
+   * Reads what the first object lookup of an audit would: HEAD and the pack indexes that hold it.
+   * A repository that cannot be read here fails later, where the audit reports it.
+   */
+  void readObjectIndex() {
+    try {
+      ObjectId head = repository.resolve(Constants.HEAD);
+      if (head != null) {
+        repository.getObjectDatabase().has(head);
+      }
+    } catch (IOException | RuntimeException e) {
+      // The audit reads the same objects again and reports what fails then.
+    }
+  }
+
   /** The work tree, or empty for a bare repository. */
   public Optional<Path> workTree() {
     return repository.isBare() ? Optional.empty() : Optional.of(repository.getWorkTree().toPath());

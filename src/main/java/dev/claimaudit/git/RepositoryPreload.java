@@ -1,0 +1,69 @@
+package dev.claimaudit.git;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * A repository opened on another core while the command line is still being parsed. Opening one
+ * and reading its pack index costs as much as starting the command line itself on a large
+ * repository (a quarter of a second for a 40 MB index), so the two overlap.
+ *
+ * <p>Failures are kept, not reported: {@link #open} throws them when the audit asks for the same
+ * directory, exactly as {@link GitRepository#open} would have, so a preload changes no outcome.
+ */
+public final class RepositoryPreload implements AutoCloseable {
+  private final Path dir;
+  private final CompletableFuture<GitRepository> opening = new CompletableFuture<>();
+  private boolean taken;
+
+  private RepositoryPreload(Path dir) {
+    this.dir = dir;
+  }
+
+  /** Starts opening the repository containing {@code dir} on a daemon thread. */
+  public static RepositoryPreload start(Path dir) {
+    RepositoryPreload preload = new RepositoryPreload(dir);
+    Thread thread = new Thread(() -> {
+      try {
+        GitRepository repository = GitRepository.open(dir);
+        repository.readObjectIndex();
+        preload.opening.complete(repository);
+      } catch (RuntimeException | Error e) {
+        preload.opening.completeExceptionally(e);
+      }
+    }, "claim-audit-preload");
+    thread.setDaemon(true);
+    thread.start();
+    return preload;
+  }
+
+  /** The repository containing {@code dir}: the preloaded one when it is the directory this preload opened, else opened now. */
+  public synchronized GitRepository open(Path dir) {
+    if (taken || !this.dir.equals(dir)) {
+      return GitRepository.open(dir);
+    }
+    taken = true;
+    try {
+      return opening.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
+  }
+
+  /** Closes the preloaded repository unless an audit took it. */
+  @Override
+  public synchronized void close() {
+    if (taken) {
+      return;
+    }
+    taken = true;
+    opening.thenAccept(GitRepository::close);
+  }
+}
