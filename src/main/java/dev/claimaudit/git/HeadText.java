@@ -33,7 +33,7 @@ final class HeadText extends RawText {
    * it is split into lines ({@code \n}, {@code \r\n} or a lone {@code \r}) and decoded, whole or
    * line by line, line {@code n} is the same string.
    */
-  boolean plain() {
+  static boolean plain(byte[] content) {
     for (int i = 0; i < content.length; i++) {
       byte b = content[i];
       if (b <= 0 || (b == '\r' && (i + 1 == content.length || content[i + 1] != '\n'))) {

@@ -5,6 +5,7 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.RandomAccess;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.eclipse.jgit.diff.DiffAlgorithm;
@@ -89,13 +90,12 @@ final class JGitChangeSet implements ChangeSet {
     }
     try (ObjectReader reader = repository.newObjectReader()) {
       byte[] headBytes = reader.open(ObjectId.fromString(file.headBlob()), Constants.OBJ_BLOB).getCachedBytes();
-      Optional<String> headText = TextContent.decode(headBytes);
-      if (headText.isEmpty()) {
+      Optional<TextContent.Readable> readable = TextContent.readable(headBytes);
+      if (readable.isEmpty()) {
         notes.add(file.path() + ": skipped, binary");
         return FileDiff.NONE;
       }
-      String text = headText.get();
-      HeadText head = new HeadText(TextContent.diffBytes(text));
+      HeadText head = new HeadText(readable.get().bytes());
       RawText base = baseText(reader, file);
       IntList added = new IntList();
       if (base == null) {
@@ -109,8 +109,9 @@ final class JGitChangeSet implements ChangeSet {
           }
         }
       }
-      boolean readable = Trees.isSafeRelativePath(file.path());
-      return new FileDiff(new AddedLines(head, added), () -> readable ? Optional.of(text) : Optional.empty(), head.plain());
+      Supplier<String> text = readable.get().text();
+      Supplier<Optional<String>> headText = Trees.isSafeRelativePath(file.path()) ? () -> Optional.of(text.get()) : Optional::empty;
+      return new FileDiff(new AddedLines(head, added), headText, readable.get().plain());
     } catch (IOException e) {
       throw unreadable(file.path(), e);
     }
@@ -125,7 +126,7 @@ final class JGitChangeSet implements ChangeSet {
       return null;
     }
     byte[] bytes = reader.open(id, Constants.OBJ_BLOB).getCachedBytes();
-    return TextContent.decode(bytes).map(text -> new RawText(TextContent.diffBytes(text))).orElse(null);
+    return TextContent.readable(bytes).map(text -> new RawText(text.bytes())).orElse(null);
   }
 
   /**

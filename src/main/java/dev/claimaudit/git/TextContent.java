@@ -2,6 +2,7 @@ package dev.claimaudit.git;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.eclipse.jgit.util.RawParseUtils;
 
 /**
@@ -32,6 +33,105 @@ final class TextContent {
       text = RawParseUtils.decode(bytes);
     }
     return Optional.of(loneCarriageReturnsAsNewlines(text));
+  }
+
+  /**
+   * A readable blob as the line diff and the lexer see it.
+   *
+   * @param bytes UTF-8 with the line breaks the lexer sees, for the line diff
+   * @param text the decoded text, made when asked for
+   * @param plain the text is ASCII without NUL or lone carriage returns, so any decoding of any line agrees
+   */
+  record Readable(byte[] bytes, Supplier<String> text, boolean plain) {}
+
+  /**
+   * The blob ready for the diff, or empty when it is binary. Most source files are UTF-8 that
+   * decoding gives back unchanged; they are used as they are, not decoded and encoded again.
+   */
+  static Optional<Readable> readable(byte[] blob) {
+    int shape = shape(blob);
+    if (shape != OTHER) {
+      return Optional.of(new Readable(blob, () -> new String(blob, StandardCharsets.UTF_8), shape == ASCII));
+    }
+    return decode(blob).map(text -> {
+      byte[] bytes = diffBytes(text);
+      return new Readable(bytes, () -> text, HeadText.plain(bytes));
+    });
+  }
+
+  private static final int ASCII = 0;
+  private static final int UTF8 = 1;
+  private static final int OTHER = 2;
+
+  /**
+   * {@link #ASCII} or {@link #UTF8} when {@link #decode} gives the blob back unchanged: no byte-order
+   * mark, no control byte that could make it binary, no lone carriage return, strictly valid UTF-8;
+   * else {@link #OTHER}.
+   */
+  private static int shape(byte[] blob) {
+    if (startsWith(blob, 0xEF, 0xBB, 0xBF) || startsWith(blob, 0xFF, 0xFE) || startsWith(blob, 0xFE, 0xFF)) {
+      return OTHER;
+    }
+    int shape = ASCII;
+    int i = 0;
+    while (i < blob.length) {
+      int b = blob[i];
+      if (b >= 0x20 || b == '\n' || b == '\t') {
+        i++;
+        continue;
+      }
+      if (b == '\r') {
+        if (i + 1 == blob.length || blob[i + 1] != '\n') {
+          return OTHER;
+        }
+        i++;
+        continue;
+      }
+      if (b >= 0) {
+        return OTHER;
+      }
+      int length = utf8SequenceLength(blob, i);
+      if (length == 0) {
+        return OTHER;
+      }
+      shape = UTF8;
+      i += length;
+    }
+    return shape;
+  }
+
+  /** The length of the well-formed UTF-8 sequence at {@code i} (Unicode table 3-7), or 0. */
+  private static int utf8SequenceLength(byte[] blob, int i) {
+    int b = blob[i] & 0xFF;
+    int length;
+    int low = 0x80;
+    int high = 0xBF;
+    if (b >= 0xC2 && b <= 0xDF) {
+      length = 2;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+      length = 3;
+      low = b == 0xE0 ? 0xA0 : 0x80;
+      high = b == 0xED ? 0x9F : 0xBF;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+      length = 4;
+      low = b == 0xF0 ? 0x90 : 0x80;
+      high = b == 0xF4 ? 0x8F : 0xBF;
+    } else {
+      return 0;
+    }
+    if (i + length > blob.length) {
+      return 0;
+    }
+    int second = blob[i + 1] & 0xFF;
+    if (second < low || second > high) {
+      return 0;
+    }
+    for (int k = 2; k < length; k++) {
+      if ((blob[i + k] & 0xC0) != 0x80) {
+        return 0;
+      }
+    }
+    return length;
   }
 
   /** The text's bytes for the line diff, with the same line breaks the lexer sees. */

@@ -1,0 +1,40 @@
+package dev.claimaudit.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** A blob used as it is for the diff reads exactly as the full decoding would read it. */
+class TextContentPropertiesTest {
+
+  @Provide
+  Arbitrary<byte[]> blobs() {
+    Arbitrary<String> pieces = Arbitraries.of("a", "x = 1;", " ", "\n", "\r\n", "\r", "\t", "\u000b", "\u001b", "\u0000", "é", "€", "𝄞",
+        "\ud800", "\uFEFF", "// TODO", "\"");
+    Arbitrary<byte[]> text = pieces.list().ofMaxSize(60).map(list -> String.join("", list).getBytes(StandardCharsets.UTF_8));
+    Arbitrary<byte[]> raw = Arbitraries.bytes().array(byte[].class).ofMaxSize(80);
+    Arbitrary<byte[]> nearUtf8 = Arbitraries.of((byte) 0xC0, (byte) 0xC2, (byte) 0xE0, (byte) 0xED, (byte) 0xEF, (byte) 0xF0, (byte) 0xF4,
+        (byte) 0xF5, (byte) 0x80, (byte) 0x9F, (byte) 0xA0, (byte) 0xBF, (byte) 0xBB, (byte) 0xFE, (byte) 0xFF, (byte) 'a', (byte) '\n')
+        .array(byte[].class).ofMaxSize(12);
+    return Arbitraries.oneOf(text, text, raw, nearUtf8);
+  }
+
+  @Property
+  void theDiffBytesAndTextAreThoseOfTheFullDecoding(@ForAll("blobs") byte[] blob) {
+    Optional<String> decoded = TextContent.decode(blob);
+    Optional<TextContent.Readable> readable = TextContent.readable(blob);
+
+    assertThat(readable.isPresent()).isEqualTo(decoded.isPresent());
+    readable.ifPresent(read -> {
+      assertThat(read.text().get()).isEqualTo(decoded.get());
+      assertThat(read.bytes()).isEqualTo(TextContent.diffBytes(decoded.get()));
+      assertThat(read.plain()).isEqualTo(HeadText.plain(read.bytes()));
+    });
+  }
+}
