@@ -102,6 +102,11 @@ public final class AuditContext {
     return TestCounter.count(file.path(), texts(changeSet.addedLines(file)));
   }
 
+  /** The added lines of {@code file} that hold an inline suppression marker, in order. */
+  public List<AddedLine> linesWithSuppressions(FileChange file) {
+    return scan().markedLines().getOrDefault(file.path(), List.of());
+  }
+
   private Scan scan() {
     Scan done = scan;
     if (done == null) {
@@ -117,7 +122,7 @@ public final class AuditContext {
   }
 
   /** What the pass over the added lines found; test counts only when a claim speaks of tests. */
-  private record Scan(List<Finding> findings, AddedWords words, Map<String, Integer> testCounts) {}
+  private record Scan(List<Finding> findings, AddedWords words, Map<String, Integer> testCounts, Map<String, List<AddedLine>> markedLines) {}
 
   /**
    * The pass itself: every core takes the next file, diffs it, and scans it, so that one file at
@@ -130,6 +135,7 @@ public final class AuditContext {
     private final boolean wantTests = claims.stream().anyMatch(claim -> claim.subject() instanceof ClaimSubject.Tests);
     private final AddedWords words = new AddedWords(wantWords);
     private final Map<String, Integer> testCounts = new ConcurrentHashMap<>();
+    private final Map<String, List<AddedLine>> markedLines = new ConcurrentHashMap<>();
     private final AtomicInteger next = new AtomicInteger();
 
     Scan run() {
@@ -161,7 +167,7 @@ public final class AuditContext {
         throw e;
       }
       findings.sort(Finding.ORDER);
-      return new Scan(List.copyOf(findings), words, Map.copyOf(testCounts));
+      return new Scan(List.copyOf(findings), words, Map.copyOf(testCounts), Map.copyOf(markedLines));
     }
 
     private final class Worker implements Runnable {
@@ -196,6 +202,10 @@ public final class AuditContext {
         }
         if (wantTests) {
           TestCounter.count(file.path(), texts(diff.addedLines())).ifPresent(count -> testCounts.put(file.path(), count));
+        }
+        List<AddedLine> marked = diff.addedLines().stream().filter(line -> line.text().contains(InlineSuppressions.MARKER)).toList();
+        if (!marked.isEmpty()) {
+          markedLines.put(file.path(), marked);
         }
       }
     }

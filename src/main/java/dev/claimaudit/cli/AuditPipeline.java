@@ -205,7 +205,7 @@ final class AuditPipeline {
     Set<String> knownRules = knownRules(full);
     SeverityAssigner assigner = new SeverityAssigner(policy, knownRules, today);
     List<Finding> graded = new ArrayList<>(assigner.assign(findings, claims, claimResults));
-    graded.addAll(assigner.assign(new SuppressionAudit(knownRules, today).audit(changeSet, context.ignored()), claims, List.of()));
+    graded.addAll(assigner.assign(new SuppressionAudit(knownRules, today).audit(changeSet, context.ignored(), context::linesWithSuppressions), claims, List.of()));
     graded = distinct(graded);
     notes.addAll(pathNotes(changeSet, policy));
     if (pullRequest.mergeBase() != null && changeSet.mergeBaseSha() != null && !pullRequest.mergeBase().equals(changeSet.mergeBaseSha())) {

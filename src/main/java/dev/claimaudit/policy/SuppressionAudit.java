@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Looks at every suppression directive the change adds, whether or not a finding sits under it:
@@ -34,16 +35,18 @@ public final class SuppressionAudit {
     this.today = today;
   }
 
-  public List<Finding> audit(ChangeSet changeSet, PathFilter unscanned) {
+  /**
+   * @param markedLines the added lines of a file that hold the suppression marker, as the scan of
+   *     the added lines collected them (the files are not diffed again)
+   */
+  public List<Finding> audit(ChangeSet changeSet, PathFilter unscanned, Function<FileChange, List<AddedLine>> markedLines) {
     List<Finding> findings = new ArrayList<>();
     for (FileChange file : changeSet.files()) {
       Optional<Language> language = Language.of(file.path());
       if (!file.scanned() || language.isEmpty() || unscanned.matches(file.path())) {
         continue;
       }
-      List<AddedLine> candidates = changeSet.addedLines(file).stream()
-          .filter(line -> line.text().contains(InlineSuppressions.MARKER))
-          .toList();
+      List<AddedLine> candidates = markedLines.apply(file);
       if (candidates.isEmpty()) {
         continue;
       }
