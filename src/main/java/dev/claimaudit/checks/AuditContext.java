@@ -11,6 +11,7 @@ import dev.claimaudit.git.FileChange;
 import dev.claimaudit.git.FileDiff;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -102,6 +103,15 @@ public final class AuditContext {
     return TestCounter.count(file.path(), texts(changeSet.addedLines(file)));
   }
 
+  /**
+   * Whether {@code file} declares test cases, in the lines the change adds or anywhere at head (a
+   * source file with inline tests, such as Rust's {@code #[test]} functions); known when a claim
+   * speaks of tests, else false.
+   */
+  public boolean declaresTests(FileChange file) {
+    return scan().declaringTests().contains(file.path());
+  }
+
   /** The added lines of {@code file} that hold an inline suppression marker, in order. */
   public List<AddedLine> linesWithSuppressions(FileChange file) {
     return scan().markedLines().getOrDefault(file.path(), List.of());
@@ -122,7 +132,8 @@ public final class AuditContext {
   }
 
   /** What the pass over the added lines found; test counts only when a claim speaks of tests. */
-  private record Scan(List<Finding> findings, AddedWords words, Map<String, Integer> testCounts, Map<String, List<AddedLine>> markedLines) {}
+  private record Scan(List<Finding> findings, AddedWords words, Map<String, Integer> testCounts, Set<String> declaringTests,
+      Map<String, List<AddedLine>> markedLines) {}
 
   /**
    * The pass itself: every core takes the next file, diffs it, and scans it, so that one file at
@@ -135,6 +146,7 @@ public final class AuditContext {
     private final boolean wantTests = claims.stream().anyMatch(claim -> claim.subject() instanceof ClaimSubject.Tests);
     private final AddedWords words = new AddedWords(wantWords);
     private final Map<String, Integer> testCounts = new ConcurrentHashMap<>();
+    private final Set<String> declaringTests = ConcurrentHashMap.newKeySet();
     private final Map<String, List<AddedLine>> markedLines = new ConcurrentHashMap<>();
     private final AtomicInteger next = new AtomicInteger();
 
@@ -167,7 +179,7 @@ public final class AuditContext {
         throw e;
       }
       findings.sort(Finding.ORDER);
-      return new Scan(List.copyOf(findings), words, Map.copyOf(testCounts), Map.copyOf(markedLines));
+      return new Scan(List.copyOf(findings), words, Map.copyOf(testCounts), Set.copyOf(declaringTests), Map.copyOf(markedLines));
     }
 
     private final class Worker implements Runnable {
@@ -201,7 +213,11 @@ public final class AuditContext {
           table.add(index, diff.addedLines());
         }
         if (wantTests) {
-          TestCounter.count(file.path(), texts(diff.addedLines())).ifPresent(count -> testCounts.put(file.path(), count));
+          Optional<Integer> added = TestCounter.count(file.path(), texts(diff.addedLines()));
+          added.ifPresent(count -> testCounts.put(file.path(), count));
+          if (added.isPresent() && (added.get() > 0 || declaresTestsAtHead(file.path(), diff))) {
+            declaringTests.add(file.path());
+          }
         }
         List<AddedLine> marked = diff.addedLines().stream().filter(line -> line.text().contains(InlineSuppressions.MARKER)).toList();
         if (!marked.isEmpty()) {
@@ -209,6 +225,10 @@ public final class AuditContext {
         }
       }
     }
+  }
+
+  private static boolean declaresTestsAtHead(String path, FileDiff diff) {
+    return diff.headText().flatMap(text -> TestCounter.count(path, text.lines().toList())).orElse(0) > 0;
   }
 
   private static void join(List<Thread> threads) {

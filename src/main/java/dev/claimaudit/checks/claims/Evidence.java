@@ -300,12 +300,7 @@ final class Evidence {
 
   /** A source file with inline tests, such as Rust's {@code #[test]} functions, counts as a test file. */
   private boolean declaresTests(FileChange file) {
-    if (TestCounter.count(file.path(), lines(file)).orElse(0) > 0) {
-      return true;
-    }
-    return context.changeSet().readAtHead(file.path())
-        .flatMap(content -> TestCounter.count(file.path(), content.lines().toList()))
-        .orElse(0) > 0;
+    return context.declaresTests(file);
   }
 
   private boolean matchesClaimedFile(String path, String claimed) {
