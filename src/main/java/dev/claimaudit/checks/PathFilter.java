@@ -5,6 +5,8 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** A set of path globs ({@code vendor/**}, {@code **}{@code /*.min.js}) matched against repository paths. */
 public final class PathFilter {
@@ -16,6 +18,8 @@ public final class PathFilter {
 
   private final List<String> globs;
   private final List<PathMatcher> matchers;
+  /** Every stage asks about the same changed paths, and each glob is a regular expression underneath. */
+  private final Map<String, Boolean> decided = new ConcurrentHashMap<>();
 
   public PathFilter(List<String> globs) {
     this.globs = List.copyOf(globs);
@@ -31,6 +35,10 @@ public final class PathFilter {
   }
 
   public boolean matches(String path) {
+    return decided.computeIfAbsent(path, this::anyGlobMatches);
+  }
+
+  private boolean anyGlobMatches(String path) {
     Path candidate;
     try {
       candidate = Path.of(path);
