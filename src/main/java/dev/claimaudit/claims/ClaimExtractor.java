@@ -97,11 +97,16 @@ public final class ClaimExtractor {
     Set<String> seen = new LinkedHashSet<>();
     Set<Disclosure> pullRequestDisclosed = EnumSet.noneOf(Disclosure.class);
     sources.stream().filter(ClaimSource::fromPullRequest).forEach(source -> pullRequestDisclosed.addAll(disclosed(source)));
-    for (ClaimSource source : sources) {
+    // Sources are read independently, on every core: a release range has thousands of messages.
+    List<List<Claim>> bySource = sources.parallelStream().map(source -> {
       boolean hedged = source.fromPullRequest() ? pullRequestHedged : sourceHedged(source);
       Set<Disclosure> disclosed = source.fromPullRequest() ? pullRequestDisclosed : disclosed(source);
-      for (Claim extracted : extract(source, hedged)) {
-        Claim claim = extracted.kind() == ClaimKind.ABSENCE ? extracted : extracted.withDisclosed(disclosed);
+      return extract(source, hedged).stream()
+          .map(extracted -> extracted.kind() == ClaimKind.ABSENCE ? extracted : extracted.withDisclosed(disclosed))
+          .toList();
+    }).toList();
+    for (List<Claim> extractedClaims : bySource) {
+      for (Claim claim : extractedClaims) {
         String key = claim.kind() + "|" + claim.subject() + "|" + claim.strength();
         if (claim.kind() == ClaimKind.STATUS || seen.add(key)) {
           claims.add(claim.withId("c" + (claims.size() + 1)));
