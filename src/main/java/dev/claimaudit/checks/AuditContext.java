@@ -29,6 +29,7 @@ public final class AuditContext {
   private final PullRequest pullRequest;
   private final Catalog catalog;
   private final PathSets paths;
+  private final PathFilter unscanned;
   private final CheckSettings settings;
   private volatile Scan scan;
 
@@ -44,6 +45,7 @@ public final class AuditContext {
     this.pullRequest = Objects.requireNonNull(pullRequest);
     this.catalog = Objects.requireNonNull(catalog);
     this.paths = Objects.requireNonNull(paths);
+    this.unscanned = paths.unscanned();
     this.settings = Objects.requireNonNull(settings);
   }
 
@@ -65,7 +67,7 @@ public final class AuditContext {
 
   /** Paths the placeholder scan skips: the policy's ignored and generated paths. */
   public PathFilter ignored() {
-    return paths.unscanned();
+    return unscanned;
   }
 
   public PathSets paths() {

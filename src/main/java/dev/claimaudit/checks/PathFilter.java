@@ -17,13 +17,13 @@ public final class PathFilter {
       "**/testdata/**", "testdata/**", "**/fixtures/**", "fixtures/**", "**/__fixtures__/**", "**/__snapshots__/**");
 
   private final List<String> globs;
-  private final List<PathMatcher> matchers;
+  private final List<Glob> matchers;
   /** Every stage asks about the same changed paths, and each glob is a regular expression underneath. */
   private final Map<String, Boolean> decided = new ConcurrentHashMap<>();
 
   public PathFilter(List<String> globs) {
     this.globs = List.copyOf(globs);
-    this.matchers = globs.stream().map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob)).toList();
+    this.matchers = globs.stream().map(glob -> new Glob(requiredText(glob), FileSystems.getDefault().getPathMatcher("glob:" + glob))).toList();
   }
 
   public static PathFilter defaults() {
@@ -45,11 +45,42 @@ public final class PathFilter {
     } catch (InvalidPathException e) {
       return false;
     }
-    for (PathMatcher matcher : matchers) {
-      if (matcher.matches(candidate)) {
+    for (Glob glob : matchers) {
+      if (path.contains(glob.required()) && glob.matcher().matches(candidate)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** A glob, and text that every path it matches contains: checked first, as most paths match no glob. */
+  private record Glob(String required, PathMatcher matcher) {}
+
+  /**
+   * The longest run of literal characters in {@code glob} outside brackets and braces, which every
+   * matching path contains; empty when there is none.
+   */
+  static String requiredText(String glob) {
+    String longest = "";
+    StringBuilder run = new StringBuilder();
+    int nesting = 0;
+    for (int i = 0; i <= glob.length(); i++) {
+      char c = i < glob.length() ? glob.charAt(i) : '*';
+      boolean literal = nesting == 0 && "*?[]{}\\".indexOf(c) < 0;
+      if (c == '[' || c == '{') {
+        nesting++;
+      } else if ((c == ']' || c == '}') && nesting > 0) {
+        nesting--;
+      }
+      if (literal) {
+        run.append(c);
+      } else {
+        if (run.length() > longest.length()) {
+          longest = run.toString();
+        }
+        run.setLength(0);
+      }
+    }
+    return longest;
   }
 }
