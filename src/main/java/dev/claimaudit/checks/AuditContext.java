@@ -106,9 +106,9 @@ public final class AuditContext {
   }
 
   /**
-   * Whether {@code file} declares test cases, in the lines the change adds or anywhere at head (a
-   * source file with inline tests, such as Rust's {@code #[test]} functions); known when a claim
-   * speaks of tests, else false.
+   * Whether {@code file} declares test cases in the lines the change adds, or, when it is not a
+   * test file by its path, anywhere at head (a source file with inline tests, such as Rust's
+   * {@code #[test]} functions); known when a claim speaks of tests, else false.
    */
   public boolean declaresTests(FileChange file) {
     return scan().declaringTests().contains(file.path());
@@ -217,7 +217,7 @@ public final class AuditContext {
         if (wantTests) {
           Optional<Integer> added = TestCounter.count(file.path(), texts(diff.addedLines()));
           added.ifPresent(count -> testCounts.put(file.path(), count));
-          if (added.isPresent() && (added.get() > 0 || declaresTestsAtHead(file.path(), diff))) {
+          if (added.isPresent() && (added.get() > 0 || (!isTest(file.path()) && declaresTestsAtHead(file.path(), diff)))) {
             declaringTests.add(file.path());
           }
         }

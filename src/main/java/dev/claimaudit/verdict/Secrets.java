@@ -8,6 +8,7 @@ import dev.claimaudit.claims.Claim;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,23 +28,40 @@ public final class Secrets {
 
   private static final Pattern SECRET_ENV_NAME = Pattern.compile("(?i).*(token|secret|password|passwd|credential|api_?key|private_?key|access_?key).*");
 
+  /**
+   * A secret's pattern and text that every match holds, checked first: most texts hold no secret,
+   * and a substring search costs far less than a regular expression.
+   */
+  private record Shape(List<String> anyOf, boolean ignoreCase, Pattern pattern) {
+    boolean mayMatch(String text, String lower) {
+      String haystack = ignoreCase ? lower : text;
+      for (String literal : anyOf) {
+        if (haystack.contains(literal)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
   /** Whole matches are secrets. Quantifiers are bounded or possessive so a long line stays linear. */
-  private static final List<Pattern> TOKENS = List.of(
-      Pattern.compile("-----BEGIN [A-Z ]{0,40}PRIVATE KEY-----"),
-      Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"),
-      Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{30,255}+"),
-      Pattern.compile("\\bgithub_pat_[A-Za-z0-9_]{20,255}+"),
-      Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,255}+"),
-      Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,255}+"),
-      Pattern.compile("\\bsk-[A-Za-z0-9_-]{20,255}+"),
-      Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}"),
-      Pattern.compile("\\beyJ[A-Za-z0-9_-]{10,2000}+\\.[A-Za-z0-9_-]{10,2000}+\\.[A-Za-z0-9_-]{10,2000}+"));
+  private static final List<Shape> TOKENS = List.of(
+      new Shape(List.of("-----BEGIN "), false, Pattern.compile("-----BEGIN [A-Z ]{0,40}PRIVATE KEY-----")),
+      new Shape(List.of("AKIA", "ASIA"), false, Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b")),
+      new Shape(List.of("gh"), false, Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{30,255}+")),
+      new Shape(List.of("github_pat_"), false, Pattern.compile("\\bgithub_pat_[A-Za-z0-9_]{20,255}+")),
+      new Shape(List.of("glpat-"), false, Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,255}+")),
+      new Shape(List.of("xox"), false, Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,255}+")),
+      new Shape(List.of("sk-"), false, Pattern.compile("\\bsk-[A-Za-z0-9_-]{20,255}+")),
+      new Shape(List.of("AIza"), false, Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}")),
+      new Shape(List.of("eyJ"), false, Pattern.compile("\\beyJ[A-Za-z0-9_-]{10,2000}+\\.[A-Za-z0-9_-]{10,2000}+\\.[A-Za-z0-9_-]{10,2000}+")));
 
   /** Group 1 is the secret: the value of a secret-named key, or a URL's password. */
-  private static final List<Pattern> VALUES = List.of(
-      Pattern.compile("(?i)(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|client[_-]?secret|auth)"
-          + "[\"']?\\s{0,5}[:=]{1,2}\\s{0,5}[\"']?([^\\s\"'`,;]{8,500}+)"),
-      Pattern.compile("[A-Za-z][A-Za-z0-9+.-]{0,20}://[^/\\s:@]{1,200}+:([^@\\s/]{1,200}+)@"));
+  private static final List<Shape> VALUES = List.of(
+      new Shape(List.of("password", "passwd", "pwd", "secret", "token", "api", "access", "private", "auth"), true, Pattern.compile(
+          "(?i)(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|client[_-]?secret|auth)"
+              + "[\"']?\\s{0,5}[:=]{1,2}\\s{0,5}[\"']?([^\\s\"'`,;]{8,500}+)")),
+      new Shape(List.of("://"), false, Pattern.compile("[A-Za-z][A-Za-z0-9+.-]{0,20}://[^/\\s:@]{1,200}+:([^@\\s/]{1,200}+)@")));
 
   private final List<String> envSecrets;
 
@@ -72,11 +90,16 @@ public final class Secrets {
     for (String value : envSecrets) {
       out = out.replace(value, MASK);
     }
-    for (Pattern token : TOKENS) {
-      out = token.matcher(out).replaceAll(MASK);
+    String lower = out.toLowerCase(Locale.ROOT);
+    for (Shape token : TOKENS) {
+      if (token.mayMatch(out, lower)) {
+        out = token.pattern().matcher(out).replaceAll(MASK);
+      }
     }
-    for (Pattern value : VALUES) {
-      out = maskGroup(value, out);
+    for (Shape value : VALUES) {
+      if (value.mayMatch(out, lower)) {
+        out = maskGroup(value.pattern(), out);
+      }
     }
     return out;
   }
