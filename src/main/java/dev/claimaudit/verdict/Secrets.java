@@ -86,6 +86,19 @@ public final class Secrets {
     if (text == null || text.isEmpty()) {
       return text;
     }
+    // A mask can make a longer value out of what was too short to be one ("pwd://=:x@"), so masking
+    // repeats until nothing changes. It ends: every pass that changes the text masks text that was
+    // not a mask, of which there is less each time.
+    String out = text;
+    String masked = maskOnce(out);
+    while (!masked.equals(out)) {
+      out = masked;
+      masked = maskOnce(out);
+    }
+    return out;
+  }
+
+  private String maskOnce(String text) {
     String out = text;
     for (String value : envSecrets) {
       out = out.replace(value, MASK);

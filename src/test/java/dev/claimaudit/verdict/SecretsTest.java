@@ -61,6 +61,14 @@ class SecretsTest {
   }
 
   @Test
+  void aMaskThatMakesAValueLongEnoughIsMaskedInTheSameCall() {
+    String once = secrets.redact("password://=:=@");
+
+    assertThat(once).isEqualTo("password:[redacted]");
+    assertThat(secrets.redact(once)).isEqualTo(once);
+  }
+
+  @Test
   void aLongLineIsMaskedInBoundedTime() {
     String line = ("token=" + "a".repeat(600) + " ").repeat(2_000) + "://" + "u".repeat(150) + ":";
 
