@@ -1,5 +1,7 @@
 package dev.claimaudit.claims;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,12 +42,24 @@ final class Hedges {
   private static final Pattern UNDOING = Pattern.compile(
       "(?i)\\b(no|not|zero|without|remov\\w*|replac\\w*|delet\\w*|drop\\w*|fix\\w*|kill\\w*|finish\\w*|implement\\w*|fill\\w*|instead of|rather than|any)\\W+(\\w+\\W+){0,2}$");
 
+  /** Lower-case text that every match of the pattern after it holds, looked for first: most messages hedge nothing. */
+  private static final List<String> TITLE_HINTS = List.of("wip", "draft", "rfc", "poc", "spike", "do not", "dnm", "skeleton", "scaffold",
+      "stub", "prototype", "first", "partial", "not");
+  private static final List<String> SOURCE_HINTS = List.of("work", "not ready", "do not", "only", "this is", "wip");
+  private static final List<String> LINE_HINTS = List.of("wip", "stub", "skeleton", "scaffold", "placeholder", "partial", "for now",
+      "temporar", "not yet", "mostly", "half", "draft", "prototype", "experimental", "tentative", "in progress", "roughly", "basic version");
+
   static boolean hedgesSource(String title, String wholeText) {
-    return firstUnundone(TITLE_HEDGE, title) || firstUnundone(SOURCE_HEDGE, wholeText);
+    return firstUnundone(TITLE_HINTS, TITLE_HEDGE, title) || firstUnundone(SOURCE_HINTS, SOURCE_HEDGE, wholeText);
   }
 
   static boolean hedgesLine(String text) {
-    return firstUnundone(LINE_HEDGE, text);
+    return firstUnundone(LINE_HINTS, LINE_HEDGE, text);
+  }
+
+  private static boolean firstUnundone(List<String> hints, Pattern pattern, String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    return hints.stream().anyMatch(lower::contains) && firstUnundone(pattern, text);
   }
 
   private static boolean firstUnundone(Pattern pattern, String text) {

@@ -7,9 +7,11 @@ import dev.claimaudit.checks.Suppression;
 import dev.claimaudit.claims.Claim;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -133,23 +135,26 @@ public final class Secrets {
 
   /** The verdict with every text that quotes the change or its messages masked; outcome and counts unchanged. */
   public Verdict redact(Verdict verdict) {
+    // Many claims share the same contradicting findings: each is masked once.
+    Map<Finding, Finding> masked = new IdentityHashMap<>();
+    Function<Finding, Finding> redactFinding = finding -> masked.computeIfAbsent(finding, this::redact);
     return new Verdict(
         verdict.outcome(),
         verdict.range(),
-        verdict.claims().stream().map(this::redact).toList(),
-        verdict.findings().stream().map(this::redact).toList(),
+        verdict.claims().stream().map(result -> redact(result, redactFinding)).toList(),
+        verdict.findings().stream().map(redactFinding).toList(),
         verdict.checks().stream().map(run -> new CheckRun(run.name(), run.status(), run.millis(), redact(run.note()))).toList(),
         verdict.inputs(),
         verdict.notes().stream().map(this::redact).toList(),
         verdict.cached());
   }
 
-  private ClaimResult redact(ClaimResult result) {
+  private ClaimResult redact(ClaimResult result, Function<Finding, Finding> redactFinding) {
     Claim claim = result.claim();
     Claim masked = new Claim(claim.id(), claim.kind(), claim.strength(), redact(claim.text()), claim.source(), claim.line(),
         claim.subject(), claim.disclosed());
     return new ClaimResult(masked, result.status(), redact(result.evidence()), result.path(),
-        result.contradictedBy().stream().map(this::redact).toList());
+        result.contradictedBy().stream().map(redactFinding).toList());
   }
 
   private Finding redact(Finding finding) {

@@ -41,6 +41,8 @@ final class Evidence {
   private final PathResolver resolver;
   private final List<Finding> placeholders;
   private final Map<String, List<AddedLine>> addedLines = new ConcurrentHashMap<>();
+  /** The changed test files, the same for every claim that names no test file; found on first use. */
+  private List<FileChange> changedTestFiles;
 
   Evidence(AuditContext context) {
     this.context = context;
@@ -286,6 +288,16 @@ final class Evidence {
   }
 
   private List<FileChange> testFiles(String claimed) {
+    if (claimed == null) {
+      if (changedTestFiles == null) {
+        changedTestFiles = List.copyOf(findTestFiles(null));
+      }
+      return changedTestFiles;
+    }
+    return findTestFiles(claimed);
+  }
+
+  private List<FileChange> findTestFiles(String claimed) {
     List<FileChange> files = new ArrayList<>();
     for (FileChange file : context.changeSet().files()) {
       if (!file.scanned()) {
