@@ -73,7 +73,18 @@ final class Hedges {
     return false;
   }
 
+  /** A sentence about future work opens with one of these words or holds one of the status words after the modal. */
+  private static final List<String> FUTURE_OPENINGS = List.of("follow", "todo", "next", "future", "later", "carry", "out of scope", "known",
+      "not included", "not in this", "remaining", "open question", "planned");
+  private static final List<String> FUTURE_STATUS_WORDS = List.of("done", "complete", "implement", "finish", "ship", "fix", "land", "pass",
+      "support", "add");
+
   static boolean speaksOfFuture(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    String opening = lower.stripLeading();
+    if (FUTURE_STATUS_WORDS.stream().noneMatch(lower::contains) && FUTURE_OPENINGS.stream().noneMatch(opening::startsWith)) {
+      return false;
+    }
     return FUTURE.matcher(text).find();
   }
 
