@@ -37,8 +37,6 @@ public final class ClaimExtractor {
   private static final Pattern PASSIVE_STATUS = Pattern.compile(
       "(?i)\\b(?:is|are|was|were|now)\\s+(implemented|working|supported|wired up|in place|functional|handled)\\b");
 
-  /** Every test claim holds one of these; most sentences hold none, and the patterns below cost far more. */
-  private static final Pattern TEST_HINTS = Pattern.compile("(?i)test|spec|case|check|assert|pass|green");
   private static final Pattern PASS_COUNT = Pattern.compile(
       "(?i)\\b(\\d[\\d,]*)\\s+(?:[\\w-]+\\s+){0,3}?(?:tests?|specs?|cases?|checks?|assertions?)\\s+(?:all\\s+)?(?:pass(?:ed|ing|es)?|green|succeed(?:ed)?|ok)\\b"
           + "(?:.{0,24}?\\b(\\d[\\d,]*)\\s+fail(?:s|ed|ing|ures?)?\\b)?");
@@ -213,6 +211,8 @@ public final class ClaimExtractor {
     private final boolean hedged;
     private final boolean subjectLine;
     private final List<Claim> claims;
+    /** The sentence being read, in lower case. */
+    private String lower = "";
 
     SegmentReader(ClaimSource source, Segment segment, boolean hedged, boolean subjectLine, List<Claim> claims) {
       this.source = source;
@@ -220,6 +220,19 @@ public final class ClaimExtractor {
       this.hedged = hedged;
       this.subjectLine = subjectLine;
       this.claims = claims;
+    }
+
+    /**
+     * Whether the sentence holds one of {@code words} in any case: each pattern below names the
+     * words a match must hold, and looking for them first spares most sentences the pattern.
+     */
+    private boolean mentions(String... words) {
+      for (String word : words) {
+        if (lower.contains(word)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     void read() {
@@ -231,6 +244,7 @@ public final class ClaimExtractor {
         if (text.isEmpty() || Hedges.speaksOfFuture(text)) {
           continue;
         }
+        lower = text.toLowerCase(Locale.ROOT);
         String body = CONVENTIONAL_PREFIX.matcher(text).replaceFirst("");
         inlineFiles(body);
         fileCount(body);
@@ -310,7 +324,7 @@ public final class ClaimExtractor {
     }
 
     private void tests(String text) {
-      if (!TEST_HINTS.matcher(text).find()) {
+      if (!mentions("test", "spec", "case", "check", "assert", "pass", "green")) {
         return;
       }
       Matcher passFail = PASS_FAIL.matcher(text);
@@ -338,6 +352,9 @@ public final class ClaimExtractor {
     }
 
     private void absence(String text) {
+      if (!mentions("todo", "fixme", "xxx", "hack", "stub", "placeholder", "skipped", "disabled", "ignored")) {
+        return;
+      }
       Matcher absence = ABSENCE.matcher(text);
       if (!absence.find()) {
         return;
@@ -357,6 +374,9 @@ public final class ClaimExtractor {
     }
 
     private void symbols(String text) {
+      if (!mentions("add", "introduc", "defin", "export", "expos", "creat", "implement", "new")) {
+        return;
+      }
       Matcher verb = ADD_VERB.matcher(text);
       if (!verb.find() || Hedges.negatedAt(text, verb.start())) {
         return;
@@ -366,12 +386,14 @@ public final class ClaimExtractor {
 
     private void status(String text, String body) {
       Matcher closing = ISSUE_CLOSING.matcher(text);
-      if (closing.find() && !Hedges.negatedAt(text, closing.start())) {
+      if (mentions("fix", "close", "resolve") && closing.find() && !Hedges.negatedAt(text, closing.start())) {
         add(ClaimKind.STATUS, Strength.STRONG, text, new ClaimSubject.Status(closing.group(0)));
         return;
       }
       Matcher strong = STRONG_STATUS.matcher(text);
-      while (strong.find()) {
+      boolean strongWord = mentions("done", "complete", "finish", "ship", "production", "ready", "fully", "verified", "feature", "100",
+          "landed");
+      while (strongWord && strong.find()) {
         if (!Hedges.negatedAt(text, strong.start())) {
           add(ClaimKind.STATUS, Strength.STRONG, text, new ClaimSubject.Status(strong.group(1).toLowerCase(Locale.ROOT)));
           return;
@@ -383,7 +405,8 @@ public final class ClaimExtractor {
         return;
       }
       Matcher passive = PASSIVE_STATUS.matcher(text);
-      if (passive.find() && !Hedges.negatedAt(text, passive.start(1))) {
+      if (mentions("implemented", "working", "supported", "wired up", "in place", "functional", "handled") && passive.find()
+          && !Hedges.negatedAt(text, passive.start(1))) {
         add(ClaimKind.STATUS, Strength.NORMAL, text, new ClaimSubject.Status(passive.group(1).toLowerCase(Locale.ROOT)));
         return;
       }

@@ -44,8 +44,9 @@ final class Hedges {
 
   /** Lower-case text that every match of the pattern after it holds, looked for first: most messages hedge nothing. */
   private static final List<String> TITLE_HINTS = List.of("wip", "draft", "rfc", "poc", "spike", "do not", "dnm", "skeleton", "scaffold",
-      "stub", "prototype", "first", "partial", "not");
-  private static final List<String> SOURCE_HINTS = List.of("work", "not ready", "do not", "only", "this is", "wip");
+      "stub", "prototype", "first ", "partial", "not ");
+  private static final List<String> SOURCE_HINTS = List.of("progress", "not ready", "do not", "skeleton", "scaffold", "stub", "prototype",
+      "draft", "wip", "first pass");
   private static final List<String> LINE_HINTS = List.of("wip", "stub", "skeleton", "scaffold", "placeholder", "partial", "for now",
       "temporar", "not yet", "mostly", "half", "draft", "prototype", "experimental", "tentative", "in progress", "roughly", "basic version");
 
