@@ -2,7 +2,9 @@ package dev.claimaudit.hostile;
 
 import static dev.claimaudit.hostile.Hostile.audit;
 import static dev.claimaudit.hostile.Hostile.json;
+import static dev.claimaudit.hostile.Hostile.verdict;
 import static dev.claimaudit.hostile.HistoryCasesTest.STUB;
+import static dev.claimaudit.hostile.HistoryCasesTest.STUB_RULE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -194,6 +196,114 @@ class EnvironmentCasesTest {
       }
     }
     assertThat(stoppedEarly).as("runs stopped before they finished").isPositive();
+  }
+
+  private static void remount(Path mountPoint, String options) throws Exception {
+    Process mount = new ProcessBuilder("mount", "-o", "remount," + options, mountPoint.toString()).redirectErrorStream(true).start();
+    String output = new String(mount.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(mount.waitFor()).as("remount %s: %s", options, output).isZero();
+  }
+
+  /** Fills the file system of {@code directory} until it has no free block left. */
+  private static void fill(Path directory) {
+    try (var out = Files.newOutputStream(directory.resolve("filler"))) {
+      byte[] block = new byte[4096];
+      while (true) {
+        out.write(block);
+      }
+    } catch (IOException expected) {
+      assertThat(expected.getMessage()).containsIgnoringCase("space");
+    }
+  }
+
+  private CliRun auditJson(String... options) {
+    List<String> args = new ArrayList<>(List.of("--repo", repo.toString(), "--range", "main..feature", "--format", "json"));
+    args.addAll(List.of(options));
+    return audit(args.toArray(String[]::new));
+  }
+
+  /** The block verdict on stdout with exit 1 and nothing on stderr, whatever became of the audit's memory; its notes hold {@code fragment}. */
+  private static JsonNode blockedWithNote(CliRun run, String fragment) {
+    verdict(run, 1);
+    JsonNode json = json(run);
+    assertThat(json.path("verdict").asText()).isEqualTo("block");
+    assertThat(json.path("findings").toString()).contains(STUB_RULE);
+    assertThat(json.path("notes").toString()).contains(fragment);
+    return json;
+  }
+
+  // The knowledge base is read to grade the change, and written after the verdict to remember it.
+
+  @Test
+  void aReadOnlyKnowledgeBaseStillEscalatesAndSaysItRecordedNothing() throws Exception {
+    Path kb = dir.resolve("kb");
+    mountTmpfs(kb, "size=1m");
+    try {
+      for (int pr = 1; pr <= 4; pr++) {
+        blockedWithNote(auditJson("--kb", kb.toString(), "--pr", Integer.toString(pr)), "kb: recorded 1 lesson for #" + pr);
+      }
+      remount(kb, "ro");
+      List<String> before = snapshot(kb);
+
+      JsonNode json = blockedWithNote(auditJson("--kb", kb.toString(), "--pr", "5"), "kb: lessons not recorded");
+
+      assertThat(json.path("findings").toString()).contains("kb-recurring");
+      boolean escalated = false;
+      for (JsonNode finding : json.path("findings")) {
+        escalated |= finding.path("rule").asText().equals("kb-recurring") && finding.path("severity").asText().equals("block");
+      }
+      assertThat(escalated).as("the fifth pull request with the same finding is blocked by the knowledge base").isTrue();
+      assertThat(json.path("notes").toString()).contains("Read-only file system");
+      assertThat(snapshot(kb)).isEqualTo(before);
+    } finally {
+      unmount(kb);
+    }
+  }
+
+  /**
+   * A knowledge base that cannot be read could hide a finding's fifth recurrence, so no verdict is
+   * given: like an unreadable policy, it is bad input.
+   */
+  @Test
+  void aKnowledgeBaseThatIsARegularFileIsOneLineAndLeftAlone() throws Exception {
+    Path kb = Files.writeString(dir.resolve("kb.jsonl"), "{\"not\": \"a directory\"}\n");
+
+    Hostile.badInput(auditJson("--kb", kb.toString(), "--pr", "7"), "is not a directory");
+
+    assertThat(Files.readString(kb)).isEqualTo("{\"not\": \"a directory\"}\n");
+  }
+
+  /**
+   * A disk that fills up in the middle of an append: the lessons that fitted are taken back, so the
+   * file holds no torn line, and the verdict stands with a note.
+   */
+  @Test
+  void aFullDiskLeavesNoHalfWrittenKnowledgeBaseLine() throws Exception {
+    Path many = dir.resolve("many");
+    StringBuilder stubs = new StringBuilder();
+    for (int i = 0; i < 80; i++) {
+      stubs.append("def parse_").append(i).append("():\n    raise NotImplementedError\n\n");
+    }
+    try (TestRepo test = TestRepo.init(many)) {
+      test.write("README.md", "demo\n").commit("Initial commit");
+      test.branch("feature").write("src/parse.py", stubs.toString()).commit("Implement the parsers, done");
+    }
+    Path kb = dir.resolve("kb");
+    mountTmpfs(kb, "size=64k");
+    try {
+      String seed = "{\"v\":1,\"time\":\"2024-01-01T00:00:00Z\",\"pr\":1,\"head\":null,\"rule\":\"todo-marker\",\"severity\":\"warn\","
+          + "\"sig\":\"0123456789abcdef\",\"path\":\"a.py\",\"line\":1,\"snippet\":\"# todo\"}\n";
+      Path lessons = Files.writeString(kb.resolve("lessons.jsonl"), seed);
+      fill(kb);
+
+      CliRun run = audit("--repo", many.toString(), "--range", "main..feature", "--format", "json", "--kb", kb.toString(), "--pr", "2");
+
+      verdict(run, 1);
+      assertThat(json(run).path("notes").toString()).contains("kb: lessons not recorded").contains("No space left");
+      assertThat(Files.readString(lessons)).isEqualTo(seed);
+    } finally {
+      unmount(kb);
+    }
   }
 
   @Test
