@@ -232,6 +232,91 @@ class EnvironmentCasesTest {
     return json;
   }
 
+  // The state directory holds verdict records, which only save auditing the same inputs twice:
+  // when a record cannot be kept the verdict is still given, and a note says why.
+
+  @Test
+  void aStateDirectoryOnAReadOnlyFileSystemIsStillReadAndCostsNoVerdict() throws Exception {
+    Path state = dir.resolve("state");
+    mountTmpfs(state, "size=1m");
+    try {
+      verdict(auditJson("--pr", "7", "--state-dir", state.toString()), 1);
+      remount(state, "ro");
+      List<String> before = snapshot(state);
+
+      CliRun reused = verdict(auditJson("--pr", "7", "--state-dir", state.toString()), 1);
+      CliRun forced = auditJson("--pr", "7", "--state-dir", state.toString(), "--force");
+      CliRun other = auditJson("--pr", "8", "--state-dir", state.toString());
+
+      assertThat(json(reused).path("cached").asBoolean()).as("a read-only record is still reused").isTrue();
+      assertThat(blockedWithNote(forced, "verdict record not kept").path("notes").toString()).contains("Read-only file system");
+      assertThat(json(forced).path("cached").asBoolean()).isFalse();
+      blockedWithNote(other, "verdict record not kept");
+      assertThat(snapshot(state)).isEqualTo(before);
+    } finally {
+      unmount(state);
+    }
+  }
+
+  @Test
+  void anEmptyStateDirectoryOnAReadOnlyFileSystemCostsNoVerdict() throws Exception {
+    Path state = dir.resolve("state");
+    mountTmpfs(state, "size=64k,ro");
+    try {
+      JsonNode json = blockedWithNote(auditJson("--pr", "7", "--state-dir", state.toString()), "verdict record not kept");
+
+      assertThat(json.path("notes").toString()).contains("Read-only file system");
+      assertThat(snapshot(state)).hasSize(1);
+    } finally {
+      unmount(state);
+    }
+  }
+
+  @Test
+  void aStateDirectoryThatIsARegularFileCostsNoVerdictAndIsLeftAlone() throws Exception {
+    Path state = Files.writeString(dir.resolve("state.txt"), "not a directory");
+
+    JsonNode json = blockedWithNote(auditJson("--pr", "7", "--state-dir", state.toString()), "verdict record not kept");
+
+    assertThat(json.path("notes").toString()).contains("state.txt");
+    assertThat(Files.readString(state)).isEqualTo("not a directory");
+  }
+
+  @Test
+  void aStateDirectoryThatCannotBeCreatedCostsNoVerdict() throws Exception {
+    Path readOnly = dir.resolve("ro");
+    mountTmpfs(readOnly, "size=64k,ro");
+    try {
+      Path state = readOnly.resolve("cache/claim-audit");
+
+      JsonNode json = blockedWithNote(auditJson("--pr", "7", "--state-dir", state.toString()), "verdict record not kept");
+
+      assertThat(json.path("notes").toString()).contains("Read-only file system");
+      assertThat(readOnly.resolve("cache")).doesNotExist();
+    } finally {
+      unmount(readOnly);
+    }
+  }
+
+  @Test
+  void aFullDiskCostsNoVerdictAndLeavesNoPartialRecord() throws Exception {
+    Path state = dir.resolve("state");
+    mountTmpfs(state, "size=64k");
+    try {
+      Files.createDirectories(state.resolve("verdicts"));
+      fill(state);
+
+      JsonNode json = blockedWithNote(auditJson("--pr", "7", "--state-dir", state.toString()), "verdict record not kept");
+
+      assertThat(json.path("notes").toString()).contains("No space left");
+      try (Stream<Path> records = Files.list(state.resolve("verdicts"))) {
+        assertThat(records.toList()).as("no record and no temporary file").isEmpty();
+      }
+    } finally {
+      unmount(state);
+    }
+  }
+
   // The knowledge base is read to grade the change, and written after the verdict to remember it.
 
   @Test
