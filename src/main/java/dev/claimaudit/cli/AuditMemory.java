@@ -18,6 +18,7 @@ import dev.claimaudit.policy.SeverityAssigner;
 import dev.claimaudit.state.StateException;
 import dev.claimaudit.state.VerdictRecords;
 import dev.claimaudit.verdict.Inputs;
+import dev.claimaudit.verdict.Secrets;
 import dev.claimaudit.verdict.Verdict;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -55,7 +56,8 @@ final class AuditMemory {
     Learning learning = null;
     if (policy.kb().configured()) {
       Path relativeTo = repository.workTree().orElse(repository.gitDir());
-      learning = new Learning(KnowledgeBase.open(policy.kb().location(), repository, relativeTo, true), policy.kb(), catalog);
+      learning = new Learning(KnowledgeBase.open(policy.kb().location(), repository, relativeTo, true), policy.kb(), catalog,
+          Secrets.fromEnvironment(request.env()));
     }
     return new AuditMemory(records, request.force(), options(request, policy), learning, clock);
   }
