@@ -10,6 +10,7 @@ import static dev.claimaudit.hostile.HistoryCasesTest.STUB_RULE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.claimaudit.testing.ChatServer;
 import dev.claimaudit.testing.CliRun;
 import dev.claimaudit.testing.TestRepo;
 import java.nio.file.Files;
@@ -277,7 +278,7 @@ class SecurityPropertiesTest {
     assertThat(range.err() + option.err()).doesNotContain(token);
   }
 
-  // Secrets never reach the knowledge base.
+  // Secrets never reach the knowledge base or a model.
 
   /** A shape the knowledge base keeps: one word holding a rule's keyword ("kludge" of todo-marker) is not folded away. */
   private static final String KEYWORD_SECRET = "Kludge7Hq2LxP9vRtW3";
@@ -327,6 +328,27 @@ class SecurityPropertiesTest {
     assertThat(written).contains("lessons.jsonl").contains("todo-marker").contains(STUB_RULE);
     for (String secret : SECRETS) {
       assertThat(written).doesNotContainIgnoringCase(secret);
+    }
+  }
+
+  @Test
+  void secretsOnFlaggedLinesNeverReachTheModel() throws Exception {
+    changeWithSecretsOnFlaggedLines();
+    Path policy = dir.resolve("policy.yml");
+    try (ChatServer server = ChatServer.start()) {
+      Files.writeString(policy, "llm:\n  enabled: true\n  endpoint: " + server.endpoint() + "\n  model: test-model\n  timeout-seconds: 10\n");
+      server.enqueue(ChatServer.answer("{\"gaps\": []}"));
+
+      CliRun run = auditWith(secretEnvironment(), "Ships the deploy script with " + ENV_SECRET + ", production-ready", "--repo",
+          repo().toString(), "--range", "main..feature", "--format", "json", "--policy", policy.toString(), "--llm", "--pr-body-file", "-");
+
+      verdict(run, 1);
+      assertThat(server.requests()).hasSize(1);
+      String body = server.requests().get(0).body();
+      assertThat(server.requests().get(0).prompt()).contains("raise NotImplementedError").contains("# FIXME rotate").contains("[redacted]");
+      for (String secret : SECRETS) {
+        assertThat(body).doesNotContainIgnoringCase(secret);
+      }
     }
   }
 }
