@@ -115,16 +115,22 @@ public final class VerdictRecords {
     root.put("cached", false);
     root.set("options", options);
     try {
-      Path temp = Files.createTempFile(dir, ".verdict-", ".tmp");
-      try {
-        Files.writeString(temp, mapper.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(temp);
+      byte[] bytes = (mapper.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
+      // A run stopped by SIGTERM or SIGINT finishes the record first, or never starts it.
+      try (WholeWrite whole = WholeWrite.begin()) {
+        Path temp = Files.createTempFile(dir, ".verdict-", ".tmp");
+        try {
+          Files.write(temp, bytes);
+          Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+          Files.deleteIfExists(temp);
+        }
       }
       return file;
     } catch (IOException e) {
       throw new StateException("cannot write the verdict record " + file + ": " + e.getMessage(), e);
+    } catch (IllegalStateException e) {
+      throw new StateException("verdict record " + file + " not written: the audit is stopping", e);
     }
   }
 }

@@ -9,10 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.claimaudit.kb.Lesson;
 import dev.claimaudit.testing.CliRun;
 import dev.claimaudit.testing.TestRepo;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -389,6 +392,161 @@ class EnvironmentCasesTest {
     } finally {
       unmount(kb);
     }
+  }
+
+  /** A stub-laden change: 20 files of 200 stubs each, so an audit appends 4,000 lessons (1 MB) and writes a record of 4,000 findings. */
+  private static final int STUB_FILES = 20;
+  private static final int STUBS_PER_FILE = 200;
+
+  /**
+   * Stops real audits with SIGTERM and SIGINT while they remember: the test watches the files and
+   * signals the moment the knowledge base starts to grow or a verdict record's temporary file
+   * appears, at once or after a spread of short delays. Whatever the moment, every line of the
+   * knowledge base is a whole lesson and a pull request's lessons are all there or none, a record
+   * is whole or absent, no temporary file is left, and a later audit reads and records cleanly.
+   */
+  @Test
+  void aRunStoppedWhileItRemembersLeavesNoHalfWrittenLessonOrRecord() throws Exception {
+    Path many = dir.resolve("many");
+    try (TestRepo test = TestRepo.init(many)) {
+      test.write("README.md", "demo\n").commit("Initial commit");
+      test.branch("feature");
+      String stubs = "def parse():\n    raise NotImplementedError\n\n".repeat(STUBS_PER_FILE);
+      for (int i = 0; i < STUB_FILES; i++) {
+        test.write("src/parser_" + i + ".py", stubs);
+      }
+      test.commit("Implement the parsers, done");
+    }
+    String head = Hostile.git(many, "rev-parse", "feature");
+    Path kb = Files.createDirectories(dir.resolve("kb"));
+    Path lessons = kb.resolve("lessons.jsonl");
+    Files.writeString(lessons, earlierLessons(20_000));
+    Path state = dir.resolve("state");
+    int perAudit = STUB_FILES * STUBS_PER_FILE;
+    long[] delays = {0, 0, 1, 2, 3, 5, 8, 13, 21, 34};
+    int stopped = 0;
+    int stoppedBetween = 0;
+    Integer recorded = null;
+    Process signals = new ProcessBuilder("bash", "-c", "while read -r sig pid; do kill -s \"$sig\" \"$pid\"; done")
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    try (PrintWriter signaller = new PrintWriter(signals.getOutputStream(), true, StandardCharsets.UTF_8)) {
+      for (int run = 0; run < 2 * delays.length; run++) {
+        int pr = 100 + run;
+        boolean duringAppend = run % 2 == 0;
+        String signal = run % 4 < 2 ? "TERM" : "INT";
+        long sizeBefore = Files.size(lessons);
+        Process process = new ProcessBuilder(java(), "-Xmx768m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+            "dev.claimaudit.cli.Main", "--repo", many.toString(), "--range", "main..feature", "--kb", kb.toString(), "--pr",
+            Integer.toString(pr), "--state-dir", state.toString(), "--format", "json")
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(dir.resolve("stderr.txt").toFile())
+            .start();
+        boolean seen = duringAppend ? awaitGrowth(process, lessons, sizeBefore) : awaitTemporaryRecord(process, state.resolve("verdicts"));
+        if (seen) {
+          Thread.sleep(delays[run / 2]);
+          signaller.println(signal + " " + process.pid());
+        }
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("run %d ends", run).isTrue();
+        String stderr = Files.readString(dir.resolve("stderr.txt"));
+        assertThat(stderr).as("run %d", run).doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(process.exitValue()).as("run %d: %s", run, stderr).isIn(1, 128 + 2, 128 + 15);
+
+        long mine = wholeLessons(lessons, pr);
+        assertThat(mine).as("lessons of #%d after SIG%s", pr, signal).isIn(0L, (long) perAudit);
+        Path record = state.resolve("verdicts").resolve(pr + "-" + head + ".json");
+        if (Files.exists(record)) {
+          JsonNode whole = new ObjectMapper().readTree(record.toFile());
+          assertThat(whole.path("verdict").asText()).isEqualTo("block");
+          assertThat(whole.path("findings").size()).isGreaterThanOrEqualTo(perAudit);
+          recorded = pr;
+        }
+        assertThat(temporaryFiles(state.resolve("verdicts"))).as("run %d", run).isEmpty();
+        assertThat(temporaryFiles(kb)).as("run %d", run).isEmpty();
+        if (process.exitValue() != 1) {
+          stopped++;
+          stoppedBetween += mine == perAudit && !Files.exists(record) ? 1 : 0;
+        }
+      }
+    } finally {
+      signals.destroy();
+    }
+    assertThat(stopped).as("runs stopped by a signal").isGreaterThanOrEqualTo(delays.length);
+    assertThat(recorded).as("a run that kept its record").isNotNull();
+
+    CliRun later = audit("--repo", many.toString(), "--range", "main..feature", "--kb", kb.toString(), "--pr", "999", "--state-dir",
+        state.toString(), "--format", "json");
+    JsonNode json = json(verdict(later, 1));
+    assertThat(json.path("notes").toString()).as("stopped %d, between append and record %d", stopped, stoppedBetween)
+        .doesNotContain("malformed").contains("kb: recorded " + perAudit + " lessons for #999");
+    assertThat(wholeLessons(lessons, 999)).isEqualTo(perAudit);
+    assertThat(state.resolve("verdicts").resolve("999-" + head + ".json")).exists();
+    CliRun again = audit("--repo", many.toString(), "--range", "main..feature", "--kb", kb.toString(), "--pr", recorded.toString(),
+        "--state-dir", state.toString(), "--format", "json");
+    assertThat(json(verdict(again, 1)).path("cached").asBoolean()).as("the record of #%d is reused", recorded).isTrue();
+  }
+
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  /** Valid lessons of other pull requests, so that reading the knowledge base takes a while. */
+  private static String earlierLessons(int count) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      text.append("{\"v\":1,\"time\":\"2024-01-01T00:00:00Z\",\"pr\":").append(1 + i % 90).append(",\"head\":null,\"rule\":\"todo-marker\",")
+          .append("\"severity\":\"warn\",\"sig\":\"").append(String.format("%016x", i)).append("\",\"path\":\"src/a").append(i)
+          .append(".py\",\"line\":1,\"snippet\":\"# todo _\"}\n");
+    }
+    return text.toString();
+  }
+
+  /** Short against the milliseconds a write of megabytes takes; long enough not to take a core from the audit. */
+  private static final long POLL_NANOS = 200_000;
+
+  /** Waits until {@code file} grows past {@code size}; false when the process ended first. */
+  private static boolean awaitGrowth(Process process, Path file, long size) throws IOException {
+    while (process.isAlive()) {
+      if (Files.size(file) > size) {
+        return true;
+      }
+      LockSupport.parkNanos(POLL_NANOS);
+    }
+    return false;
+  }
+
+  /** Waits until a temporary record file appears in {@code verdicts}; false when the process ended first. */
+  private static boolean awaitTemporaryRecord(Process process, Path verdicts) throws IOException {
+    while (process.isAlive()) {
+      if (Files.isDirectory(verdicts) && !temporaryFiles(verdicts).isEmpty()) {
+        return true;
+      }
+      LockSupport.parkNanos(POLL_NANOS);
+    }
+    return false;
+  }
+
+  private static List<Path> temporaryFiles(Path directory) throws IOException {
+    if (!Files.isDirectory(directory)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.filter(file -> file.getFileName().toString().endsWith(".tmp")).toList();
+    }
+  }
+
+  /** The lessons of pull request {@code pr}, after checking that the file ends a line and every line in it is a whole lesson. */
+  private static long wholeLessons(Path lessons, int pr) throws IOException {
+    byte[] bytes = Files.readAllBytes(lessons);
+    assertThat(bytes[bytes.length - 1]).as("the knowledge base ends with a whole line").isEqualTo((byte) '\n');
+    long mine = 0;
+    int number = 0;
+    for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
+      number++;
+      Lesson.Parsed parsed = Lesson.parse(line);
+      assertThat(parsed.problem()).as("lessons.jsonl:%d %s", number, line.length() > 200 ? line.substring(0, 200) : line).isNull();
+      mine += parsed.lesson().pr() == pr ? 1 : 0;
+    }
+    return mine;
   }
 
   @Test
