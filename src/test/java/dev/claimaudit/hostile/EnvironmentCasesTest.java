@@ -361,6 +361,26 @@ class EnvironmentCasesTest {
     assertThat(Files.readString(kb)).isEqualTo("{\"not\": \"a directory\"}\n");
   }
 
+  /** Directories named like the subcommands (kb, config), given relative to where the audit runs, are directories. */
+  @Test
+  void memoryDirectoriesNamedLikeSubcommandsAreDirectories() throws Exception {
+    Process process = new ProcessBuilder(java(), "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+        "dev.claimaudit.cli.Main", "--repo", repo.toString(), "--range", "main..feature", "--kb", "kb", "--state-dir", "config", "--pr", "7",
+        "--format", "json")
+        .directory(dir.toFile())
+        .redirectOutput(dir.resolve("stdout.txt").toFile())
+        .redirectError(dir.resolve("stderr.txt").toFile())
+        .start();
+
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(Files.readString(dir.resolve("stderr.txt"))).isEqualTo(1);
+    assertThat(Files.readString(dir.resolve("stdout.txt"))).contains("kb: recorded 1 lesson for #7");
+    assertThat(dir.resolve("kb/lessons.jsonl")).isRegularFile();
+    try (Stream<Path> records = Files.list(dir.resolve("config/verdicts"))) {
+      assertThat(records.map(file -> file.getFileName().toString()).toList()).singleElement().asString().startsWith("7-");
+    }
+  }
+
   /**
    * A disk that fills up in the middle of an append: the lessons that fitted are taken back, so the
    * file holds no torn line, and the verdict stands with a note.
