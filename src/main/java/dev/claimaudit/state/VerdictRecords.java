@@ -117,7 +117,7 @@ public final class VerdictRecords {
     try {
       byte[] bytes = (mapper.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
       // A run stopped by SIGTERM or SIGINT finishes the record first, or never starts it.
-      try (WholeWrite whole = WholeWrite.begin()) {
+      WholeWrite.run(() -> {
         Path temp = Files.createTempFile(dir, ".verdict-", ".tmp");
         try {
           Files.write(temp, bytes);
@@ -125,7 +125,7 @@ public final class VerdictRecords {
         } finally {
           Files.deleteIfExists(temp);
         }
-      }
+      });
       return file;
     } catch (IOException e) {
       throw new StateException("cannot write the verdict record " + file + ": " + e.getMessage(), e);

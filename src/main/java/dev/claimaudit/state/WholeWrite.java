@@ -1,29 +1,43 @@
 package dev.claimaudit.state;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Holds the process's exit on SIGTERM or SIGINT while a file is written, so that the write ends
- * whole: the JVM runs its shutdown hooks before it halts, and this one waits for {@link #close}.
- * A write that would begin once the process is already stopping does not begin. (Removing a
+ * whole: the JVM runs its shutdown hooks before it halts, and this one waits for the write. A
+ * write that would begin once the process is already stopping does not begin. (Removing a
  * temporary file at exit is not enough: a file made after that hook ran would stay.)
  */
-final class WholeWrite implements AutoCloseable {
+final class WholeWrite {
   /** A write that takes longer (a hung file system) no longer holds the exit. */
   private static final Duration LONGEST = Duration.ofSeconds(30);
+
+  /** Writes files. */
+  interface Body {
+    void run() throws IOException;
+  }
 
   private final CountDownLatch done = new CountDownLatch(1);
   private final Thread hook = new Thread(this::awaitDone, "claim-audit-whole-write");
 
   private WholeWrite() {}
 
-  /** @throws IllegalStateException when the process is already stopping: then nothing is to be written */
-  static WholeWrite begin() {
+  /**
+   * Runs {@code body}, and an exit asked for meanwhile waits until it returns.
+   *
+   * @throws IllegalStateException when the process is already stopping: {@code body} is not run
+   */
+  static void run(Body body) throws IOException {
     WholeWrite write = new WholeWrite();
     Runtime.getRuntime().addShutdownHook(write.hook);
-    return write;
+    try {
+      body.run();
+    } finally {
+      write.end();
+    }
   }
 
   private void awaitDone() {
@@ -34,8 +48,7 @@ final class WholeWrite implements AutoCloseable {
     }
   }
 
-  @Override
-  public void close() {
+  private void end() {
     done.countDown();
     try {
       Runtime.getRuntime().removeShutdownHook(hook);
