@@ -15,8 +15,10 @@ import dev.claimaudit.kb.KnowledgeBase;
 import dev.claimaudit.kb.Learning;
 import dev.claimaudit.policy.Policy;
 import dev.claimaudit.policy.SeverityAssigner;
+import dev.claimaudit.state.StateException;
 import dev.claimaudit.state.VerdictRecords;
 import dev.claimaudit.verdict.Inputs;
+import dev.claimaudit.verdict.Secrets;
 import dev.claimaudit.verdict.Verdict;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,8 +30,9 @@ import java.util.Set;
 
 /**
  * What an audit remembers from one run to the next: the verdict records of {@code --state-dir}
- * and the knowledge base. Both are opened before the checks run, so that a bad location stops
- * the audit with exit 2 before any work is done.
+ * and the knowledge base. Both are opened before the checks run. The knowledge base grades the
+ * change, so one that cannot be read stops the audit with exit 2 before any work is done; what
+ * cannot be written to either after the verdict costs the verdict nothing but a note.
  */
 final class AuditMemory {
   private final VerdictRecords records;
@@ -53,7 +56,8 @@ final class AuditMemory {
     Learning learning = null;
     if (policy.kb().configured()) {
       Path relativeTo = repository.workTree().orElse(repository.gitDir());
-      learning = new Learning(KnowledgeBase.open(policy.kb().location(), repository, relativeTo, true), policy.kb(), catalog);
+      learning = new Learning(KnowledgeBase.open(policy.kb().location(), repository, relativeTo, true), policy.kb(), catalog,
+          Secrets.fromEnvironment(request.env()));
     }
     return new AuditMemory(records, request.force(), options(request, policy), learning, clock);
   }
@@ -113,10 +117,16 @@ final class AuditMemory {
     }
   }
 
-  /** Keeps the verdict in {@code --state-dir}, when given. */
-  void save(Integer pr, Verdict verdict) {
-    if (records != null) {
+  /** Keeps the verdict in {@code --state-dir}, when given; returns it, with a note when the record could not be kept. */
+  Verdict save(Integer pr, Verdict verdict) {
+    if (records == null) {
+      return verdict;
+    }
+    try {
       records.save(pr, verdict, options);
+      return verdict;
+    } catch (StateException e) {
+      return verdict.withNote("verdict record not kept: " + e.getMessage());
     }
   }
 

@@ -224,8 +224,7 @@ final class AuditPipeline {
         runs,
         inputs,
         notes);
-    memory.save(pr, verdict);
-    return new Result(verdict, policy.failOn());
+    return new Result(memory.save(pr, verdict), policy.failOn());
   }
 
   /**

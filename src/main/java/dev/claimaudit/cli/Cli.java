@@ -46,6 +46,8 @@ public final class Cli {
           .setOut(io.out())
           .setErr(io.err())
           .setCaseInsensitiveEnumValuesAllowed(true)
+          // `--kb kb` names a directory called kb, not the kb subcommand.
+          .setAllowSubcommandsAsOptionParameters(true)
           .setParameterExceptionHandler(this::badParameters)
           .setExecutionExceptionHandler((error, line, parsed) -> failure(error, debug(args)));
       return commandLine.execute(args);

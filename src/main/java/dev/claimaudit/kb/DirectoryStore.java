@@ -106,10 +106,15 @@ public final class DirectoryStore implements KbStore {
         long size = channel.size();
         ByteBuffer data = ByteBuffer.wrap(endsWithNewline(channel, size) ? bytes : withLeadingNewline(bytes));
         long position = size;
-        while (data.hasRemaining()) {
-          position += channel.write(data, position);
+        try {
+          while (data.hasRemaining()) {
+            position += channel.write(data, position);
+          }
+          channel.force(false);
+        } catch (IOException e) {
+          takeBack(channel, size, e);
+          throw e;
         }
-        channel.force(false);
       }
       return null;
     });
@@ -154,6 +159,18 @@ public final class DirectoryStore implements KbStore {
       return Files.readAllBytes(path);
     } catch (NoSuchFileException e) {
       return new byte[0];
+    }
+  }
+
+  /**
+   * A write that failed part way (a full disk writes what fits, then fails) leaves the lines that
+   * fitted and a torn one: cut the file back to its size before the append, so readers see none of it.
+   */
+  private static void takeBack(FileChannel channel, long size, IOException failure) {
+    try {
+      channel.truncate(size);
+    } catch (IOException e) {
+      failure.addSuppressed(e);
     }
   }
 

@@ -5,6 +5,7 @@ import dev.claimaudit.checks.Severity;
 import dev.claimaudit.checks.placeholder.Catalog;
 import dev.claimaudit.checks.placeholder.Rule;
 import dev.claimaudit.policy.KbSettings;
+import dev.claimaudit.verdict.Secrets;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -39,11 +40,14 @@ public final class Learning {
   private final KnowledgeBase kb;
   private final KbSettings settings;
   private final Catalog catalog;
+  private final Secrets secrets;
 
-  public Learning(KnowledgeBase kb, KbSettings settings, Catalog catalog) {
+  /** @param secrets masks the credentials of a finding's line before it is learned: a lesson outlives the audit that wrote it */
+  public Learning(KnowledgeBase kb, KbSettings settings, Catalog catalog, Secrets secrets) {
     this.kb = kb;
     this.settings = settings;
     this.catalog = catalog;
+    this.secrets = secrets;
   }
 
   /**
@@ -131,7 +135,7 @@ public final class Learning {
       if (finding.suppressed() || NOT_LEARNED.contains(finding.rule()) || finding.severity() == Severity.INFO) {
         continue;
       }
-      String normalised = Signature.normalise(finding.snippet(), keywords(finding.rule()));
+      String normalised = normalised(finding);
       String signature = Signature.of(finding.rule(), normalised);
       if (!written.add(key(pr, head, signature, finding.path(), finding.line()))) {
         continue;
@@ -144,7 +148,15 @@ public final class Learning {
   }
 
   public String signature(Finding finding) {
-    return Signature.of(finding, keywords(finding.rule()));
+    return Signature.of(finding.rule(), normalised(finding));
+  }
+
+  /**
+   * The finding's line as a lesson keeps it, with its credentials masked first: a word that holds a
+   * rule's keyword is kept as written, and a token can hold one as well as any word.
+   */
+  private String normalised(Finding finding) {
+    return Signature.normalise(secrets.redact(finding.snippet()), keywords(finding.rule()));
   }
 
   private List<String> keywords(String rule) {

@@ -1,6 +1,5 @@
 package dev.claimaudit.kb;
 
-import dev.claimaudit.checks.Finding;
 import dev.claimaudit.policy.Digests;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +26,6 @@ public final class Signature {
   private Signature() {}
 
   /** The signature: 16 hex digits of sha-256 over the rule and the normalised snippet. */
-  public static String of(Finding finding, List<String> keywords) {
-    return of(finding.rule(), normalise(finding.snippet(), keywords));
-  }
-
   public static String of(String rule, String normalised) {
     return Digests.sha256(rule + "\n" + normalised).substring(0, 16);
   }

@@ -1,6 +1,6 @@
 package dev.claimaudit.state;
 
-/** The state directory cannot be used (not a directory, not writable); exit code 2. */
+/** A verdict record cannot be kept (the state directory is not a directory, not writable, or full). */
 public final class StateException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

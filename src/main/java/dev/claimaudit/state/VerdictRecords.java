@@ -30,23 +30,27 @@ public final class VerdictRecords {
 
   private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private final Path dir;
+  /** Why no record can be read or kept here, or {@code null} when the directory is there. */
+  private final String unusable;
 
-  private VerdictRecords(Path dir) {
+  private VerdictRecords(Path dir, String unusable) {
     this.dir = dir;
+    this.unusable = unusable;
   }
 
-  /** The records under {@code stateDir}, which is created when missing. */
+  /**
+   * The records under {@code stateDir}, which is created when missing. Records only save auditing
+   * the same inputs twice, so a state directory that cannot be made (a file is in the way, a
+   * read-only file system) withholds no verdict: it has no records, and {@link #save} says why.
+   */
   public static VerdictRecords open(Path stateDir) {
     Path dir = stateDir.resolve(DIR);
     try {
       Files.createDirectories(dir);
+      return new VerdictRecords(dir, null);
     } catch (IOException e) {
-      throw new StateException("cannot use the state directory " + stateDir + ": " + e.getMessage(), e);
+      return new VerdictRecords(dir, "cannot use the state directory " + stateDir + ": " + e.getMessage());
     }
-    if (!Files.isWritable(dir)) {
-      throw new StateException("cannot write to the state directory " + dir, null);
-    }
-    return new VerdictRecords(dir);
   }
 
   /** {@code verdicts/<pr>-<head>.json}; {@code local} stands for the number of an audit outside a pull request. */
@@ -62,6 +66,9 @@ public final class VerdictRecords {
    * the same {@code options}; a record that cannot be read is ignored with a line in {@code notes}.
    */
   public Optional<Verdict> lookup(Integer pr, Inputs inputs, JsonNode options, List<String> notes) {
+    if (unusable != null) {
+      return Optional.empty();
+    }
     Path file = file(pr, inputs.head());
     JsonNode root;
     try (InputStream in = Files.newInputStream(file)) {
@@ -94,23 +101,36 @@ public final class VerdictRecords {
     return Optional.of(recorded);
   }
 
-  /** Writes the record atomically: a reader sees the old record or the new one, never half of one. */
+  /**
+   * Writes the record atomically: a reader sees the old record or the new one, never half of one.
+   *
+   * @throws StateException when the record cannot be written; no part of it is left behind
+   */
   public Path save(Integer pr, Verdict verdict, JsonNode options) {
     Path file = file(pr, verdict.inputs().head());
+    if (unusable != null) {
+      throw new StateException(unusable, null);
+    }
     ObjectNode root = new JsonReporter().tree(verdict);
     root.put("cached", false);
     root.set("options", options);
     try {
-      Path temp = Files.createTempFile(dir, ".verdict-", ".tmp");
-      try {
-        Files.writeString(temp, mapper.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(temp);
-      }
+      byte[] bytes = (mapper.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
+      // A run stopped by SIGTERM or SIGINT finishes the record first, or never starts it.
+      WholeWrite.run(() -> {
+        Path temp = Files.createTempFile(dir, ".verdict-", ".tmp");
+        try {
+          Files.write(temp, bytes);
+          Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+          Files.deleteIfExists(temp);
+        }
+      });
       return file;
     } catch (IOException e) {
       throw new StateException("cannot write the verdict record " + file + ": " + e.getMessage(), e);
+    } catch (IllegalStateException e) {
+      throw new StateException("verdict record " + file + " not written: the audit is stopping", e);
     }
   }
 }

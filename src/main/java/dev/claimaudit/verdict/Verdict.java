@@ -36,6 +36,13 @@ public record Verdict(
     this(outcome, range, claims, findings, checks, inputs, notes, false);
   }
 
+  /** This verdict with {@code note} added. */
+  public Verdict withNote(String note) {
+    List<String> withNote = new java.util.ArrayList<>(notes);
+    withNote.add(note);
+    return new Verdict(outcome, range, claims, findings, checks, inputs, withNote, cached);
+  }
+
   /** This verdict, marked as reused from a record, with {@code note} added. */
   public Verdict asCached(String note) {
     List<String> withNote = new java.util.ArrayList<>(notes);

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every bad policy, knowledge base or state input ends as one line on stderr and exit code 2, never a stack trace. */
+/** Every bad policy or knowledge base input ends as one line on stderr and exit code 2, never a stack trace. */
 class BadPolicyAndKbInputTest {
   @TempDir Path dir;
 
@@ -86,9 +86,7 @@ class BadPolicyAndKbInputTest {
         Arguments.of((Function<Path, List<String>>) dir -> List.of("--kb", "git:refs/heads/main"), "not a usable ref for stored files"),
         Arguments.of((Function<Path, List<String>>) dir -> List.of("--kb", "git:not a ref"), "not a usable ref for stored files"),
         Arguments.of((Function<Path, List<String>>) dir -> List.of("--pr", "0"), "--pr takes a pull request number"),
-        Arguments.of((Function<Path, List<String>>) dir -> List.of("--pr", "twelve"), "--pr"),
-        Arguments.of((Function<Path, List<String>>) dir -> List.of("--state-dir", write(dir, "state-file", "x".getBytes())),
-            "cannot use the state directory"));
+        Arguments.of((Function<Path, List<String>>) dir -> List.of("--pr", "twelve"), "--pr"));
   }
 
   private static String write(Path dir, String name, byte[] bytes) {

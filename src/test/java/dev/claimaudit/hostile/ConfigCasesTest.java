@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +32,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Configuration the audit reads: the CI event payload, the rule files a policy can add, and the
- * command line. Malformed, huge, deep, unknown or mistyped input is one line and exit 2, or is
- * ignored where the contract says so; a pattern that backtracks forever is stopped.
+ * Configuration the audit reads: the CI event payload, the policy file, the rule files a policy can
+ * add, and the command line. Malformed, huge, deep, self-referring, unknown or mistyped input is
+ * one line and exit 2, or is ignored where the contract says so; a pattern that backtracks forever
+ * is refused or stopped.
  */
 class ConfigCasesTest {
   @TempDir Path dir;
@@ -235,5 +237,103 @@ class ConfigCasesTest {
 
     assertThat(findings).isEmpty();
     assertThat(assertTimeoutPreemptively(Duration.ofSeconds(10), () -> scanner.scanText("src/ok.py", "aaaa\n"))).hasSize(1);
+  }
+
+  // Policy files: the YAML a repository keeps, and the one a change leaves behind for later audits.
+
+  private CliRun withPolicy(String yaml) throws Exception {
+    Path policy = dir.resolve("policy-" + Integer.toHexString(yaml.hashCode()) + ".yml");
+    Files.writeString(policy, yaml, StandardCharsets.UTF_8);
+    return audit("--repo", repo.toString(), "--range", "main..feature", "--policy", policy.toString(), "--format", "json");
+  }
+
+  /** Nine levels of nine aliases each: 387 million strings if expanded. */
+  private static String billionLaughs() {
+    StringBuilder yaml = new StringBuilder("a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n");
+    String previous = "a";
+    for (String name : List.of("b", "c", "d", "e", "f", "g", "h", "i")) {
+      yaml.append(name).append(": &").append(name).append(" [").append(String.join(", ", Collections.nCopies(9, "*" + previous)))
+          .append("]\n");
+      previous = name;
+    }
+    return yaml.toString();
+  }
+
+  private static final String BACKTRACKING_RULE = """
+      custom-rules:
+        - id: acme-halt
+          languages: [python]
+          class: hard-stub
+          in: code
+          pattern: '\\bhalt\\s+(x+x+)+y'
+          keywords: [halt]
+          title: halt
+          rationale: Backtracks on a run of x.
+          match: ['halt xxy']
+          noMatch: ['halt y']
+      """;
+
+  @Test
+  void aMalformedPolicyIsOneLineNamingItsLine() throws Exception {
+    badInput(withPolicy("fail-on: block\nrules: [unclosed\n"), ":3: not valid YAML");
+  }
+
+  @Test
+  void aBillionLaughsPolicyIsRefusedWithoutExpandingIt() throws Exception {
+    badInput(withPolicy(billionLaughs()), "YAML anchors and aliases");
+  }
+
+  @Test
+  void aPolicyThatRefersToItselfIsOneLine() throws Exception {
+    badInput(withPolicy("rules: &rules\n  todo-marker: warn\n  again: *rules\n"), "YAML anchors and aliases");
+  }
+
+  @Test
+  void aPolicyNestedTenThousandDeepIsOneLine() throws Exception {
+    badInput(withPolicy("dynamic: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n"), "nested more than");
+  }
+
+  @Test
+  void aPolicyOverTheSizeLimitIsRefused() throws Exception {
+    badInput(withPolicy("# " + "x".repeat(300 * 1024) + "\nfail-on: block\n"), "larger than 256 KiB");
+  }
+
+  @Test
+  void anUnknownPolicyKeyIsRefusedByName() throws Exception {
+    badInput(withPolicy("version: 1\ncolour: red\n"), ":2: colour: unknown key");
+  }
+
+  @Test
+  void wrongTypesInThePolicyAreRefusedByKey() throws Exception {
+    badInput(withPolicy("fail-on: [block]\n"), "fail-on: must be block, warn or never");
+    badInput(withPolicy("rules: 5\n"), "rules: must be a mapping");
+    badInput(withPolicy("kb:\n  escalation:\n    block: five\n"), "kb.escalation.block: must be a number");
+    badInput(withPolicy("paths:\n  ignore: {docs: true}\n"), "paths.ignore: must be a list of globs");
+  }
+
+  @Test
+  void aBacktrackingCustomRuleAtTheBaseIsRefusedBeforeAnyScan() {
+    Path based = dir.resolve("based");
+    try (TestRepo test = TestRepo.init(based)) {
+      test.write(".claim-audit.yml", BACKTRACKING_RULE).write("README.md", "demo\n").commit("Initial commit");
+      test.branch("feature").write("src/halt.py", "halt " + "x".repeat(5_000) + "\n" + STUB).commit("Implement halting, done");
+    }
+
+    badInput(audit("--repo", based.toString(), "--range", "main..feature"), "custom-rules[0].pattern: rule `acme-halt`: pattern backtracks too much");
+  }
+
+  @Test
+  void aBillionLaughsPolicyLeftBehindByTheChangeBlocksIt() {
+    Path bombed = dir.resolve("bombed");
+    try (TestRepo test = TestRepo.init(bombed)) {
+      test.write("README.md", "demo\n").commit("Initial commit");
+      test.branch("feature").write(".claim-audit.yml", billionLaughs()).write("src/lib.py", "def parse():\n    return 1\n")
+          .commit("Tune the policy and implement the parser, done");
+    }
+
+    CliRun run = verdict(audit("--repo", bombed.toString(), "--range", "main..feature", "--format", "json"), 1);
+
+    assertThat(Hostile.findings(run)).contains(".claim-audit.yml:1:policy-invalid");
+    assertThat(json(run).path("findings").toString()).contains("YAML anchors and aliases");
   }
 }

@@ -10,6 +10,7 @@ import static dev.claimaudit.hostile.HistoryCasesTest.STUB_RULE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.claimaudit.testing.ChatServer;
 import dev.claimaudit.testing.CliRun;
 import dev.claimaudit.testing.TestRepo;
 import java.nio.file.Files;
@@ -275,5 +276,79 @@ class SecurityPropertiesTest {
     Hostile.badInput(range, "[redacted]");
     Hostile.badInput(option, "[redacted]");
     assertThat(range.err() + option.err()).doesNotContain(token);
+  }
+
+  // Secrets never reach the knowledge base or a model.
+
+  /** A shape the knowledge base keeps: one word holding a rule's keyword ("kludge" of todo-marker) is not folded away. */
+  private static final String KEYWORD_SECRET = "Kludge7Hq2LxP9vRtW3";
+  private static final String ENV_SECRET = "hackTok3n9xK2mQ7vL4pZ";
+  private static final List<String> SECRETS = List.of(AWS_KEY, GITHUB_TOKEN, API_SECRET, URL_PASSWORD, KEYWORD_SECRET, ENV_SECRET);
+
+  /** Stubs and markers next to secrets of every shape, in a change that claims to be production-ready; the environment holds one of them. */
+  private void changeWithSecretsOnFlaggedLines() {
+    try (TestRepo test = TestRepo.init(repo())) {
+      test.write("README.md", "demo\n").commit("Initial commit");
+      test.branch("feature").write("src/config.py", "AWS = '" + AWS_KEY + "'  # TODO rotate\n"
+          + "TOKEN = '" + GITHUB_TOKEN + "'  # TODO move to the vault\n"
+          + "password = \"" + API_SECRET + "\"  # TODO remove\n"
+          + "DB = 'postgres://admin:" + URL_PASSWORD + "@db.internal/app'  # FIXME\n")
+          .write("deploy.sh", "export API_KEY=" + KEYWORD_SECRET + "  # FIXME rotate\n"
+              + "export DEPLOY=" + ENV_SECRET + "  # TODO read it from the runner\n")
+          .write("src/parse.py", "def parse(token=" + ENV_SECRET + "):\n    raise NotImplementedError\n")
+          .commit("Finish the configuration, production-ready");
+    }
+  }
+
+  private static Map<String, String> secretEnvironment() {
+    return Map.of("CI_DEPLOY_TOKEN", ENV_SECRET);
+  }
+
+  private static String kbFiles(Path kb) throws Exception {
+    StringBuilder text = new StringBuilder();
+    try (var files = Files.walk(kb)) {
+      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+        text.append(file.getFileName()).append('\n').append(Files.readString(file)).append('\n');
+      }
+    }
+    return text.toString();
+  }
+
+  @Test
+  void secretsOnFlaggedLinesNeverReachTheKnowledgeBase() throws Exception {
+    changeWithSecretsOnFlaggedLines();
+    Path kb = dir.resolve("kb");
+
+    CliRun run = auditWith(secretEnvironment(), "", "--repo", repo().toString(), "--range", "main..feature", "--format", "json",
+        "--kb", kb.toString(), "--pr", "5");
+
+    verdict(run, 1);
+    assertThat(json(run).path("notes").toString()).contains("kb: recorded 7 lessons for #5");
+    String written = kbFiles(kb);
+    assertThat(written).contains("lessons.jsonl").contains("todo-marker").contains(STUB_RULE);
+    for (String secret : SECRETS) {
+      assertThat(written).doesNotContainIgnoringCase(secret);
+    }
+  }
+
+  @Test
+  void secretsOnFlaggedLinesNeverReachTheModel() throws Exception {
+    changeWithSecretsOnFlaggedLines();
+    Path policy = dir.resolve("policy.yml");
+    try (ChatServer server = ChatServer.start()) {
+      Files.writeString(policy, "llm:\n  enabled: true\n  endpoint: " + server.endpoint() + "\n  model: test-model\n  timeout-seconds: 10\n");
+      server.enqueue(ChatServer.answer("{\"gaps\": []}"));
+
+      CliRun run = auditWith(secretEnvironment(), "Ships the deploy script with " + ENV_SECRET + ", production-ready", "--repo",
+          repo().toString(), "--range", "main..feature", "--format", "json", "--policy", policy.toString(), "--llm", "--pr-body-file", "-");
+
+      verdict(run, 1);
+      assertThat(server.requests()).hasSize(1);
+      String body = server.requests().get(0).body();
+      assertThat(server.requests().get(0).prompt()).contains("raise NotImplementedError").contains("# FIXME rotate").contains("[redacted]");
+      for (String secret : SECRETS) {
+        assertThat(body).doesNotContainIgnoringCase(secret);
+      }
+    }
   }
 }

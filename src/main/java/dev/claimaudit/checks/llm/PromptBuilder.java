@@ -8,6 +8,7 @@ import dev.claimaudit.git.AddedLine;
 import dev.claimaudit.git.ChangeSet;
 import dev.claimaudit.git.ChangeType;
 import dev.claimaudit.git.FileChange;
+import dev.claimaudit.verdict.Secrets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -23,7 +24,8 @@ import java.util.regex.Pattern;
  * Builds the prompt: the claims, then the lines the change adds, most relevant first (files the
  * claims name, then source, then tests, then docs), within a budget of characters. Files that
  * only lose lines are dropped; files that do not fit are named in the prompt, so the model knows
- * what it did not see.
+ * what it did not see. Credentials in the claims and the lines (token shapes, secret assignments,
+ * the values of the environment's secret variables) are masked: the model is another party.
  */
 final class PromptBuilder {
   /** The longest added line shown; longer ones (minified code, data) are cut. */
@@ -45,24 +47,25 @@ final class PromptBuilder {
 
   Prompt build(AuditContext context) {
     String system = system();
+    Secrets secrets = Secrets.fromEnvironment(context.settings().env());
     Map<String, String> claims = new LinkedHashMap<>();
     StringBuilder claimLines = new StringBuilder();
     int claimsLeftOut = 0;
     for (Claim claim : context.claims()) {
-      String line = claim.id() + " [" + claim.kind().id() + ", " + claim.strength().id() + "] " + where(claim) + ": "
-          + UntrustedText.oneLine(claim.text(), MAX_CLAIM) + "\n";
+      String text = UntrustedText.oneLine(secrets.redact(claim.text()), MAX_CLAIM);
+      String line = claim.id() + " [" + claim.kind().id() + ", " + claim.strength().id() + "] " + where(claim) + ": " + text + "\n";
       if (claimLines.length() + line.length() > budget / 4) {
         claimsLeftOut++;
         continue;
       }
       claimLines.append(line);
-      claims.put(claim.id(), UntrustedText.oneLine(claim.text(), MAX_CLAIM));
+      claims.put(claim.id(), text);
     }
     String claimsPart = "The change makes these claims (id, kind, strength, where it is written, text):\n"
         + UntrustedText.fence("claims", claimLines.toString());
 
     int reserve = Math.min(MAX_RESERVE, budget / 8);
-    Diff diff = new Diff(Math.max(0, budget - system.length() - claimsPart.length() - reserve));
+    Diff diff = new Diff(Math.max(0, budget - system.length() - claimsPart.length() - reserve), secrets);
     ChangeSet changeSet = context.changeSet();
     List<FileChange> files = new ArrayList<>();
     for (FileChange file : changeSet.files()) {
@@ -177,13 +180,15 @@ final class PromptBuilder {
   private static final class Diff {
     private final StringBuilder text = new StringBuilder();
     private final int budget;
+    private final Secrets secrets;
     private final Map<String, Map<Integer, String>> shown = new LinkedHashMap<>();
     private final Map<String, String> displayPaths = new LinkedHashMap<>();
     private final List<Prompt.LeftOut> leftOut = new ArrayList<>();
     private int deletionOnly;
 
-    Diff(int budget) {
+    Diff(int budget, Secrets secrets) {
       this.budget = budget;
+      this.secrets = secrets;
     }
 
     void add(FileChange file, List<AddedLine> added) {
@@ -218,7 +223,7 @@ final class PromptBuilder {
         text.append(hunkHeader.replace("," + hunk.size() + "\n", "," + fits + "\n"));
         for (int i = 0; i < fits; i++) {
           text.append(rendered.get(i));
-          lines.put(hunk.get(i).number(), hunk.get(i).text());
+          lines.put(hunk.get(i).number(), secrets.redact(hunk.get(i).text()));
         }
         left += hunk.size() - fits;
       }
@@ -277,7 +282,7 @@ final class PromptBuilder {
     }
 
     /** Each run rendered as numbered lines, cleaned as one text so that an HTML comment over several lines goes as a whole. */
-    private static List<List<String>> rendered(List<List<AddedLine>> runs) {
+    private List<List<String>> rendered(List<List<AddedLine>> runs) {
       List<List<String>> hunks = new ArrayList<>();
       for (List<AddedLine> run : runs) {
         StringBuilder joined = new StringBuilder();
@@ -287,7 +292,7 @@ final class PromptBuilder {
         String[] cleaned = UntrustedText.clean(joined.toString()).split("\n", -1);
         List<String> rendered = new ArrayList<>(run.size());
         for (int i = 0; i < run.size(); i++) {
-          String text = i < cleaned.length ? cleaned[i] : "";
+          String text = i < cleaned.length ? secrets.redact(cleaned[i]) : "";
           if (text.length() > MAX_LINE) {
             text = text.substring(0, MAX_LINE) + " [line cut]";
           }
