@@ -3,6 +3,7 @@ package dev.claimaudit.checks.placeholder;
 /**
  * A line that stops a regular expression which backtracks too long: {@code java.util.regex}
  * has no timeout, so every character read is counted and the match is abandoned past a budget.
+ * Reads may also be paid from a budget shared by many matches (a policy's rule probes).
  */
 final class BoundedCharSequence implements CharSequence {
   /** Reads allowed per match attempt on one line; linear patterns use a small multiple of the length. */
@@ -10,20 +11,30 @@ final class BoundedCharSequence implements CharSequence {
 
   private final CharSequence text;
   private final int[] reads;
+  private final RuleExamples.Budget shared;
 
   BoundedCharSequence(CharSequence text) {
-    this(text, new int[] {0});
+    this(text, new int[] {0}, null);
   }
 
-  private BoundedCharSequence(CharSequence text, int[] reads) {
+  /** A line whose reads are also taken from {@code shared}; {@link SharedBudgetSpent} when it runs out. */
+  BoundedCharSequence(CharSequence text, RuleExamples.Budget shared) {
+    this(text, new int[] {0}, shared);
+  }
+
+  private BoundedCharSequence(CharSequence text, int[] reads, RuleExamples.Budget shared) {
     this.text = text;
     this.reads = reads;
+    this.shared = shared;
   }
 
   @Override
   public char charAt(int index) {
     if (++reads[0] > BUDGET) {
       throw new BudgetExceeded();
+    }
+    if (shared != null && !shared.spend()) {
+      throw new SharedBudgetSpent();
     }
     return text.charAt(index);
   }
@@ -35,7 +46,7 @@ final class BoundedCharSequence implements CharSequence {
 
   @Override
   public CharSequence subSequence(int start, int end) {
-    return new BoundedCharSequence(text.subSequence(start, end), reads);
+    return new BoundedCharSequence(text.subSequence(start, end), reads, shared);
   }
 
   @Override
@@ -49,6 +60,15 @@ final class BoundedCharSequence implements CharSequence {
 
     BudgetExceeded() {
       super("regular expression exceeded its budget", null, false, false);
+    }
+  }
+
+  /** Thrown when the budget shared by many matches is spent. */
+  static final class SharedBudgetSpent extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    SharedBudgetSpent() {
+      super("the shared matching budget is spent", null, false, false);
     }
   }
 }

@@ -112,7 +112,7 @@ public final class RuleExamples {
   }
 
   private static Optional<String> budget(Rule rule, String line, Budget budget) {
-    Matcher matcher = rule.pattern().matcher(new BoundedCharSequence(new Spending(line, budget)));
+    Matcher matcher = rule.pattern().matcher(new BoundedCharSequence(line, budget));
     try {
       // One search, as the scanner makes for a line whose first match is in the right region: a
       // line that does not match at all makes it try every start position.
@@ -123,43 +123,8 @@ public final class RuleExamples {
           + "-character line exceeded the scanner's budget; avoid nested or overlapping repetition such as (a+)+");
     } catch (StackOverflowError e) {
       return Optional.of("pattern recurses too deeply on a " + line.length() + "-character line; simplify its repetition");
-    } catch (Spending.Exhausted e) {
+    } catch (BoundedCharSequence.SharedBudgetSpent e) {
       return Optional.of("pattern: checking this policy's rules used up the budget of all of them together; simplify the patterns or drop rules");
-    }
-  }
-
-  /** A line whose every read is paid from the policy's budget. */
-  private record Spending(CharSequence text, Budget budget) implements CharSequence {
-    @Override
-    public char charAt(int index) {
-      if (!budget.spend()) {
-        throw new Exhausted();
-      }
-      return text.charAt(index);
-    }
-
-    @Override
-    public int length() {
-      return text.length();
-    }
-
-    @Override
-    public CharSequence subSequence(int start, int end) {
-      return new Spending(text.subSequence(start, end), budget);
-    }
-
-    @Override
-    public String toString() {
-      return text.toString();
-    }
-
-    /** Thrown when the policy's budget is spent. */
-    static final class Exhausted extends RuntimeException {
-      private static final long serialVersionUID = 1L;
-
-      Exhausted() {
-        super("the policy's matching budget is spent", null, false, false);
-      }
     }
   }
 
