@@ -6,15 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.claimaudit.testing.CliRun;
+import dev.claimaudit.testing.Processes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the CLI on hostile input and holds every run to the gate's contract: it ends within
@@ -95,40 +94,10 @@ final class Hostile {
     List<String> command = new ArrayList<>(List.of("git", "-c", "init.defaultBranch=main", "-c", "protocol.file.allow=always",
         "-c", "core.autocrlf=false", "-c", "commit.gpgsign=false"));
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-    Map<String, String> env = builder.environment();
-    env.put("GIT_AUTHOR_NAME", "Test Author");
-    env.put("GIT_AUTHOR_EMAIL", "author@example.com");
-    env.put("GIT_COMMITTER_NAME", "Test Author");
-    env.put("GIT_COMMITTER_EMAIL", "author@example.com");
-    env.put("GIT_AUTHOR_DATE", "2024-01-01T00:00:00Z");
-    env.put("GIT_COMMITTER_DATE", "2024-01-01T00:00:00Z");
-    env.put("GIT_CONFIG_NOSYSTEM", "1");
-    env.put("GIT_CONFIG_GLOBAL", "/dev/null");
-    env.put("HOME", dir.toString());
-    try {
-      Process process = builder.start();
-      if (stdin != null) {
-        try (var in = process.getOutputStream()) {
-          in.write(stdin);
-        }
-      } else {
-        process.getOutputStream().close();
-      }
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(120, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new IllegalStateException("git " + args[0] + " did not finish");
-      }
-      if (process.exitValue() != 0) {
-        throw new IllegalStateException("git " + String.join(" ", args) + " failed: " + output);
-      }
-      return output.strip();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+    Processes.Result result = Processes.run(dir, Map.of("HOME", dir.toString()), stdin == null ? new byte[0] : stdin, command);
+    if (result.exitCode() != 0) {
+      throw new IllegalStateException("git " + String.join(" ", args) + " failed: " + result.out() + result.err());
     }
+    return result.out().strip();
   }
 }

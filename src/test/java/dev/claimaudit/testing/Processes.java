@@ -22,6 +22,11 @@ public final class Processes {
 
   /** Runs {@code command} in {@code dir} with git's user config shut out and {@code env} added; at most 120 s. */
   public static Result run(Path dir, Map<String, String> env, String stdin, List<String> command) {
+    return run(dir, env, stdin.getBytes(StandardCharsets.UTF_8), command);
+  }
+
+  /** {@link #run(Path, Map, String, List)} with standard input given as bytes. */
+  public static Result run(Path dir, Map<String, String> env, byte[] stdin, List<String> command) {
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
     Map<String, String> environment = builder.environment();
     environment.keySet().removeIf(name -> name.startsWith("GIT_") || name.startsWith("CLAIM_AUDIT") || name.startsWith("GITHUB_")
@@ -39,7 +44,7 @@ public final class Processes {
       Process process = builder.start();
       CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
       CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
-      process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+      process.getOutputStream().write(stdin);
       process.getOutputStream().close();
       if (!process.waitFor(120, TimeUnit.SECONDS)) {
         process.destroyForcibly();
