@@ -37,7 +37,7 @@ public final class Cli {
   }
 
   public int run(String... args) {
-    try (RepositoryPreload preload = RepositoryPreload.start(auditedRepository(args))) {
+    try (RepositoryPreload preload = startsAnAudit(args) ? RepositoryPreload.start(auditedRepository(args)) : RepositoryPreload.none()) {
       CommandLine commandLine = new CommandLine(new AuditCommand(io, preload));
       if (mayNameASubcommand(commandLine.getCommandSpec(), args)) {
         Subcommands.register(commandLine, io);
@@ -52,6 +52,16 @@ public final class Cli {
           .setExecutionExceptionHandler((error, line, parsed) -> failure(error, debug(args)));
       return commandLine.execute(args);
     }
+  }
+
+  /** Whether the arguments may run an audit: no subcommand, help or version is named. */
+  private static boolean startsAnAudit(String[] args) {
+    for (String arg : args) {
+      if (Subcommands.NAMES.contains(arg) || arg.equals("-h") || arg.equals("--help") || arg.equals("-V") || arg.equals("--version")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The directory an audit with these arguments reads: the value of {@code --repo}, else the current one. */

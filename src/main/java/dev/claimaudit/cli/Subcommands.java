@@ -1,9 +1,13 @@
 package dev.claimaudit.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 
 /** The commands besides the audit itself, in help order; adding one means adding it here. */
 final class Subcommands {
+  /** Their names, known before any is built. */
+  static final List<String> NAMES = List.of("rules", "config", "kb", "explain", "pre-push", "install-hook", "completion", "man");
+
   private Subcommands() {}
 
   static void register(CommandLine audit, Cli.Io io) {

@@ -21,6 +21,13 @@ public final class RepositoryPreload implements AutoCloseable {
     this.dir = dir;
   }
 
+  /** No preload: every {@link #open} opens the repository then. */
+  public static RepositoryPreload none() {
+    RepositoryPreload preload = new RepositoryPreload(null);
+    preload.taken = true;
+    return preload;
+  }
+
   /** Starts opening the repository containing {@code dir} on a daemon thread. */
   public static RepositoryPreload start(Path dir) {
     RepositoryPreload preload = new RepositoryPreload(dir);

@@ -51,6 +51,15 @@ class SubcommandDecisionTest {
   }
 
   @Test
+  void theNamesKnownBeforeBuildingAreTheSubcommandsBuilt() {
+    Cli.Io io = new Cli.Io(InputStream.nullInputStream(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), Map.of(), false);
+    CommandLine audit = new CommandLine(new AuditCommand(io, null));
+    Subcommands.register(audit, io);
+
+    assertThat(audit.getSubcommands().keySet()).containsExactlyElementsOf(Subcommands.NAMES);
+  }
+
+  @Test
   void helpStillListsEverySubcommand() {
     CliRun run = CliRun.of("--help");
 

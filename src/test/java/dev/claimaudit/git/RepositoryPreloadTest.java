@@ -35,6 +35,14 @@ class RepositoryPreloadTest {
   }
 
   @Test
+  void noPreloadOpensTheRepositoryWhenAsked() {
+    Path repo = repository();
+    try (RepositoryPreload preload = RepositoryPreload.none(); GitRepository opened = preload.open(repo)) {
+      assertThat(opened.gitDir()).isEqualTo(repo.resolve(".git").toAbsolutePath().normalize());
+    }
+  }
+
+  @Test
   void aDirectoryThatIsNoRepositoryFailsWithTheSameLineAsOpeningItThen() throws Exception {
     Path plain = Files.createDirectories(dir.resolve("plain"));
     String direct = null;
