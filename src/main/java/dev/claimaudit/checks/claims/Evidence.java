@@ -303,16 +303,11 @@ final class Evidence {
       if (!file.scanned()) {
         continue;
       }
-      if (claimed == null ? context.isTest(file.path()) || declaresTests(file) : matchesClaimedFile(file.path(), claimed)) {
+      if (claimed == null ? context.isTest(file.path()) || context.declaresTests(file) : matchesClaimedFile(file.path(), claimed)) {
         files.add(file);
       }
     }
     return files;
-  }
-
-  /** A source file with inline tests, such as Rust's {@code #[test]} functions, counts as a test file. */
-  private boolean declaresTests(FileChange file) {
-    return context.declaresTests(file);
   }
 
   private boolean matchesClaimedFile(String path, String claimed) {
