@@ -1,6 +1,7 @@
 package dev.claimaudit.checks;
 
-import dev.claimaudit.checks.placeholder.Catalog;
+import dev.claimaudit.lang.TestCounter;
+import dev.claimaudit.rules.Catalog;
 import dev.claimaudit.checks.placeholder.PlaceholderScanner;
 import dev.claimaudit.claims.Claim;
 import dev.claimaudit.claims.ClaimSubject;

@@ -1,5 +1,6 @@
 package dev.claimaudit.checks;
 
+import dev.claimaudit.lang.TestFiles;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,13 +1,13 @@
 package dev.claimaudit.cli;
 
 import dev.claimaudit.checks.SettingsException;
-import dev.claimaudit.checks.placeholder.CatalogException;
+import dev.claimaudit.rules.CatalogException;
 import dev.claimaudit.git.GitInputException;
 import dev.claimaudit.git.RepositoryPreload;
 import dev.claimaudit.kb.KbException;
 import dev.claimaudit.policy.PolicyException;
 import dev.claimaudit.state.StateException;
-import dev.claimaudit.verdict.Secrets;
+import dev.claimaudit.text.Secrets;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;

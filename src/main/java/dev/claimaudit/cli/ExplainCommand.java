@@ -1,10 +1,10 @@
 package dev.claimaudit.cli;
 
-import dev.claimaudit.checks.placeholder.Catalog;
-import dev.claimaudit.checks.placeholder.CatalogDocs;
-import dev.claimaudit.checks.placeholder.CatalogLoader;
-import dev.claimaudit.checks.placeholder.Rule;
-import dev.claimaudit.checks.placeholder.Rule.Example;
+import dev.claimaudit.rules.Catalog;
+import dev.claimaudit.rules.CatalogDocs;
+import dev.claimaudit.rules.CatalogLoader;
+import dev.claimaudit.rules.Rule;
+import dev.claimaudit.rules.Rule.Example;
 import dev.claimaudit.report.Text;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -2,10 +2,10 @@ package dev.claimaudit.kb;
 
 import dev.claimaudit.checks.Finding;
 import dev.claimaudit.checks.Severity;
-import dev.claimaudit.checks.placeholder.Catalog;
-import dev.claimaudit.checks.placeholder.Rule;
+import dev.claimaudit.rules.Catalog;
+import dev.claimaudit.rules.Rule;
 import dev.claimaudit.policy.KbSettings;
-import dev.claimaudit.verdict.Secrets;
+import dev.claimaudit.text.Secrets;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package dev.claimaudit.policy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.claimaudit.checks.PathFilter;
 import dev.claimaudit.checks.PathSets;
-import dev.claimaudit.checks.placeholder.Rule;
+import dev.claimaudit.rules.Rule;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,14 +1,15 @@
 package dev.claimaudit.policy;
 
+import dev.claimaudit.text.MatchBudget;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.claimaudit.checks.PathFilter;
 import dev.claimaudit.checks.RuleClass;
 import dev.claimaudit.checks.Severity;
-import dev.claimaudit.checks.placeholder.Catalog;
-import dev.claimaudit.checks.placeholder.CatalogException;
-import dev.claimaudit.checks.placeholder.CatalogLoader;
-import dev.claimaudit.checks.placeholder.Rule;
-import dev.claimaudit.checks.placeholder.RuleExamples;
+import dev.claimaudit.rules.Catalog;
+import dev.claimaudit.rules.CatalogException;
+import dev.claimaudit.rules.CatalogLoader;
+import dev.claimaudit.rules.Rule;
+import dev.claimaudit.rules.RuleExamples;
 import java.nio.file.FileSystems;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -147,7 +148,7 @@ public final class PolicyParser {
       if (node.size() > MAX_CUSTOM_RULES) {
         throw error("custom-rules", "at most " + MAX_CUSTOM_RULES + " custom rules, got " + node.size());
       }
-      RuleExamples.Budget budget = RuleExamples.Budget.forPolicy();
+      MatchBudget budget = MatchBudget.forPolicy();
       Set<String> taken = new HashSet<>();
       builtIn.rules().forEach(rule -> taken.add(rule.id()));
       taken.addAll(findingIds);

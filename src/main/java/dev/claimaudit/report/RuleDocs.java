@@ -1,8 +1,8 @@
 package dev.claimaudit.report;
 
-import dev.claimaudit.checks.placeholder.Catalog;
-import dev.claimaudit.checks.placeholder.CatalogLoader;
-import dev.claimaudit.checks.placeholder.Rule;
+import dev.claimaudit.rules.Catalog;
+import dev.claimaudit.rules.CatalogLoader;
+import dev.claimaudit.rules.Rule;
 import dev.claimaudit.claims.ClaimKind;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.claimaudit.checks.placeholder.Catalog;
-import dev.claimaudit.checks.placeholder.CatalogDocs;
-import dev.claimaudit.checks.placeholder.CatalogLoader;
-import dev.claimaudit.checks.placeholder.Rule;
+import dev.claimaudit.rules.Catalog;
+import dev.claimaudit.rules.CatalogDocs;
+import dev.claimaudit.rules.CatalogLoader;
+import dev.claimaudit.rules.Rule;
 import dev.claimaudit.testing.CliRun;
 import java.util.ArrayList;
 import java.util.List;

@@ -11,11 +11,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.claimaudit.checks.PathFilter;
-import dev.claimaudit.checks.placeholder.Catalog;
-import dev.claimaudit.checks.placeholder.CatalogException;
-import dev.claimaudit.checks.placeholder.CatalogLoader;
+import dev.claimaudit.rules.Catalog;
+import dev.claimaudit.rules.CatalogException;
+import dev.claimaudit.rules.CatalogLoader;
 import dev.claimaudit.checks.placeholder.PlaceholderScanner;
-import dev.claimaudit.checks.placeholder.Rule;
+import dev.claimaudit.rules.Rule;
 import dev.claimaudit.testing.CliRun;
 import dev.claimaudit.testing.TestRepo;
 import java.io.RandomAccessFile;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.claimaudit.checks.RuleClass;
 import dev.claimaudit.checks.Severity;
-import dev.claimaudit.checks.placeholder.CatalogLoader;
+import dev.claimaudit.rules.CatalogLoader;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

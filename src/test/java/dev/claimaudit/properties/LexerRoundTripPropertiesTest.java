@@ -2,9 +2,9 @@ package dev.claimaudit.properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.claimaudit.checks.placeholder.Language;
-import dev.claimaudit.checks.placeholder.LexedText;
-import dev.claimaudit.checks.placeholder.Lexer;
+import dev.claimaudit.lang.Language;
+import dev.claimaudit.lang.LexedText;
+import dev.claimaudit.lang.Lexer;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.claimaudit.checks.AuditContext;
 import dev.claimaudit.checks.CheckSettings;
 import dev.claimaudit.checks.PathFilter;
-import dev.claimaudit.checks.placeholder.CatalogLoader;
+import dev.claimaudit.rules.CatalogLoader;
 import dev.claimaudit.claims.ClaimExtractor;
 import dev.claimaudit.claims.ClaimSource;
 import dev.claimaudit.claims.PullRequest;

@@ -1,8 +1,8 @@
 package dev.claimaudit.checks.dynamic;
 
 import dev.claimaudit.checks.AuditContext;
-import dev.claimaudit.checks.TestCounter;
-import dev.claimaudit.checks.TestFiles;
+import dev.claimaudit.lang.TestCounter;
+import dev.claimaudit.lang.TestFiles;
 import dev.claimaudit.claims.Claim;
 import dev.claimaudit.claims.ClaimSubject;
 import dev.claimaudit.git.ChangeType;

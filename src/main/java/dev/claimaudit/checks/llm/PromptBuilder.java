@@ -1,14 +1,14 @@
 package dev.claimaudit.checks.llm;
 
 import dev.claimaudit.checks.AuditContext;
-import dev.claimaudit.checks.TestFiles;
+import dev.claimaudit.lang.TestFiles;
 import dev.claimaudit.claims.Claim;
 import dev.claimaudit.claims.ClaimSubject;
 import dev.claimaudit.git.AddedLine;
 import dev.claimaudit.git.ChangeSet;
 import dev.claimaudit.git.ChangeType;
 import dev.claimaudit.git.FileChange;
-import dev.claimaudit.verdict.Secrets;
+import dev.claimaudit.text.Secrets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

@@ -1,5 +1,14 @@
 package dev.claimaudit.checks.placeholder;
 
+import dev.claimaudit.lang.Language;
+import dev.claimaudit.lang.LexedText;
+import dev.claimaudit.lang.Lexer;
+import dev.claimaudit.lang.LineContext;
+import dev.claimaudit.lang.Region;
+import dev.claimaudit.rules.Catalog;
+import dev.claimaudit.rules.KeywordIndex;
+import dev.claimaudit.rules.Rule;
+import dev.claimaudit.text.BoundedCharSequence;
 import dev.claimaudit.checks.Finding;
 import dev.claimaudit.checks.InlineSuppressions;
 import dev.claimaudit.checks.PathFilter;

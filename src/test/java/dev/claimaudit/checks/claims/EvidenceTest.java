@@ -6,7 +6,7 @@ import dev.claimaudit.checks.AuditContext;
 import dev.claimaudit.checks.CheckSettings;
 import dev.claimaudit.checks.ClaimResult;
 import dev.claimaudit.checks.PathFilter;
-import dev.claimaudit.checks.placeholder.CatalogLoader;
+import dev.claimaudit.rules.CatalogLoader;
 import dev.claimaudit.claims.ClaimExtractor;
 import dev.claimaudit.claims.ClaimKind;
 import dev.claimaudit.claims.ClaimSource;

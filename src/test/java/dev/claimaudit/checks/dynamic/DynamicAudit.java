@@ -8,7 +8,7 @@ import dev.claimaudit.checks.CheckSettings;
 import dev.claimaudit.checks.ClaimResult;
 import dev.claimaudit.checks.Finding;
 import dev.claimaudit.checks.PathFilter;
-import dev.claimaudit.checks.placeholder.CatalogLoader;
+import dev.claimaudit.rules.CatalogLoader;
 import dev.claimaudit.claims.Claim;
 import dev.claimaudit.claims.ClaimExtractor;
 import dev.claimaudit.claims.ClaimKind;

@@ -9,7 +9,7 @@ import dev.claimaudit.checks.AuditContext;
 import dev.claimaudit.checks.CheckSettings;
 import dev.claimaudit.checks.PathFilter;
 import dev.claimaudit.checks.SettingsException;
-import dev.claimaudit.checks.placeholder.CatalogLoader;
+import dev.claimaudit.rules.CatalogLoader;
 import dev.claimaudit.claims.ClaimStatus;
 import dev.claimaudit.claims.PullRequest;
 import dev.claimaudit.git.ChangeSet;

@@ -1,5 +1,9 @@
 package dev.claimaudit.checks.placeholder;
 
+import dev.claimaudit.lang.Language;
+import dev.claimaudit.rules.Catalog;
+import dev.claimaudit.rules.CatalogLoader;
+import dev.claimaudit.rules.Rule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claimaudit.checks.Finding;

@@ -1,5 +1,12 @@
 package dev.claimaudit.checks.placeholder;
 
+import dev.claimaudit.lang.Language;
+import dev.claimaudit.lang.LexedText;
+import dev.claimaudit.lang.Lexer;
+import dev.claimaudit.lang.Region;
+import dev.claimaudit.rules.Catalog;
+import dev.claimaudit.rules.CatalogLoader;
+import dev.claimaudit.rules.Rule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -30,8 +37,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * is scanned with every line counted as added, at its path below that folder ({@code tests/…} is a
  * test file, {@code src/…} is not).
  */
-class PlaceholderFixtureTest {
-  static final String MARKER = "AUDIT-EXPECT:";
+public class PlaceholderFixtureTest {
+  public static final String MARKER = "AUDIT-EXPECT:";
   private static final Pattern EXPECTATION = Pattern.compile(Pattern.quote(MARKER) + "\\s*([a-z0-9-]+)");
   private static final Path FIXTURES = Path.of("src/test/resources/fixtures/placeholders");
   private static final Catalog CATALOG = new CatalogLoader().builtIn();

@@ -1,5 +1,8 @@
-package dev.claimaudit.checks.placeholder;
+package dev.claimaudit.rules;
 
+import dev.claimaudit.checks.placeholder.PlaceholderScanner;
+import dev.claimaudit.text.BoundedCharSequence;
+import dev.claimaudit.text.MatchBudget;
 import dev.claimaudit.checks.PathFilter;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,35 +30,13 @@ public final class RuleExamples {
 
   private RuleExamples() {}
 
-  /**
-   * Characters all the probes of one policy's rules may read together. Each probe is bounded by
-   * the scanner's budget already; this bounds their sum, so that a file of many rules with slow
-   * patterns cannot stall the audit that validates it.
-   */
-  public static final class Budget {
-    private long remaining;
-
-    public Budget(long reads) {
-      this.remaining = reads;
-    }
-
-    /** Enough for a hundred rules with ordinary patterns, many times over. */
-    public static Budget forPolicy() {
-      return new Budget(50_000_000L);
-    }
-
-    boolean spend() {
-      return --remaining >= 0;
-    }
-  }
-
   /** The first way the rule fails its examples or its budget, or empty when it passes. */
   public static Optional<String> problem(Rule rule) {
-    return problem(rule, Budget.forPolicy());
+    return problem(rule, MatchBudget.forPolicy());
   }
 
   /** {@link #problem(Rule)}, with the probes' reads taken from {@code budget}. */
-  public static Optional<String> problem(Rule rule, Budget budget) {
+  public static Optional<String> problem(Rule rule, MatchBudget budget) {
     for (List<Rule.Example> examples : List.of(rule.match(), rule.noMatch())) {
       String field = examples == rule.match() ? "match" : "noMatch";
       if (examples.size() > MAX_EXAMPLES) {
@@ -111,7 +92,7 @@ public final class RuleExamples {
     return scanner.scanText(path, example.code() + "\n").stream().anyMatch(finding -> finding.rule().equals(rule.id()));
   }
 
-  private static Optional<String> budget(Rule rule, String line, Budget budget) {
+  private static Optional<String> budget(Rule rule, String line, MatchBudget budget) {
     Matcher matcher = rule.pattern().matcher(new BoundedCharSequence(line, budget));
     try {
       // One search, as the scanner makes for a line whose first match is in the right region: a

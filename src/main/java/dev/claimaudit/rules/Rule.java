@@ -1,5 +1,7 @@
-package dev.claimaudit.checks.placeholder;
+package dev.claimaudit.rules;
 
+import dev.claimaudit.lang.Language;
+import dev.claimaudit.lang.Region;
 import dev.claimaudit.checks.RuleClass;
 import java.util.Collections;
 import java.util.LinkedHashSet;

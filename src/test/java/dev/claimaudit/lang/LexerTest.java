@@ -1,4 +1,4 @@
-package dev.claimaudit.checks.placeholder;
+package dev.claimaudit.lang;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,8 @@
-package dev.claimaudit.checks.placeholder;
+package dev.claimaudit.rules;
 
+import dev.claimaudit.text.MatchBudget;
+import dev.claimaudit.lang.Language;
+import dev.claimaudit.lang.Region;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claimaudit.checks.RuleClass;
@@ -43,7 +46,7 @@ class RuleExamplesTest {
   @Test
   void theRulesOfOnePolicyShareOneBudgetSoManySlowRulesCannotStallTheAudit() {
     Rule slowish = rule("\\bstub\\s+(\\w+\\s?)+$", List.of("stub"), List.of("stub here"), List.of("stub here!"));
-    RuleExamples.Budget budget = new RuleExamples.Budget(3_000_000);
+    MatchBudget budget = new MatchBudget(3_000_000);
     Optional<String> problem = Optional.empty();
     int checked = 0;
     while (problem.isEmpty() && checked < 1_000) {

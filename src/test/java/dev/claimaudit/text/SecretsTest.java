@@ -1,4 +1,4 @@
-package dev.claimaudit.verdict;
+package dev.claimaudit.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.claimaudit.checks.placeholder;
+package dev.claimaudit.lang;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +9,7 @@ import java.util.Optional;
  * Blocks are found by indentation, which every language's usual formatting follows, so one definition
  * serves Python's {@code def} under {@code @abstractmethod} and Java's {@code default} method alike.
  */
-final class LineContext {
+public final class LineContext {
   /** How far up the enclosing lines are looked for; a longer walk gives up and returns what it found. */
   static final int MAX_LINES_UP = 2_000;
   private static final int TAB_WIDTH = 8;
@@ -17,7 +17,7 @@ final class LineContext {
   private LineContext() {}
 
   /** The nearest line above {@code number} that holds code: blank lines and lines inside comments or strings are passed over. */
-  static Optional<String> previousCode(LexedText lexed, int number) {
+  public static Optional<String> previousCode(LexedText lexed, int number) {
     for (int line = number - 1; line >= Math.max(1, number - MAX_LINES_UP); line--) {
       if (holdsCode(lexed, line)) {
         return Optional.of(lexed.line(line));
@@ -32,7 +32,7 @@ final class LineContext {
    * that starts with a bracket ({@code {} on its own line, {@code ):} after wrapped parameters)
    * continues the header above it.
    */
-  static List<String> enclosing(LexedText lexed, int number) {
+  public static List<String> enclosing(LexedText lexed, int number) {
     List<String> lines = new ArrayList<>();
     lines.add(lexed.line(number));
     int level = indent(lexed.line(number));

@@ -1,10 +1,11 @@
-package dev.claimaudit.checks.placeholder;
+package dev.claimaudit.rules;
 
+import dev.claimaudit.lang.Language;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.claimaudit.checks.RuleClass;
-import dev.claimaudit.checks.placeholder.Rule.Scope;
+import dev.claimaudit.rules.Rule.Scope;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package dev.claimaudit.checks;
+package dev.claimaudit.lang;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,12 +1,15 @@
-package dev.claimaudit.checks.placeholder;
+package dev.claimaudit.rules;
 
+import dev.claimaudit.checks.placeholder.PlaceholderFixtureTest;
+import dev.claimaudit.checks.placeholder.PlaceholderScanner;
+import dev.claimaudit.lang.Language;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claimaudit.checks.Finding;
 import dev.claimaudit.checks.PathFilter;
 import dev.claimaudit.checks.RuleClass;
-import dev.claimaudit.checks.placeholder.Rule.Example;
-import dev.claimaudit.checks.placeholder.Rule.Scope;
+import dev.claimaudit.rules.Rule.Example;
+import dev.claimaudit.rules.Rule.Scope;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

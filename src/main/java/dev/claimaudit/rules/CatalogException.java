@@ -1,4 +1,4 @@
-package dev.claimaudit.checks.placeholder;
+package dev.claimaudit.rules;
 
 /** A rule file is malformed; the message names the file, the rule and the field. */
 public final class CatalogException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.claimaudit.checks.placeholder;
+package dev.claimaudit.lang;
 
 import java.util.Locale;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.claimaudit.checks.placeholder;
+package dev.claimaudit.rules;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

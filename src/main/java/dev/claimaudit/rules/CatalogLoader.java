@@ -1,11 +1,13 @@
-package dev.claimaudit.checks.placeholder;
+package dev.claimaudit.rules;
 
+import dev.claimaudit.lang.Language;
+import dev.claimaudit.lang.Region;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.claimaudit.checks.RuleClass;
-import dev.claimaudit.checks.placeholder.Rule.Example;
-import dev.claimaudit.checks.placeholder.Rule.Scope;
+import dev.claimaudit.rules.Rule.Example;
+import dev.claimaudit.rules.Rule.Scope;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
-package dev.claimaudit.checks.placeholder;
+package dev.claimaudit.rules;
 
+import dev.claimaudit.lang.Language;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

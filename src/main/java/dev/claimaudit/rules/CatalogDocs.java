@@ -1,7 +1,8 @@
-package dev.claimaudit.checks.placeholder;
+package dev.claimaudit.rules;
 
+import dev.claimaudit.lang.Language;
 import dev.claimaudit.checks.RuleClass;
-import dev.claimaudit.checks.placeholder.Rule.Example;
+import dev.claimaudit.rules.Rule.Example;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;

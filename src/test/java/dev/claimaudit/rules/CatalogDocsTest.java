@@ -1,4 +1,4 @@
-package dev.claimaudit.checks.placeholder;
+package dev.claimaudit.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;

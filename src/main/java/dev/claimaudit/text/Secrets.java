@@ -1,5 +1,6 @@
-package dev.claimaudit.verdict;
+package dev.claimaudit.text;
 
+import dev.claimaudit.verdict.Verdict;
 import dev.claimaudit.checks.CheckRun;
 import dev.claimaudit.checks.ClaimResult;
 import dev.claimaudit.checks.Finding;

@@ -1,28 +1,28 @@
-package dev.claimaudit.checks.placeholder;
+package dev.claimaudit.text;
 
 /**
  * A line that stops a regular expression which backtracks too long: {@code java.util.regex}
  * has no timeout, so every character read is counted and the match is abandoned past a budget.
  * Reads may also be paid from a budget shared by many matches (a policy's rule probes).
  */
-final class BoundedCharSequence implements CharSequence {
+public final class BoundedCharSequence implements CharSequence {
   /** Reads allowed per match attempt on one line; linear patterns use a small multiple of the length. */
-  static final int BUDGET = 200_000;
+  public static final int BUDGET = 200_000;
 
   private final CharSequence text;
   private final int[] reads;
-  private final RuleExamples.Budget shared;
+  private final MatchBudget shared;
 
-  BoundedCharSequence(CharSequence text) {
+  public BoundedCharSequence(CharSequence text) {
     this(text, new int[] {0}, null);
   }
 
   /** A line whose reads are also taken from {@code shared}; {@link SharedBudgetSpent} when it runs out. */
-  BoundedCharSequence(CharSequence text, RuleExamples.Budget shared) {
+  public BoundedCharSequence(CharSequence text, MatchBudget shared) {
     this(text, new int[] {0}, shared);
   }
 
-  private BoundedCharSequence(CharSequence text, int[] reads, RuleExamples.Budget shared) {
+  private BoundedCharSequence(CharSequence text, int[] reads, MatchBudget shared) {
     this.text = text;
     this.reads = reads;
     this.shared = shared;
@@ -55,7 +55,7 @@ final class BoundedCharSequence implements CharSequence {
   }
 
   /** Thrown when a match reads more characters than the budget allows. */
-  static final class BudgetExceeded extends RuntimeException {
+  public static final class BudgetExceeded extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     BudgetExceeded() {
@@ -64,7 +64,7 @@ final class BoundedCharSequence implements CharSequence {
   }
 
   /** Thrown when the budget shared by many matches is spent. */
-  static final class SharedBudgetSpent extends RuntimeException {
+  public static final class SharedBudgetSpent extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     SharedBudgetSpent() {
