@@ -42,19 +42,89 @@ public record Finding(
     Objects.requireNonNull(message, "message");
   }
 
+  /** A finding of {@code rule}, reported by {@code check}, with everything else to be said. */
+  public static Builder builder(String rule, String check) {
+    return new Builder(rule, check);
+  }
+
   public boolean suppressed() {
     return suppression != null;
   }
 
   public Finding withSeverity(Severity newSeverity) {
-    return new Finding(rule, ruleClass, newSeverity, check, path, line, message, snippet, claim, suppression);
+    return toBuilder().severity(newSeverity).build();
   }
 
   public Finding withClaim(String claimId) {
-    return new Finding(rule, ruleClass, severity, check, path, line, message, snippet, claimId, suppression);
+    return toBuilder().claim(claimId).build();
   }
 
   public Finding withSuppression(Suppression newSuppression) {
-    return new Finding(rule, ruleClass, severity, check, path, line, message, snippet, claim, newSuppression);
+    return toBuilder().suppression(newSuppression).build();
+  }
+
+  public Builder toBuilder() {
+    return new Builder(rule, check).ruleClass(ruleClass).severity(severity).at(path, line).message(message).snippet(snippet)
+        .claim(claim).suppression(suppression);
+  }
+
+  /** Names each part of a finding as it is set; {@code rule}, {@code check}, a severity and a message are required. */
+  public static final class Builder {
+    private final String rule;
+    private final String check;
+    private RuleClass ruleClass;
+    private Severity severity;
+    private String path;
+    private Integer line;
+    private String message;
+    private String snippet;
+    private String claim;
+    private Suppression suppression;
+
+    private Builder(String rule, String check) {
+      this.rule = rule;
+      this.check = check;
+    }
+
+    public Builder ruleClass(RuleClass value) {
+      ruleClass = value;
+      return this;
+    }
+
+    public Builder severity(Severity value) {
+      severity = value;
+      return this;
+    }
+
+    /** The file and line the finding is about; either may be {@code null}. */
+    public Builder at(String filePath, Integer lineNumber) {
+      path = filePath;
+      line = lineNumber;
+      return this;
+    }
+
+    public Builder message(String value) {
+      message = value;
+      return this;
+    }
+
+    public Builder snippet(String value) {
+      snippet = value;
+      return this;
+    }
+
+    public Builder claim(String claimId) {
+      claim = claimId;
+      return this;
+    }
+
+    public Builder suppression(Suppression value) {
+      suppression = value;
+      return this;
+    }
+
+    public Finding build() {
+      return new Finding(rule, ruleClass, severity, check, path, line, message, snippet, claim, suppression);
+    }
   }
 }

@@ -182,7 +182,12 @@ public final class Learning {
     String message = "`" + finding.rule() + "` recurs: the same finding was made in " + count + " pull requests ("
         + String.join(", ", listed) + ")" + (here > 1 ? ", " + here + " times in this change" : "")
         + "; a mistake that keeps coming back is escalated (audit kb show " + signature + ")";
-    return new Finding(RECURRING, null, severity, "kb", finding.path(), finding.line(), message, finding.snippet(), null, null);
+    return Finding.builder(RECURRING, "kb")
+        .severity(severity)
+        .at(finding.path(), finding.line())
+        .message(message)
+        .snippet(finding.snippet())
+        .build();
   }
 
   private static Finding note(FileNote note, String more) {
@@ -194,7 +199,7 @@ public final class Learning {
       by.append(by.length() == 0 ? "" : ", ").append(note.attempts()).append(note.attempts() == 1 ? " attempt" : " attempts");
     }
     String message = "review note on this file" + (by.length() == 0 ? "" : " (" + by + ")") + ": " + note.note() + more;
-    return new Finding(FILE_NOTE, null, Severity.INFO, "kb", note.path(), null, message, null, null, null);
+    return Finding.builder(FILE_NOTE, "kb").severity(Severity.INFO).at(note.path(), null).message(message).build();
   }
 
   /** Notes with a time, newest first, then those without, last written first. */
@@ -216,9 +221,12 @@ public final class Learning {
       return Optional.empty();
     }
     String prefix = root.relativize(dir).toString().replace('\\', '/') + "/";
-    return changedPaths.stream().filter(path -> path.startsWith(prefix)).sorted().findFirst().map(path -> new Finding(EDITED, null,
-        Severity.BLOCK, "kb", path, null, "this change edits the audit's knowledge base (" + prefix + "); a change must not edit "
-            + "the memory of its own audit: keep the knowledge base outside the repository (see ci/KB.md)", null, null, null));
+    return changedPaths.stream().filter(path -> path.startsWith(prefix)).sorted().findFirst().map(path -> Finding.builder(EDITED, "kb")
+        .severity(Severity.BLOCK)
+        .at(path, null)
+        .message("this change edits the audit's knowledge base (" + prefix + "); a change must not edit the memory of its own audit: "
+            + "keep the knowledge base outside the repository (see ci/KB.md)")
+        .build());
   }
 
   private static Path real(Path path) {

@@ -155,7 +155,7 @@ public final class PolicyLoader {
             + policy.source() + "; the edit takes effect after it merges"
         : "this change " + verb + " " + FILE + "; this audit used " + policy.source();
     notes.add("policy changed: " + message);
-    findings.add(new Finding("policy-changed", null, Severity.INFO, "policy", FILE, null, message, null, null, null));
+    findings.add(Finding.builder("policy-changed", "policy").severity(Severity.INFO).at(FILE, null).message(message).build());
     if (deleted) {
       return;
     }
@@ -168,8 +168,11 @@ public final class PolicyLoader {
         parser.parse(new PolicyText(FILE, "at head " + shortSha(changeSet.headSha()), head.text()));
       }
     } catch (PolicyException e) {
-      findings.add(new Finding("policy-invalid", null, Severity.BLOCK, "policy", FILE, e.line() > 0 ? e.line() : null,
-          "the policy this change leaves behind would stop every later audit with exit 2: " + e.getMessage(), null, null, null));
+      findings.add(Finding.builder("policy-invalid", "policy")
+          .severity(Severity.BLOCK)
+          .at(FILE, e.line() > 0 ? e.line() : null)
+          .message("the policy this change leaves behind would stop every later audit with exit 2: " + e.getMessage())
+          .build());
     }
   }
 

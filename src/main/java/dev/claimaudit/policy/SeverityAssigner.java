@@ -98,8 +98,11 @@ public final class SeverityAssigner {
   }
 
   private static Finding problem(Finding finding, String message) {
-    return new Finding("suppression-invalid", null, Severity.WARN, "policy", finding.path(), finding.suppression().line(), message,
-        null, null, null);
+    return Finding.builder("suppression-invalid", "policy")
+        .severity(Severity.WARN)
+        .at(finding.path(), finding.suppression().line())
+        .message(message)
+        .build();
   }
 
   private record Location(String path, Integer line, String rule) {

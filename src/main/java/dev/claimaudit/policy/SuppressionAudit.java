@@ -88,6 +88,6 @@ public final class SuppressionAudit {
   }
 
   private static Finding finding(String path, int line, String message) {
-    return new Finding(RULE, null, Severity.WARN, "policy", path, line, message, null, null, null);
+    return Finding.builder(RULE, "policy").severity(Severity.WARN).at(path, line).message(message).build();
   }
 }

@@ -48,10 +48,15 @@ public final class JsonVerdictReader {
     List<Finding> findings = new ArrayList<>();
     for (JsonNode node : array(root, "findings")) {
       String ruleClass = nullable(node, "class");
-      findings.add(new Finding(text(node, "rule"), ruleClass == null ? null : RuleClass.parse(ruleClass),
-          Severity.parse(text(node, "severity")), text(node, "check"), nullable(node, "path"),
-          node.path("line").isIntegralNumber() ? node.path("line").asInt() : null, text(node, "message"), nullable(node, "snippet"),
-          nullable(node, "claim"), suppression(node.get("suppression"))));
+      findings.add(Finding.builder(text(node, "rule"), text(node, "check"))
+          .ruleClass(ruleClass == null ? null : RuleClass.parse(ruleClass))
+          .severity(Severity.parse(text(node, "severity")))
+          .at(nullable(node, "path"), node.path("line").isIntegralNumber() ? node.path("line").asInt() : null)
+          .message(text(node, "message"))
+          .snippet(nullable(node, "snippet"))
+          .claim(nullable(node, "claim"))
+          .suppression(suppression(node.get("suppression")))
+          .build());
     }
     List<CheckRun> checks = new ArrayList<>();
     for (JsonNode node : array(root, "checks")) {

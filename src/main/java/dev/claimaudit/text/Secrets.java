@@ -162,7 +162,14 @@ public final class Secrets {
     Suppression suppression = finding.suppression() == null ? null
         : new Suppression(finding.suppression().rule(), redact(finding.suppression().reason()), finding.suppression().until(),
             finding.suppression().line());
-    return new Finding(finding.rule(), finding.ruleClass(), finding.severity(), finding.check(), finding.path(), finding.line(),
-        redact(finding.message()), redact(finding.snippet()), finding.claim(), suppression);
+    return Finding.builder(finding.rule(), finding.check())
+        .ruleClass(finding.ruleClass())
+        .severity(finding.severity())
+        .at(finding.path(), finding.line())
+        .message(redact(finding.message()))
+        .snippet(redact(finding.snippet()))
+        .claim(finding.claim())
+        .suppression(suppression)
+        .build();
   }
 }

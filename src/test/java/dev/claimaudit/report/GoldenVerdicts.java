@@ -97,10 +97,16 @@ final class GoldenVerdicts {
     findings.add(placeholder("py-raise-not-implemented", RuleClass.HARD_STUB, Severity.INFO, "src/base.py", 21,
         "raise NotImplementedError", "    raise NotImplementedError  # claim-audit: allow abstract base",
         null, new Suppression(null, "abstract base, subclasses implement it", null, 21)));
-    findings.add(new Finding("suppression-invalid", null, Severity.WARN, "policy", "src/base.py", 30,
-        "suppression gives no reason; write one after `claim-audit: allow`", null, null, null));
-    findings.add(new Finding("claim-test-contradicted", null, Severity.BLOCK, "claims", null, null,
-        "claim \"117 tests pass · 0 fail\" is contradicted: 3 test cases are counted in the changed test files", null, "c2", null));
+    findings.add(Finding.builder("suppression-invalid", "policy")
+        .severity(Severity.WARN)
+        .at("src/base.py", 30)
+        .message("suppression gives no reason; write one after `claim-audit: allow`")
+        .build());
+    findings.add(Finding.builder("claim-test-contradicted", "claims")
+        .severity(Severity.BLOCK)
+        .message("claim \"117 tests pass · 0 fail\" is contradicted: 3 test cases are counted in the changed test files")
+        .claim("c2")
+        .build());
     return verdict(Outcome.BLOCK, 3, claims, findings,
         List.of(ran("static", "4 files scanned with 5 rules"), ran("claims", "4 claims: 1 backed, 2 contradicted, 1 unverified")),
         List.of("1 file not scanned: assets/logo.png (binary)"));
@@ -126,8 +132,12 @@ final class GoldenVerdicts {
     List<Finding> findings = List.of(
         placeholder("rs-todo-macro", RuleClass.HARD_STUB, Severity.BLOCK, "src/import.rs", 30, "todo!() macro",
             "        todo!(\"quoted payee fields\")", "c1", null),
-        new Finding("claim-file-contradicted", null, Severity.BLOCK, "claims", "src/eviction.rs", null,
-            "claim \"src/eviction.rs\" is contradicted: src/eviction.rs does not exist at head", null, "c2", null));
+        Finding.builder("claim-file-contradicted", "claims")
+            .severity(Severity.BLOCK)
+            .at("src/eviction.rs", null)
+            .message("claim \"src/eviction.rs\" is contradicted: src/eviction.rs does not exist at head")
+            .claim("c2")
+            .build());
     return verdict(Outcome.BLOCK, 2, claims, findings,
         List.of(ran("static", "3 files scanned with 5 rules"), ran("claims", "2 claims: 0 backed, 2 contradicted, 0 unverified")), List.of());
   }
@@ -148,7 +158,15 @@ final class GoldenVerdicts {
 
   private static Finding placeholder(String rule, RuleClass ruleClass, Severity severity, String path, int line, String message,
       String snippet, String claim, Suppression suppression) {
-    return new Finding(rule, ruleClass, severity, "static", path, line, message, snippet, claim, suppression);
+    return Finding.builder(rule, "static")
+        .ruleClass(ruleClass)
+        .severity(severity)
+        .at(path, line)
+        .message(message)
+        .snippet(snippet)
+        .claim(claim)
+        .suppression(suppression)
+        .build();
   }
 
   private static Rule rule(String id, Language language, RuleClass ruleClass, String title, String rationale) {

@@ -29,9 +29,14 @@ class MarkdownReporterTest {
     Verdict base = GoldenVerdicts.many();
     List<Finding> findings = new ArrayList<>(base.findings());
     for (int i = 0; i < 3000; i++) {
-      findings.add(new Finding("js-throw-not-implemented", RuleClass.HARD_STUB, Severity.BLOCK, "static",
-          String.format("src/generated/module_%04d.ts", i), 10 + i, "throw new Error(\"not implemented\")",
-          "throw new Error(\"not implemented: generated stub number " + i + "\");", "c1", null));
+      findings.add(Finding.builder("js-throw-not-implemented", "static")
+          .ruleClass(RuleClass.HARD_STUB)
+          .severity(Severity.BLOCK)
+          .at(String.format("src/generated/module_%04d.ts", i), 10 + i)
+          .message("throw new Error(\"not implemented\")")
+          .snippet("throw new Error(\"not implemented: generated stub number " + i + "\");")
+          .claim("c1")
+          .build());
     }
     Verdict huge = new Verdict(Outcome.BLOCK, base.range(), base.claims(), findings, base.checks(), base.inputs(), base.notes());
 

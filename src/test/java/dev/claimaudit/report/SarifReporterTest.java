@@ -83,6 +83,12 @@ class SarifReporterTest {
   }
 
   private static Finding finding(String rule, String path, int line, String snippet) {
-    return new Finding(rule, RuleClass.HARD_STUB, Severity.BLOCK, "static", path, line, "todo!() macro", snippet, null, null);
+    return Finding.builder(rule, "static")
+        .ruleClass(RuleClass.HARD_STUB)
+        .severity(Severity.BLOCK)
+        .at(path, line)
+        .message("todo!() macro")
+        .snippet(snippet)
+        .build();
   }
 }

@@ -46,8 +46,12 @@ public final class ClaimsCheck implements Check {
       ClaimResult result = evidence.check(claim);
       results.add(result);
       if (result.status() == ClaimStatus.CONTRADICTED && result.contradictedBy().isEmpty()) {
-        findings.add(new Finding(findingId(claim.kind()), null, Severity.BLOCK, name(), result.path(), null,
-            "claim \"" + quote(claim.text()) + "\" is contradicted: " + result.evidence(), null, claim.id(), null));
+        findings.add(Finding.builder(findingId(claim.kind()), name())
+            .severity(Severity.BLOCK)
+            .at(result.path(), null)
+            .message("claim \"" + quote(claim.text()) + "\" is contradicted: " + result.evidence())
+            .claim(claim.id())
+            .build());
       }
     }
     long backed = results.stream().filter(result -> result.status() == ClaimStatus.BACKED).count();

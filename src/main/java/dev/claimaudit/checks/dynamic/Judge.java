@@ -173,8 +173,12 @@ final class Judge {
     }
     String path = named ? scope.get(0).path() : null;
     if (evidence.isEmpty()) {
-      findings.add(new Finding(CONTRADICTED, null, Severity.BLOCK, CHECK, path, null,
-          "claim \"" + oneLine(claim.text()) + "\" is contradicted by the run: " + contradiction, null, claim.id(), null));
+      findings.add(Finding.builder(CONTRADICTED, CHECK)
+          .severity(Severity.BLOCK)
+          .at(path, null)
+          .message("claim \"" + oneLine(claim.text()) + "\" is contradicted by the run: " + contradiction)
+          .claim(claim.id())
+          .build());
     }
     return Optional.of(new ClaimResult(claim, ClaimStatus.CONTRADICTED, contradiction, path, evidence));
   }
@@ -211,7 +215,7 @@ final class Judge {
   }
 
   private static Finding finding(String rule, RuleClass ruleClass, Severity severity, String path, String message) {
-    return new Finding(rule, ruleClass, severity, CHECK, path, null, message, null, null, null);
+    return Finding.builder(rule, CHECK).ruleClass(ruleClass).severity(severity).at(path, null).message(message).build();
   }
 
   static String shortSha(String sha) {

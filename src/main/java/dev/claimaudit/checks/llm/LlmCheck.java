@@ -142,8 +142,10 @@ public final class LlmCheck implements Check {
   private static CheckOutcome unavailable(LlmSettings settings, Screen screen, String reason) {
     List<Finding> findings = new ArrayList<>(screen.findings);
     if (settings.required()) {
-      findings.add(new Finding(UNAVAILABLE_RULE, null, Severity.BLOCK, "llm", null, null,
-          "the LLM check did not run and llm.required is true: " + reason, null, null, null));
+      findings.add(Finding.builder(UNAVAILABLE_RULE, "llm")
+          .severity(Severity.BLOCK)
+          .message("the LLM check did not run and llm.required is true: " + reason)
+          .build());
     }
     return CheckOutcome.failure("did not run: " + reason + "; " + screen.note(), findings);
   }
@@ -211,9 +213,14 @@ public final class LlmCheck implements Check {
         break;
       }
       String claimText = UntrustedText.oneLine(prompt.claims().get(gap.claim()), 80);
-      findings.add(new Finding(GAP_RULE, null, settings.severity(), "llm", gap.path(), gap.line(),
-          "model: claim " + gap.claim() + " (\"" + claimText + "\"): " + client.redact(gap.message()), UntrustedText.oneLine(gap.lineText(), 200),
-          gap.claim(), suppressions.at(gap.path(), gap.line()).orElse(null)));
+      findings.add(Finding.builder(GAP_RULE, "llm")
+          .severity(settings.severity())
+          .at(gap.path(), gap.line())
+          .message("model: claim " + gap.claim() + " (\"" + claimText + "\"): " + client.redact(gap.message()))
+          .snippet(UntrustedText.oneLine(gap.lineText(), 200))
+          .claim(gap.claim())
+          .suppression(suppressions.at(gap.path(), gap.line()).orElse(null))
+          .build());
     }
     return findings;
   }
@@ -289,9 +296,13 @@ public final class LlmCheck implements Check {
         }
         hits++;
         if (findings.size() < MAX_INJECTION_FINDINGS) {
-          findings.add(new Finding(INJECTION_RULE, null, Severity.WARN, "llm", path, number,
-              "added line holds an instruction aimed at a model reviewer: " + describe(found) + consequence(), UntrustedText.oneLine(text, 200),
-              null, suppressions.at(path, number).orElse(null)));
+          findings.add(Finding.builder(INJECTION_RULE, "llm")
+              .severity(Severity.WARN)
+              .at(path, number)
+              .message("added line holds an instruction aimed at a model reviewer: " + describe(found) + consequence())
+              .snippet(UntrustedText.oneLine(text, 200))
+              .suppression(suppressions.at(path, number).orElse(null))
+              .build());
         }
       }));
     }
@@ -307,8 +318,11 @@ public final class LlmCheck implements Check {
       }
       hits++;
       if (findings.size() < MAX_INJECTION_FINDINGS) {
-        findings.add(new Finding(INJECTION_RULE, null, Severity.WARN, "llm", null, null,
-            source + " holds instructions aimed at a model reviewer: " + describe(found) + consequence(), found.get(0).phrase(), null, null));
+        findings.add(Finding.builder(INJECTION_RULE, "llm")
+            .severity(Severity.WARN)
+            .message(source + " holds instructions aimed at a model reviewer: " + describe(found) + consequence())
+            .snippet(found.get(0).phrase())
+            .build());
       }
     }
 

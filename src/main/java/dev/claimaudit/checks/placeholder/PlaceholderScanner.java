@@ -156,8 +156,11 @@ public final class PlaceholderScanner {
 
     List<Finding> list() {
       if (unlisted > 0) {
-        listed.add(new Finding("placeholders-not-listed", null, Severity.INFO, "static", path, null,
-            unlisted + " more placeholder lines in this file, graded like the ones listed, are not listed one by one", null, null, null));
+        listed.add(Finding.builder("placeholders-not-listed", "static")
+            .severity(Severity.INFO)
+            .at(path, null)
+            .message(unlisted + " more placeholder lines in this file, graded like the ones listed, are not listed one by one")
+            .build());
       }
       return listed;
     }
@@ -320,8 +323,14 @@ public final class PlaceholderScanner {
 
   private static Finding finding(String path, int number, Rule rule, LexedText lexed) {
     Suppression suppression = suppression(lexed, number).orElse(null);
-    return new Finding(rule.id(), rule.ruleClass(), Severity.WARN, "static", path, number, rule.title(),
-        clip(lexed.line(number).strip()), null, suppression);
+    return Finding.builder(rule.id(), "static")
+        .ruleClass(rule.ruleClass())
+        .severity(Severity.WARN)
+        .at(path, number)
+        .message(rule.title())
+        .snippet(clip(lexed.line(number).strip()))
+        .suppression(suppression)
+        .build();
   }
 
   /** A directive in a comment on the line itself or on the line above. */
