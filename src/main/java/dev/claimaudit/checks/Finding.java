@@ -15,6 +15,9 @@ import java.util.Objects;
  * @param snippet the offending line as written, or {@code null}
  * @param claim id of the claim this finding contradicts, or {@code null}
  * @param suppression the inline suppression that covers it, or {@code null}
+ * @param symbol the function, method, class or test the finding sits in, outermost first and
+ *     joined by {@code .}, or {@code null} when it sits in none or the check does not know
+ * @param reason what the code around a placeholder says of it, {@link CodeReason#NONE} when nothing
  */
 public record Finding(
     String rule,
@@ -26,7 +29,9 @@ public record Finding(
     String message,
     String snippet,
     String claim,
-    Suppression suppression) {
+    Suppression suppression,
+    String symbol,
+    CodeReason reason) {
 
   /** The one order in which findings are reported: path, line, rule, message. */
   public static final Comparator<Finding> ORDER = Comparator
@@ -40,6 +45,7 @@ public record Finding(
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(check, "check");
     Objects.requireNonNull(message, "message");
+    reason = reason == null ? CodeReason.NONE : reason;
   }
 
   /** A finding of {@code rule}, reported by {@code check}, with everything else to be said. */
@@ -65,7 +71,7 @@ public record Finding(
 
   public Builder toBuilder() {
     return new Builder(rule, check).ruleClass(ruleClass).severity(severity).at(path, line).message(message).snippet(snippet)
-        .claim(claim).suppression(suppression);
+        .claim(claim).suppression(suppression).symbol(symbol).reason(reason);
   }
 
   /** Names each part of a finding as it is set; {@code rule}, {@code check}, a severity and a message are required. */
@@ -80,6 +86,8 @@ public record Finding(
     private String snippet;
     private String claim;
     private Suppression suppression;
+    private String symbol;
+    private CodeReason reason = CodeReason.NONE;
 
     private Builder(String rule, String check) {
       this.rule = rule;
@@ -123,8 +131,18 @@ public record Finding(
       return this;
     }
 
+    public Builder symbol(String value) {
+      symbol = value;
+      return this;
+    }
+
+    public Builder reason(CodeReason value) {
+      reason = value;
+      return this;
+    }
+
     public Finding build() {
-      return new Finding(rule, ruleClass, severity, check, path, line, message, snippet, claim, suppression);
+      return new Finding(rule, ruleClass, severity, check, path, line, message, snippet, claim, suppression, symbol, reason);
     }
   }
 }

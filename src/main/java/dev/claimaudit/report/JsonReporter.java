@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimaudit.checks.CheckRun;
 import dev.claimaudit.checks.ClaimResult;
+import dev.claimaudit.checks.CodeReason;
 import dev.claimaudit.checks.Finding;
 import dev.claimaudit.claims.Claim;
 import dev.claimaudit.verdict.Inputs;
@@ -109,6 +110,10 @@ public final class JsonReporter implements Reporter {
     node.put("suppressed", finding.suppressed());
     node.put("class", finding.ruleClass() == null ? null : finding.ruleClass().id());
     node.put("snippet", finding.snippet());
+    node.put("symbol", finding.symbol());
+    if (finding.reason() != CodeReason.NONE) {
+      node.put("reason", finding.reason().id());
+    }
     if (finding.suppression() != null) {
       ObjectNode suppression = node.putObject("suppression");
       suppression.put("rule", finding.suppression().rule());

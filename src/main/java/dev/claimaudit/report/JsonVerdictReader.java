@@ -3,6 +3,7 @@ package dev.claimaudit.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.claimaudit.checks.CheckRun;
 import dev.claimaudit.checks.ClaimResult;
+import dev.claimaudit.checks.CodeReason;
 import dev.claimaudit.checks.Finding;
 import dev.claimaudit.checks.RuleClass;
 import dev.claimaudit.checks.Severity;
@@ -54,6 +55,8 @@ public final class JsonVerdictReader {
           .at(nullable(node, "path"), node.path("line").isIntegralNumber() ? node.path("line").asInt() : null)
           .message(text(node, "message"))
           .snippet(nullable(node, "snippet"))
+          .symbol(nullable(node, "symbol"))
+          .reason(node.hasNonNull("reason") ? CodeReason.parse(node.get("reason").asText()) : CodeReason.NONE)
           .claim(nullable(node, "claim"))
           .suppression(suppression(node.get("suppression")))
           .build());
