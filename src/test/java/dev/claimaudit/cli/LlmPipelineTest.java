@@ -85,7 +85,7 @@ class LlmPipelineTest {
   private ObjectNode llm(String extra) throws Exception {
     ObjectNode block = (ObjectNode) JSON.readTree("{\"enabled\": true, \"endpoint\": \"" + server.endpoint()
         + "\", \"model\": \"test-model\", \"timeout-seconds\": 2}");
-    JSON.readTree(extra.isEmpty() ? "{}" : extra).fields().forEachRemaining(field -> block.set(field.getKey(), field.getValue()));
+    JSON.readTree(extra.isEmpty() ? "{}" : extra).properties().forEach(field -> block.set(field.getKey(), field.getValue()));
     return block;
   }
 

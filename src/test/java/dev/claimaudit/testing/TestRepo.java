@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Date;
-import java.util.TimeZone;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -85,7 +83,7 @@ public final class TestRepo implements AutoCloseable {
       git.add().addFilepattern(".").call();
       git.add().addFilepattern(".").setUpdate(true).call();
       PersonIdent ident = new PersonIdent("Test Author", "author@example.com",
-          Date.from(Instant.parse("2024-01-01T00:00:00Z").plusSeconds(60L * ++tick)), TimeZone.getTimeZone(ZoneOffset.UTC));
+          Instant.parse("2024-01-01T00:00:00Z").plusSeconds(60L * ++tick), ZoneOffset.UTC);
       RevCommit commit = git.commit().setMessage(message).setAuthor(ident).setCommitter(ident).setSign(false).setAllowEmpty(true).call();
       return commit.name();
     } catch (GitAPIException e) {

@@ -67,7 +67,7 @@ class LlmCheckTest {
     ObjectNode block = (ObjectNode) JSON.readTree("{\"enabled\": true, \"endpoint\": \"" + server.endpoint()
         + "\", \"model\": \"test-model\", \"api-key-env\": \"" + KEY_ENV + "\", \"timeout-seconds\": 5}");
     if (!extra.isEmpty()) {
-      JSON.readTree(extra).fields().forEachRemaining(field -> block.set(field.getKey(), field.getValue()));
+      JSON.readTree(extra).properties().forEach(field -> block.set(field.getKey(), field.getValue()));
     }
     return block;
   }

@@ -65,7 +65,7 @@ class LlmFailureTest {
   private CheckOutcome run(String extra, Duration backoff, Map<String, String> env, Path stateDir) throws Exception {
     ObjectNode block = (ObjectNode) JSON.readTree("{\"enabled\": true, \"endpoint\": \"" + server.endpoint()
         + "\", \"model\": \"test-model\", \"api-key-env\": \"" + KEY_ENV + "\", \"timeout-seconds\": 5}");
-    JSON.readTree(extra.isEmpty() ? "{}" : extra).fields().forEachRemaining(field -> block.set(field.getKey(), field.getValue()));
+    JSON.readTree(extra.isEmpty() ? "{}" : extra).properties().forEach(field -> block.set(field.getKey(), field.getValue()));
     try (OpenAudit audit = OpenAudit.of(repo, "main..feature", PR, null, Map.of("llm", block), stateDir, env)) {
       LlmCheck check = new LlmCheck(backoff);
       assertThat(check.enabled(audit.context())).isTrue();
