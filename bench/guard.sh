@@ -10,14 +10,15 @@ cd "$(dirname "$0")/.."
 FLOORS=(java=40000 python=30000 typescript=30000)
 
 command -v jq >/dev/null || { echo "guard: jq is needed to read the JMH results" >&2; exit 2; }
-if [ ! -f target/claim-audit.jar ] || [ -n "$(find src/main pom.xml -newer target/claim-audit.jar -print -quit)" ]; then
-  mvn -B -q -DskipTests package
+# The bench profile builds the benchmarks together with the tool's sources, into target/bench/.
+bench_jar=target/bench/claim-audit-bench.jar
+if [ ! -f "$bench_jar" ] || [ -n "$(find src/main bench/src pom.xml -newer "$bench_jar" -print -quit)" ]; then
+  mvn -B -q -Pbench -Dmaven.test.skip package
 fi
-mvn -B -q -f bench/pom.xml package
 
 languages=$(printf '%s\n' "${FLOORS[@]}" | cut -d= -f1 | paste -sd, -)
 results=target/bench-guard.json
-java -cp bench/target/claim-audit-bench.jar:target/claim-audit.jar org.openjdk.jmh.Main 'ScannerBenchmark.scan$' \
+java -jar "$bench_jar" 'ScannerBenchmark.scan$' \
   -p language="$languages" -f 1 -wi 1 -w 2s -i 3 -r 1s -rf json -rff "$results" >target/bench-guard.log 2>&1 \
   || { tail -20 target/bench-guard.log >&2; echo "guard: the benchmark did not run" >&2; exit 2; }
 

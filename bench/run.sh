@@ -79,8 +79,8 @@ load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 
 if [ "$JMH" = 1 ]; then
   echo "run.sh: JMH scanner benchmark" >&2
-  mvn -B -q -f bench/pom.xml package >&2
-  java -cp bench/target/claim-audit-bench.jar:target/claim-audit.jar org.openjdk.jmh.Main ScannerBenchmark \
+  mvn -B -q -Pbench -Dmaven.test.skip package >&2
+  java -jar target/bench/claim-audit-bench.jar ScannerBenchmark \
     -f 1 -wi 2 -w 1s -i 3 -r 1s -rf json -rff "$TMP/jmh.json" >"$TMP/jmh.log" 2>&1
 fi
 

@@ -1,6 +1,6 @@
 package dev.claimaudit.bench;
 
-import dev.claimaudit.checks.placeholder.Language;
+import dev.claimaudit.lang.Language;
 import dev.claimaudit.git.AddedLine;
 import java.util.ArrayList;
 import java.util.List;
