@@ -6,7 +6,7 @@ import picocli.CommandLine;
 /** The commands besides the audit itself, in help order; adding one means adding it here. */
 final class Subcommands {
   /** Their names, known before any is built. */
-  static final List<String> NAMES = List.of("rules", "config", "kb", "explain", "pre-push", "install-hook", "completion", "man");
+  static final List<String> NAMES = List.of("rules", "config", "kb", "explain", "pre-push", "install-hook", "completion", "man", "ci");
 
   private Subcommands() {}
 
@@ -19,5 +19,6 @@ final class Subcommands {
     audit.addSubcommand(new InstallHookCommand(io));
     audit.addSubcommand(new CompletionCommand(io));
     audit.addSubcommand(new ManCommand(io));
+    audit.addSubcommand("ci", CiCommand.commandLine(io));
   }
 }

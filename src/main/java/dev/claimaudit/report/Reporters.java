@@ -25,7 +25,7 @@ public final class Reporters {
   }
 
   public static List<String> formats() {
-    return List.of("text", "json", "markdown", "sarif", "rdjson", "rdjsonl", "annotations", "summary");
+    return List.of("text", "json", "markdown", "gitea-comment", "sarif", "rdjson", "rdjsonl", "annotations", "summary");
   }
 
   public static Optional<Reporter> forFormat(String format, boolean color) {
@@ -37,6 +37,7 @@ public final class Reporters {
       case "text" -> new TextReporter(settings.color());
       case "json" -> new JsonReporter();
       case "markdown" -> new MarkdownReporter(settings.links());
+      case "gitea-comment" -> new CommentJsonReporter(settings.links());
       case "sarif" -> new SarifReporter(settings.rules());
       case "rdjson" -> new RdjsonReporter(settings.rules(), false);
       case "rdjsonl" -> new RdjsonReporter(settings.rules(), true);

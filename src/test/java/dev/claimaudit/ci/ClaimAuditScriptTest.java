@@ -55,24 +55,25 @@ class ClaimAuditScriptTest {
 
     assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
     List<FakeGitea.Request> requests = gitea.requests();
-    assertThat(requests).extracting(FakeGitea.Request::method).containsExactly("GET", "POST", "POST");
+    assertThat(requests).extracting(request -> request.method() + " " + request.path())
+        .containsExactly("GET /api/v1/user", "GET " + COMMENTS, "POST " + COMMENTS, "POST /api/v1/repos/acme/widget/statuses/" + change.head());
     assertThat(requests).extracting(FakeGitea.Request::authorization).containsOnly("token secret-token");
 
-    FakeGitea.Request comment = requests.get(1);
+    FakeGitea.Request comment = requests.get(2);
     assertThat(comment.path()).isEqualTo(COMMENTS);
     assertThat(comment.contentType()).isEqualTo("application/json");
     String body = MAPPER.readTree(comment.body()).path("body").asText();
     assertThat(body).startsWith(MarkdownReporter.MARKER + "\n### ⛔ claim-audit: merge blocked").contains("`rs-todo-macro`")
         .isEqualTo(Files.readString(change.repo().resolve("claim-audit-report/comment.md")));
 
-    FakeGitea.Request status = requests.get(2);
+    FakeGitea.Request status = requests.get(3);
     assertThat(status.path()).isEqualTo("/api/v1/repos/acme/widget/statuses/" + change.head());
     JsonNode statusBody = MAPPER.readTree(status.body());
     assertThat(statusBody.path("state").asText()).isEqualTo("failure");
     assertThat(statusBody.path("context").asText()).isEqualTo("claim-audit");
-    assertThat(statusBody.path("target_url").asText()).isEqualTo(gitea.url() + "/acme/widget/actions/runs/7");
+    assertThat(statusBody.path("target_url").asText()).as("Gitea links a run by its number").isEqualTo(gitea.url() + "/acme/widget/actions/runs/3");
     assertThat(statusBody.path("description").asText()).hasSizeLessThanOrEqualTo(140).startsWith("claim-audit: block — 1 blocking");
-    assertThat(run.out()).contains("::error file=src/lib.rs,line=2,title=claim-audit rs-todo-macro::");
+    assertThat(run.out()).as("Gitea's log shows plain text").contains("src/lib.rs:2").contains("rs-todo-macro").doesNotContain("::error");
     assertThat(change.repo().resolve("claim-audit-report/claim-audit.sarif")).exists();
     assertThat(change.repo().resolve("claim-audit-report/claim-audit.rdjson")).exists();
   }
@@ -81,7 +82,8 @@ class ClaimAuditScriptTest {
   void theCommentFromAnEarlierPushIsEditedInPlace() throws Exception {
     Change change = change("pub fn import() -> u32 {\n    1\n}\n", "Implement import, done");
     gitea.answer("GET", COMMENTS, 200, "[{\"id\": 5, \"body\": \"see " + MarkdownReporter.MARKER + " later\"},"
-            + " {\"id\": 77, \"body\": \"" + MarkdownReporter.MARKER + "\\n### ⛔ claim-audit: merge blocked\"}]")
+            + " {\"id\": 76, \"body\": \"" + MarkdownReporter.MARKER + "\\nforged\", \"user\": {\"login\": \"mallory\"}},"
+            + " {\"id\": 77, \"body\": \"" + MarkdownReporter.MARKER + "\\n### ⛔ claim-audit: merge blocked\", \"user\": {\"login\": \"gitea-actions\"}}]")
         .answer("PATCH", "/api/v1/repos/acme/widget/issues/comments/77", 200, "{\"id\": 77}")
         .answer("POST", "/api/v1/repos/acme/widget/statuses/" + change.head(), 201, "{}");
 
@@ -89,11 +91,12 @@ class ClaimAuditScriptTest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(gitea.requests()).extracting(request -> request.method() + " " + request.path()).containsExactly(
+        "GET /api/v1/user",
         "GET " + COMMENTS,
         "PATCH /api/v1/repos/acme/widget/issues/comments/77",
         "POST /api/v1/repos/acme/widget/statuses/" + change.head());
-    assertThat(MAPPER.readTree(gitea.requests().get(1).body()).path("body").asText()).contains("### ✅ claim-audit: passed");
-    assertThat(MAPPER.readTree(gitea.requests().get(2).body()).path("state").asText()).isEqualTo("success");
+    assertThat(MAPPER.readTree(gitea.requests().get(2).body()).path("body").asText()).contains("### ✅ claim-audit: passed");
+    assertThat(MAPPER.readTree(gitea.requests().get(3).body()).path("state").asText()).isEqualTo("success");
     assertThat(run.out()).contains("claim-audit: updated the pull request comment 77");
   }
 
@@ -111,7 +114,7 @@ class ClaimAuditScriptTest {
     Processes.Result run = runScript(change, Map.of());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    List<FakeGitea.Request> lists = gitea.requests().stream().filter(request -> request.method().equals("GET")).toList();
+    List<FakeGitea.Request> lists = gitea.requests().stream().filter(request -> request.method().equals("GET") && request.path().equals(COMMENTS)).toList();
     assertThat(lists).hasSize(2);
     assertThat(lists.get(0).query()).contains("page=1");
     assertThat(lists.get(1).query()).contains("page=2");
@@ -127,8 +130,8 @@ class ClaimAuditScriptTest {
     Processes.Result run = runScript(change, Map.of());
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.out()).contains("::warning title=claim-audit::cannot comment on pull request #42 (HTTP 403")
-        .contains("::warning title=claim-audit::cannot post the commit status (HTTP 403");
+    assertThat(run.out()).contains("claim-audit: warning: cannot comment on pull request #42 (HTTP 403")
+        .contains("claim-audit: warning: cannot post the commit status (HTTP 403");
   }
 
   @Test
@@ -139,7 +142,7 @@ class ClaimAuditScriptTest {
     Processes.Result run = runScript(change, Map.of());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("::warning title=claim-audit::cannot list the pull request's comments (HTTP 000)");
+    assertThat(run.out()).contains("claim-audit: warning: cannot list the pull request's comments (HTTP 000)");
   }
 
   @Test
@@ -160,10 +163,10 @@ class ClaimAuditScriptTest {
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("the event's merge base 1a2b3c4d5e6f is not in this clone");
-    String comment = MAPPER.readTree(gitea.requests().get(1).body()).path("body").asText();
+    String comment = MAPPER.readTree(gitea.requests().get(2).body()).path("body").asText();
     assertThat(comment).startsWith(MarkdownReporter.MARKER + "\n### ❗ claim-audit could not audit this pull request")
         .contains("fetch-depth: 0");
-    JsonNode status = MAPPER.readTree(gitea.requests().get(2).body());
+    JsonNode status = MAPPER.readTree(gitea.requests().get(3).body());
     assertThat(status.path("state").asText()).isEqualTo("error");
     assertThat(status.path("description").asText()).startsWith("claim-audit could not audit: the event's merge base").hasSizeLessThanOrEqualTo(140);
   }
@@ -179,6 +182,7 @@ class ClaimAuditScriptTest {
 
     assertThat(giteaRun.exitCode()).as(giteaRun.err()).isZero();
     assertThat(githubRun.exitCode()).isZero();
+    assertThat(githubRun.out()).as("GitHub folds workflow commands").contains("::warning file=src/parse.py");
     List<String> states = gitea.requests().stream().filter(request -> request.path().contains("/statuses/"))
         .map(request -> json(request.body()).path("state").asText()).toList();
     assertThat(states).containsExactly("warning", "success");
@@ -222,6 +226,7 @@ class ClaimAuditScriptTest {
         "GITHUB_SERVER_URL", gitea.url(),
         "GITHUB_REPOSITORY", "acme/widget",
         "GITHUB_RUN_ID", "7",
+        "GITHUB_RUN_NUMBER", "3",
         "GITEA_ACTIONS", "true",
         "GITEA_TOKEN", "secret-token",
         "CLAIM_AUDIT_BIN", launcher.toString()));

@@ -20,7 +20,7 @@ final class FakeGitea implements AutoCloseable {
   /** One request as the server received it. */
   record Request(String method, String path, String query, String authorization, String contentType, String body) {}
 
-  private record Response(int status, String body) {}
+  private record Response(int status, byte[] body, String contentType) {}
 
   private final HttpServer server;
   private final List<Request> requests = new ArrayList<>();
@@ -39,7 +39,13 @@ final class FakeGitea implements AutoCloseable {
 
   /** Answer {@code method path} with {@code status} and {@code body} from now on. */
   FakeGitea answer(String method, String path, int status, String body) {
-    responses.put(method + " " + path, new Response(status, body));
+    responses.put(method + " " + path, new Response(status, body.getBytes(StandardCharsets.UTF_8), "application/json"));
+    return this;
+  }
+
+  /** Serve {@code bytes} as a file at {@code path}, as the package registry serves an upload. */
+  FakeGitea file(String path, byte[] bytes) {
+    responses.put("GET " + path, new Response(200, bytes.clone(), "application/octet-stream"));
     return this;
   }
 
@@ -54,9 +60,10 @@ final class FakeGitea implements AutoCloseable {
       requests.add(new Request(exchange.getRequestMethod(), path, exchange.getRequestURI().getQuery(),
           exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("Content-Type"), body));
     }
-    Response response = responses.getOrDefault(exchange.getRequestMethod() + " " + path, new Response(404, "{\"message\":\"not found\"}"));
-    byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    Response response = responses.getOrDefault(exchange.getRequestMethod() + " " + path,
+        new Response(404, "{\"message\":\"not found\"}".getBytes(StandardCharsets.UTF_8), "application/json"));
+    byte[] bytes = response.body();
+    exchange.getResponseHeaders().set("Content-Type", response.contentType());
     exchange.sendResponseHeaders(response.status(), bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);

@@ -60,7 +60,7 @@ class CliMannersTest {
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out().lines().toList()).containsExactly(
-        "--format", "text json markdown sarif rdjson rdjsonl annotations summary", "pre-push", "bash zsh");
+        "--format", "text json markdown gitea-comment sarif rdjson rdjsonl annotations summary", "pre-push", "bash zsh");
   }
 
   @Test

@@ -109,6 +109,6 @@ class ReportOutputTest {
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err().strip())
-        .isEqualTo("audit: unknown format 'html': use one of text, json, markdown, sarif, rdjson, rdjsonl, annotations, summary");
+        .isEqualTo("audit: unknown format 'html': use one of text, json, markdown, gitea-comment, sarif, rdjson, rdjsonl, annotations, summary");
   }
 }

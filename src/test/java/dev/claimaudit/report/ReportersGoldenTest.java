@@ -38,7 +38,7 @@ class ReportersGoldenTest {
 
   static String extension(String format) {
     return switch (format) {
-      case "json", "rdjson" -> ".json";
+      case "json", "rdjson", "gitea-comment" -> ".json";
       case "sarif" -> ".sarif";
       case "rdjsonl" -> ".jsonl";
       case "markdown" -> ".md";
