@@ -26,7 +26,7 @@ final class ManPage {
       {"GITHUB_STEP_SUMMARY", "A file the Markdown report is appended to, for the run's summary page."},
       {"GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITEA_ACTIONS", "Where the Markdown report links file lines (Gitea's link shape when GITEA_ACTIONS=true)."},
       {"CLAIM_AUDIT_SKIP", "Set to 1, the pre-push hook lets the push through unaudited and says so."},
-      {"CLAIM_AUDIT_BIN", "The audit command the installed pre-push hook runs."},
+      {"CLAIM_AUDIT", "The audit command the installed pre-push hook runs (else claim-audit or audit on the PATH, else the recorded launcher)."},
       {"NO_COLOR", "No colours in text output."}};
 
   private ManPage() {}

@@ -6,6 +6,7 @@ import dev.claimaudit.git.RangeSpec;
 import dev.claimaudit.policy.FailOn;
 import dev.claimaudit.report.Text;
 import dev.claimaudit.report.TextReporter;
+import dev.claimaudit.verdict.Outcome;
 import dev.claimaudit.verdict.Verdict;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -123,9 +124,17 @@ final class PrePushCommand implements Callable<Integer> {
     return worst.code();
   }
 
+  /** One line when the verdict passes; the whole text report when there is anything to read. */
   private void report(String target, Verdict verdict) {
+    String where = target + ", " + Text.line(verdict.range().spec(), 200);
+    if (verdict.outcome() == Outcome.PASS && verdict.failedChecks().isEmpty()) {
+      int commits = verdict.range().commits();
+      io.err().println(verdict.summary() + " (" + where + ", " + commits + (commits == 1 ? " commit)" : " commits)"));
+      io.err().flush();
+      return;
+    }
     boolean color = !noColor && io.errTerminal() && io.env().get("NO_COLOR") == null && !"dumb".equals(io.env().get("TERM"));
-    io.err().println("claim-audit: " + target + " (" + Text.line(verdict.range().spec(), 200) + ")");
+    io.err().println("claim-audit: " + where);
     try {
       new TextReporter(color).write(verdict, io.err());
     } catch (IOException e) {

@@ -79,7 +79,7 @@ class PrePushTest {
     CliRun run = prePush(Map.of(), "refs/heads/main " + after + " refs/heads/main " + before + "\n");
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err()).contains("claim-audit: origin refs/heads/main (" + before + ".." + after + ")")
+    assertThat(run.err()).contains("claim-audit: origin refs/heads/main, " + before + ".." + after)
         .contains("rs-todo-macro").contains("claim-audit: push stopped: refs/heads/main claims more than its code backs.")
         .contains("git push --no-verify");
   }
@@ -144,8 +144,9 @@ class PrePushTest {
         + "refs/heads/import " + bad + " refs/heads/import " + ZERO + "\n");
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err()).contains("claim-audit: origin refs/heads/docs (" + base + ".." + clean + ")")
-        .contains("claim-audit: origin refs/heads/import (" + base + ".." + bad + ")")
+    assertThat(run.err()).as("a passing ref takes one line").containsOnlyOnce("refs/heads/docs")
+        .contains("claim-audit: pass — ").contains("(origin refs/heads/docs, " + base + ".." + clean + ", 1 commit)")
+        .contains("claim-audit: origin refs/heads/import, " + base + ".." + bad)
         .contains("claim-audit: push stopped: refs/heads/import claims");
   }
 
