@@ -1,6 +1,8 @@
 package dev.claimaudit.checks;
 
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One unit of the audit with one job. A check that cannot do its job throws: "could not check"
@@ -24,12 +26,24 @@ public interface Check {
   }
 
   /**
-   * Ids of the findings this check reports that are not catalog rules, so that a policy may set
-   * their severity or turn them off.
+   * The findings this check reports that are not catalog rules, each declared once here: every id
+   * the check can emit must be among them (an audit that meets an undeclared id fails), so that
+   * {@code audit explain} answers for it and a policy may set its severity or turn it off.
    */
-  default Set<String> findingIds() {
-    return Set.of();
+  default List<FindingType> findingTypes() {
+    return List.of();
   }
+
+  /** The ids of {@link #findingTypes()}. */
+  default Set<String> findingIds() {
+    return findingTypes().stream().map(FindingType::id).collect(Collectors.toUnmodifiableSet());
+  }
+
+  /**
+   * Throws {@link SettingsException} when this check's block of the policy is invalid, whether or
+   * not the check would run: {@code audit config} calls it, so it refuses what an audit refuses.
+   */
+  default void validateSettings(CheckSettings settings) {}
 
   CheckOutcome run(AuditContext context) throws Exception;
 }

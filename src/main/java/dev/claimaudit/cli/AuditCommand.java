@@ -1,6 +1,7 @@
 package dev.claimaudit.cli;
 
 import dev.claimaudit.checks.CheckRun;
+import dev.claimaudit.cli.kb.KbLocations;
 import dev.claimaudit.claims.PullRequest;
 import dev.claimaudit.git.RangeSpec;
 import dev.claimaudit.git.RepositoryPreload;
@@ -17,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code audit}: checks that what a change claims is backed by its code. */
@@ -48,32 +51,18 @@ final class AuditCommand implements Callable<Integer> {
   private final Cli.Io io;
   private final RepositoryPreload preload;
 
-  @Option(names = "--repo", paramLabel = "DIR", description = "Repository to audit (default: the current directory).")
-  Path repo = Path.of(".");
+  @Mixin SharedOptions shared = new SharedOptions();
 
-  @Option(names = "--range", paramLabel = "RANGE", description = "A..B, A...B or a single REV (REV^..REV). Default: the event's base..head, else @{upstream}..HEAD, else main..HEAD.")
-  String range;
+  @Mixin ChangeOptions change = new ChangeOptions();
 
   @Option(names = "--pr-body-file", paramLabel = "FILE|-", description = "The pull request body, from a file or - for standard input.")
   String prBodyFile;
-
-  @Option(names = "--event", paramLabel = "FILE", description = "A Gitea or GitHub pull_request event payload: PR number, title, body, base and head (default: $GITHUB_EVENT_PATH in a pull_request job).")
-  Path event;
 
   @Option(names = "--format", paramLabel = "FORMAT", description = "Output on standard output: ${COMPLETION-CANDIDATES} (default: text).", completionCandidates = Formats.class)
   String format = "text";
 
   @Option(names = "--report", paramLabel = "FORMAT=FILE", description = "Also write a report in FORMAT to FILE; repeatable.")
   List<String> reports = new ArrayList<>();
-
-  @Option(names = "--policy", paramLabel = "FILE", description = "Policy file to use instead of .claim-audit.yml at the base commit.")
-  Path policy;
-
-  @Option(names = "--policy-from", paramLabel = "WHERE", description = "Where to read .claim-audit.yml: base (default: the target branch's policy, which the change cannot edit), head or worktree.")
-  PolicyLoader.From policyFrom;
-
-  @Option(names = "--kb", paramLabel = "DIR|git:REF", description = "Knowledge base: a directory, or git:REF for a ref of the repository (default: the policy's kb.path or kb.ref).")
-  String kb;
 
   @Option(names = "--pr", paramLabel = "N", description = "The pull request's number, for the knowledge base and verdict records (default: the event's).")
   Integer pr;
@@ -90,14 +79,8 @@ final class AuditCommand implements Callable<Integer> {
   @Option(names = "--llm", negatable = true, description = "Ask the configured model for gaps between claims and diff; --no-llm always wins.")
   Boolean llm;
 
-  @Option(names = "--fail-on", paramLabel = "LEVEL", description = "Exit 1 on: block, warn or never (default: the policy's fail-on, else block).")
-  FailOn failOn;
-
   @Option(names = "--no-color", description = "No colours in text output (also when NO_COLOR is set or output is not a terminal).")
   boolean noColor;
-
-  @Option(names = "--debug", description = "Print stack traces of internal errors.")
-  boolean debug;
 
   AuditCommand(Cli.Io io, RepositoryPreload preload) {
     this.io = io;
@@ -115,20 +98,22 @@ final class AuditCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Reporters.Settings settings = new Reporters.Settings(color(), SourceLinks.fromEnvironment(io.env()).orElse(null), RuleDocs.builtIn());
+    Reporters.Settings settings = new Reporters.Settings(color(), SourceLinks.fromEnvironment(io.env()).orElse(null),
+        RuleDocs.builtIn(FindingRegistry.builtIn().types()));
     Reporter reporter = reporter(format, settings);
     Reporters.Settings plain = settings.withColor(false);
     List<FileReport> fileReports = fileReports(plain);
-    PullRequest pullRequest = pullRequest();
-    RangeSpec rangeSpec = rangeSpec(pullRequest);
-    if (policy != null && policyFrom != null) {
-      throw new BadInputException("give --policy FILE or --policy-from WHERE, not both");
+    change.check();
+    PullRequest pullRequest = change.pullRequest(io.env());
+    if (prBodyFile != null) {
+      pullRequest = pullRequest.withBody(readBody(prBodyFile));
     }
+    RangeSpec rangeSpec = change.rangeSpec(pullRequest);
     if (pr != null && pr < 1) {
       throw new BadInputException("--pr takes a pull request number (1 or more), got " + pr);
     }
-    AuditRequest request = new AuditRequest(repo, rangeSpec, pullRequest, policy, dynamic, llm, stateDir, io.env(),
-        policyFrom == null ? PolicyLoader.From.BASE : policyFrom, kbLocation(kb), pr, force, failOn);
+    AuditRequest request = new AuditRequest(shared.repo, rangeSpec, pullRequest, change.policy, dynamic, llm, stateDir, io.env(),
+        change.policyFrom(), KbLocations.absolute(change.kb), pr, force, shared.failOn);
     AuditPipeline.Result result;
     try (Progress progress = Progress.on(io.err(), io.errTerminal())) {
       result = new AuditPipeline(LocalDate.now(), progress::stage).execute(request, preload::open);
@@ -140,21 +125,6 @@ final class AuditCommand implements Callable<Integer> {
     }
     appendStepSummary(verdict, plain);
     return exitCode(verdict, result.failOn()).code();
-  }
-
-  /** {@code --kb} as given, with a directory made absolute against the current directory (the policy's own is taken from the work tree). */
-  static String kbLocation(String kb) {
-    if (kb == null || kb.startsWith("git:")) {
-      return kb;
-    }
-    if (kb.isBlank()) {
-      throw new BadInputException("--kb takes a directory or git:REF, got an empty value");
-    }
-    try {
-      return Path.of(kb).toAbsolutePath().normalize().toString();
-    } catch (java.nio.file.InvalidPathException e) {
-      throw new BadInputException("--kb: not a usable path: " + kb);
-    }
   }
 
   private ExitCode exitCode(Verdict verdict, FailOn effectiveFailOn) {
@@ -185,23 +155,6 @@ final class AuditCommand implements Callable<Integer> {
     }
   }
 
-  private PullRequest pullRequest() {
-    PullRequest pullRequest = PullRequest.NONE;
-    Path eventFile = event;
-    String eventName = io.env().get("GITHUB_EVENT_NAME");
-    boolean pullRequestEvent = eventName == null || eventName.isBlank() || eventName.startsWith("pull_request");
-    if (eventFile == null && pullRequestEvent && io.env().get("GITHUB_EVENT_PATH") != null && !io.env().get("GITHUB_EVENT_PATH").isBlank()) {
-      eventFile = Path.of(io.env().get("GITHUB_EVENT_PATH"));
-    }
-    if (eventFile != null) {
-      pullRequest = EventPayload.read(eventFile).pullRequest();
-    }
-    if (prBodyFile != null) {
-      pullRequest = pullRequest.withBody(readBody(prBodyFile));
-    }
-    return pullRequest;
-  }
-
   private String readBody(String file) {
     try {
       byte[] bytes = file.equals("-") ? io.in().readNBytes(PrBody.MAX_BYTES + 1) : PrBody.read(Path.of(file));
@@ -209,19 +162,11 @@ final class AuditCommand implements Callable<Integer> {
         throw new BadInputException("PR body " + file + " is larger than " + PrBody.MAX_BYTES / (1024 * 1024) + " MiB");
       }
       return new String(bytes, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new BadInputException("cannot read PR body " + file + ": no such file", e);
     } catch (IOException e) {
       throw new BadInputException("cannot read PR body " + file + ": " + e.getMessage(), e);
     }
-  }
-
-  private RangeSpec rangeSpec(PullRequest pullRequest) {
-    if (range != null) {
-      return RangeSpec.parse(range);
-    }
-    if (pullRequest.baseSha() != null && pullRequest.headSha() != null) {
-      return RangeSpec.parse(pullRequest.baseSha() + ".." + pullRequest.headSha());
-    }
-    return null;
   }
 
   /** Actions runners show the Markdown written to {@code $GITHUB_STEP_SUMMARY} on the run's page; a failure to write it only warns. */
@@ -246,9 +191,30 @@ final class AuditCommand implements Callable<Integer> {
       if (equals <= 0 || equals == spec.length() - 1) {
         throw new BadInputException("--report takes FORMAT=FILE, got '" + spec + "'");
       }
-      parsed.add(new FileReport(reporter(spec.substring(0, equals), settings), Path.of(spec.substring(equals + 1))));
+      parsed.add(new FileReport(reporter(spec.substring(0, equals), settings), writable(spec.substring(equals + 1))));
     }
     return parsed;
+  }
+
+  /** The file of a {@code --report}, refused before the audit starts when it cannot be written there. */
+  private static Path writable(String file) {
+    Path path;
+    try {
+      path = Path.of(file).toAbsolutePath();
+    } catch (InvalidPathException e) {
+      throw new BadInputException("cannot write report " + file + ": not a usable path");
+    }
+    Path parent = path.getParent();
+    if (parent == null || !Files.isDirectory(parent)) {
+      throw new BadInputException("cannot write report " + file + ": no such directory " + parent);
+    }
+    if (Files.isDirectory(path)) {
+      throw new BadInputException("cannot write report " + file + ": it is a directory");
+    }
+    if (!Files.isWritable(parent) && !Files.isWritable(path)) {
+      throw new BadInputException("cannot write report " + file + ": the directory " + parent + " is not writable");
+    }
+    return Path.of(file);
   }
 
   /**

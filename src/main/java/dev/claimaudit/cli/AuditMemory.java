@@ -1,5 +1,6 @@
 package dev.claimaudit.cli;
 
+import dev.claimaudit.text.Texts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -111,7 +112,7 @@ final class AuditMemory {
     }
     try {
       int written = learning.record(pr, head, findings, Instant.now(clock), recall == null ? Set.of() : recall.known());
-      notes.add("kb: recorded " + written + " lesson" + (written == 1 ? "" : "s") + " for #" + pr);
+      notes.add("kb: recorded " + Texts.plural(written, "lesson") + " for #" + pr);
     } catch (KbException | GitInputException e) {
       notes.add("kb: lessons not recorded: " + e.getMessage());
     }

@@ -1,5 +1,6 @@
 package dev.claimaudit.cli;
 
+import dev.claimaudit.text.Texts;
 import dev.claimaudit.checks.AuditContext;
 import dev.claimaudit.checks.Check;
 import dev.claimaudit.checks.CheckOutcome;
@@ -9,6 +10,7 @@ import dev.claimaudit.checks.ClaimResult;
 import dev.claimaudit.checks.Finding;
 import dev.claimaudit.checks.PathSets;
 import dev.claimaudit.checks.SettingsException;
+import dev.claimaudit.checks.Severity;
 import dev.claimaudit.checks.claims.ClaimsCheck;
 import dev.claimaudit.checks.dynamic.DynamicCheck;
 import dev.claimaudit.checks.llm.LlmCheck;
@@ -23,9 +25,9 @@ import dev.claimaudit.claims.PullRequest;
 import dev.claimaudit.git.ChangeSet;
 import dev.claimaudit.git.CommitInfo;
 import dev.claimaudit.git.DiffLimits;
-import dev.claimaudit.git.GitInputException;
 import dev.claimaudit.git.GitRepository;
 import dev.claimaudit.git.RangeSpec;
+import dev.claimaudit.input.InputException;
 import dev.claimaudit.kb.Learning;
 import dev.claimaudit.policy.Digests;
 import dev.claimaudit.policy.FailOn;
@@ -44,6 +46,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -51,6 +54,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -63,6 +67,9 @@ import java.util.function.Function;
 
 /** Runs one audit: range → change set → policy → claims → checks → severities → knowledge base → verdict → records. */
 final class AuditPipeline {
+  /** Findings in more files than this are not attributed to commits: a report shows the first ones anyway. */
+  private static final int MAX_ATTRIBUTED_FILES = 30;
+
   /** The checks, in report order. Adding a check means adding it here and nowhere else. */
   static List<Check> checks() {
     return List.of(new PlaceholderCheck(), new ClaimsCheck(), new DynamicCheck(), new LlmCheck());
@@ -70,11 +77,7 @@ final class AuditPipeline {
 
   /** Ids of every finding that is not a catalog rule: what a policy's {@code rules:} and a suppression may name besides the catalog. */
   static Set<String> findingIds() {
-    Set<String> ids = new TreeSet<>();
-    checks().forEach(check -> ids.addAll(check.findingIds()));
-    ids.addAll(Learning.FINDING_IDS);
-    ids.addAll(List.of("policy-changed", "policy-invalid", SuppressionAudit.RULE));
-    return ids;
+    return FindingRegistry.builtIn().ids();
   }
 
   /** A verdict and the exit policy it is judged by. */
@@ -118,10 +121,22 @@ final class AuditPipeline {
       if (request.pullRequest().mergeBase() != null) {
         repository.requireCommit(request.pullRequest().mergeBase(), "the event's merge base");
       }
-      RangeSpec range = request.range() != null ? request.range() : repository.defaultRange();
+      RangeSpec range;
+      String reason = null;
+      if (request.range() != null) {
+        range = request.range();
+        PullRequest pr = request.pullRequest();
+        if (pr.baseSha() != null && range.text().equals(pr.baseSha() + ".." + pr.headSha())) {
+          reason = "the pull request's base and head, from the event";
+        }
+      } else {
+        GitRepository.DefaultRange chosen = repository.chooseDefaultRange();
+        range = chosen.range();
+        reason = chosen.reason();
+      }
       progress.accept("reading " + range.text());
       try (ChangeSet changeSet = repository.changeSet(range, DiffLimits.DEFAULT)) {
-        Result result = audit(request, range, changeSet, repository, builtIn);
+        Result result = audit(request, range, reason, changeSet, repository, builtIn);
         return new Result(Secrets.fromEnvironment(request.env()).redact(result.verdict()), result.failOn());
       }
     }
@@ -156,6 +171,18 @@ final class AuditPipeline {
     }
   }
 
+  /**
+   * Throws {@link SettingsException} when a check's block of {@code policy} is invalid, as the audit
+   * itself would on reading it: {@code audit config} accepts only what an audit accepts.
+   */
+  static void validateCheckSettings(Policy policy, AuditRequest request, GitRepository repository) {
+    CheckSettings settings = new CheckSettings(repository.workTree(), request.dynamic(), request.llm(), policy.blocks(), request.stateDir(),
+        request.env());
+    for (Check check : checks()) {
+      check.validateSettings(settings);
+    }
+  }
+
   /** The policy an audit of {@code changeSet} runs under, with the command line's overrides applied. */
   static PolicyLoader.Loaded policy(AuditRequest request, GitRepository repository, ChangeSet changeSet, Catalog builtIn) {
     PolicyLoader.Loaded loaded = new PolicyLoader(new PolicyParser(builtIn, findingIds()))
@@ -170,8 +197,8 @@ final class AuditPipeline {
     return new PolicyLoader.Loaded(policy, loaded.notes(), loaded.findings());
   }
 
-  private Result audit(
-      AuditRequest request, RangeSpec range, ChangeSet changeSet, GitRepository repository, CompletableFuture<Catalog> builtInCatalog) {
+  private Result audit(AuditRequest request, RangeSpec range, String rangeReason, ChangeSet changeSet, GitRepository repository,
+      CompletableFuture<Catalog> builtInCatalog) {
     Catalog builtIn = awaitCatalog(builtInCatalog);
     PolicyLoader.Loaded loaded = policy(request, repository, changeSet, builtIn);
     Policy policy = loaded.policy();
@@ -214,16 +241,18 @@ final class AuditPipeline {
     }
 
     runs.add(memory.recall(pr, graded, changeSet, workTree, assigner, notes));
+    requireDeclared(graded, knownRules);
     Outcome outcome = Outcome.of(graded);
     memory.remember(pr, changeSet.headSha(), graded, notes);
     Verdict verdict = new Verdict(
         outcome,
-        new RangeInfo(range.text(), changeSet.baseSha(), changeSet.headSha(), changeSet.mergeBaseSha(), changeSet.commits().size()),
+        new RangeInfo(range.text(), changeSet.baseSha(), changeSet.headSha(), changeSet.mergeBaseSha(), changeSet.commits().size(),
+            rangeReason),
         merge(claimResults),
         graded,
         runs,
         inputs,
-        notes);
+        notes).withAddedIn(addedIn(graded, changeSet, repository));
     return new Result(memory.save(pr, verdict), policy.failOn());
   }
 
@@ -254,6 +283,44 @@ final class AuditPipeline {
     return known;
   }
 
+  /**
+   * The commit that added the line of each finding a report shows (block and warn, not suppressed),
+   * when the range has several commits to choose from; a few dozen files at most, so a huge verdict
+   * costs no more than a small one.
+   */
+  static Map<String, String> addedIn(List<Finding> findings, ChangeSet changeSet, GitRepository repository) {
+    if (changeSet.commits().size() < 2) {
+      return Map.of();
+    }
+    Map<String, Set<Integer>> lines = new TreeMap<>();
+    for (Finding finding : findings) {
+      if (!finding.suppressed() && finding.severity() != Severity.INFO && finding.path() != null && finding.line() != null
+          && (lines.containsKey(finding.path()) || lines.size() < MAX_ATTRIBUTED_FILES)) {
+        lines.computeIfAbsent(finding.path(), path -> new TreeSet<>()).add(finding.line());
+      }
+    }
+    if (lines.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> commits = new HashMap<>();
+    repository.addedIn(changeSet.headSha(), changeSet.commits(), lines)
+        .forEach((path, byLine) -> byLine.forEach((line, sha) -> commits.put(Verdict.lineKey(path, line), sha)));
+    return commits;
+  }
+
+  /**
+   * Fails the audit on a finding whose id nobody declared: every id must be explainable and
+   * configurable, and a test that makes one would otherwise pass unnoticed.
+   */
+  static void requireDeclared(List<Finding> findings, Set<String> declared) {
+    for (Finding finding : findings) {
+      if (!declared.contains(finding.rule())) {
+        throw new IllegalStateException("finding id " + finding.rule() + " (from the " + finding.check()
+            + " check) is declared neither in the catalog nor by a check's findingTypes()");
+      }
+    }
+  }
+
   private static List<Finding> distinct(List<Finding> findings) {
     return new ArrayList<>(new LinkedHashSet<>(findings));
   }
@@ -266,12 +333,12 @@ final class AuditPipeline {
         .filter(file -> !paths.ignore().matches(file.path()) && paths.generated().matches(file.path())).count();
     List<String> notes = new ArrayList<>();
     if (ignored > 0) {
-      notes.add(ignored + " changed file" + (ignored == 1 ? "" : "s") + " matched paths.ignore and " + (ignored == 1 ? "was" : "were")
+      notes.add(Texts.plural(ignored, "changed file") + " matched paths.ignore and " + Texts.was(ignored)
           + " not scanned");
     }
     if (generated > 0) {
-      notes.add(generated + " changed file" + (generated == 1 ? "" : "s") + " matched paths.generated and "
-          + (generated == 1 ? "was" : "were") + " not scanned for placeholders");
+      notes.add(Texts.plural(generated, "changed file") + " matched paths.generated and " + Texts.was(generated)
+          + " not scanned for placeholders");
     }
     return notes;
   }
@@ -343,7 +410,7 @@ final class AuditPipeline {
       long millis = (System.nanoTime() - start) / 1_000_000;
       CheckRun.Status status = outcome.failed() ? CheckRun.Status.ERROR : CheckRun.Status.RAN;
       return new Timed(new CheckRun(check.name(), status, millis, outcome.note()), outcome);
-    } catch (SettingsException | GitInputException e) {
+    } catch (InputException e) {
       throw e;
     } catch (Exception | StackOverflowError e) {
       long millis = (System.nanoTime() - start) / 1_000_000;
@@ -359,10 +426,7 @@ final class AuditPipeline {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for a check", e);
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof SettingsException invalid) {
-        throw invalid;
-      }
-      if (e.getCause() instanceof GitInputException input) {
+      if (e.getCause() instanceof InputException input) {
         throw input;
       }
       throw new IllegalStateException("a check failed outside its own error handling", e.getCause());

@@ -1,12 +1,7 @@
 package dev.claimaudit.cli;
 
-import dev.claimaudit.checks.SettingsException;
-import dev.claimaudit.rules.CatalogException;
-import dev.claimaudit.git.GitInputException;
 import dev.claimaudit.git.RepositoryPreload;
-import dev.claimaudit.kb.KbException;
-import dev.claimaudit.policy.PolicyException;
-import dev.claimaudit.state.StateException;
+import dev.claimaudit.input.InputException;
 import dev.claimaudit.text.Secrets;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -106,9 +101,7 @@ public final class Cli {
     if (debug) {
       error.printStackTrace(io.err());
     }
-    if (error instanceof BadInputException || error instanceof GitInputException || error instanceof CatalogException
-        || error instanceof SettingsException || error instanceof PolicyException || error instanceof KbException
-        || error instanceof StateException) {
+    if (error instanceof InputException) {
       io.err().println("audit: " + oneLine(masked(error.getMessage())));
       return ExitCode.BAD_INPUT.code();
     }

@@ -16,12 +16,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     usageHelpAutoWidth = true,
-    description = "Prints a completion script for bash or zsh: commands, options and their values complete on TAB.",
+    description = "Prints a completion script for bash, zsh or fish: commands, options and their values complete on TAB, "
+        + "for the command under both its names, audit and claim-audit.",
     footerHeading = "%nExamples:%n",
     footer = {
         "  audit completion bash > ~/.local/share/bash-completion/completions/audit",
         "  source <(audit completion bash)                       # this bash session",
         "  echo 'source <(audit completion zsh)' >> ~/.zshrc       # zsh, from the next shell on",
+        "  audit completion fish > ~/.config/fish/completions/audit.fish",
         "",
         "Exit codes: 0 printed, 2 unknown shell."})
 final class CompletionCommand implements Callable<Integer> {
@@ -29,7 +31,10 @@ final class CompletionCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "SHELL", description = "bash or zsh.", completionCandidates = Shells.class)
+  /** The names the tool is run by: bin/audit in a source tree, the claim-audit launcher of a release. */
+  static final List<String> NAMES = List.of("audit", "claim-audit");
+
+  @Parameters(index = "0", paramLabel = "SHELL", description = "bash, zsh or fish.", completionCandidates = Shells.class)
   String shell;
 
   CompletionCommand(Cli.Io io) {
@@ -41,19 +46,21 @@ final class CompletionCommand implements Callable<Integer> {
     private static final long serialVersionUID = 1L;
 
     Shells() {
-      super(List.of("bash", "zsh"));
+      super(List.of("bash", "zsh", "fish"));
     }
   }
 
   @Override
   public Integer call() {
     CommandLine root = spec.root().commandLine();
-    String bash = AutoComplete.bash(root.getCommandName(), root);
+    String bash = AutoComplete.bash(root.getCommandName(), root) + "complete -F _complete_" + root.getCommandName()
+        + " -o default " + String.join(" ", NAMES.subList(1, NAMES.size())) + "\n";
     switch (shell) {
       case "bash" -> io.out().print(bash);
       case "zsh" -> io.out().print("# Completion for " + root.getCommandName() + " in zsh: add `source <(" + root.getCommandName()
           + " completion zsh)` to ~/.zshrc.\n# The script below loads zsh's bashcompinit itself.\n" + bash);
-      default -> throw new BadInputException("completion: unknown shell '" + shell + "': use bash or zsh");
+      case "fish" -> io.out().print(FishCompletion.render(root, NAMES));
+      default -> throw new BadInputException("completion: unknown shell '" + shell + "': use bash, zsh or fish");
     }
     io.out().flush();
     return ExitCode.OK.code();

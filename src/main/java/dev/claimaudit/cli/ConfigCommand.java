@@ -1,11 +1,13 @@
 package dev.claimaudit.cli;
 
+import dev.claimaudit.text.Texts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.claimaudit.cli.kb.KbLocations;
 import dev.claimaudit.rules.CatalogLoader;
 import dev.claimaudit.claims.PullRequest;
 import dev.claimaudit.git.ChangeSet;
@@ -22,6 +24,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code audit config}: the effective policy of an audit, and where each value came from. */
@@ -32,41 +35,24 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = "Prints the effective policy an audit of the range would run under, and where each value came from "
-        + "(default, a line of .claim-audit.yml, or an option).",
+        + "(default, a line of .claim-audit.yml, or an option). The policy is validated exactly as an audit validates it, the "
+        + "settings of every check included: what this command accepts, an audit accepts.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  audit config --range main..HEAD",
-      "  audit config --policy-from worktree --format json"
+      "  audit config --policy-from worktree --format json",
+      "",
+      "Exit codes: 0 printed, 2 an invalid policy or another bad input, 3 internal error."
     })
 final class ConfigCommand implements Callable<Integer> {
   private final Cli.Io io;
 
-  @Option(names = "--repo", paramLabel = "DIR", description = "Repository (default: the current directory).")
-  Path repo = Path.of(".");
+  @Mixin SharedOptions shared = new SharedOptions();
 
-  @Option(names = "--range", paramLabel = "RANGE", description = "The range whose base holds the policy (default: as for an audit).")
-  String range;
-
-  @Option(names = "--event", paramLabel = "FILE", description = "A pull_request event payload whose base..head is the range.")
-  Path event;
-
-  @Option(names = "--policy", paramLabel = "FILE", description = "Policy file to use instead of .claim-audit.yml.")
-  Path policy;
-
-  @Option(names = "--policy-from", paramLabel = "WHERE", description = "Where to read .claim-audit.yml: base (default), head or worktree.")
-  PolicyLoader.From policyFrom;
-
-  @Option(names = "--kb", paramLabel = "DIR|git:REF", description = "Knowledge base, as an audit would be given it.")
-  String kb;
-
-  @Option(names = "--fail-on", paramLabel = "LEVEL", description = "block, warn or never, as an audit would be given it.")
-  FailOn failOn;
+  @Mixin ChangeOptions change = new ChangeOptions();
 
   @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
   String format = "text";
-
-  @Option(names = "--debug", description = "Print stack traces of internal errors.")
-  boolean debug;
 
   ConfigCommand(Cli.Io io) {
     this.io = io;
@@ -77,22 +63,16 @@ final class ConfigCommand implements Callable<Integer> {
     if (!format.equals("text") && !format.equals("json")) {
       throw new BadInputException("unknown format '" + format + "': use text or json");
     }
-    if (policy != null && policyFrom != null) {
-      throw new BadInputException("give --policy FILE or --policy-from WHERE, not both");
-    }
-    PullRequest pullRequest = PullRequest.NONE;
-    String eventPath = event != null ? event.toString() : io.env().get("GITHUB_EVENT_PATH");
-    if (eventPath != null && !eventPath.isBlank()) {
-      pullRequest = EventPayload.read(Path.of(eventPath)).pullRequest();
-    }
-    try (GitRepository repository = GitRepository.open(repo)) {
-      RangeSpec spec = range != null ? RangeSpec.parse(range)
-          : pullRequest.baseSha() != null && pullRequest.headSha() != null
-              ? RangeSpec.parse(pullRequest.baseSha() + ".." + pullRequest.headSha()) : repository.defaultRange();
+    change.check();
+    PullRequest pullRequest = change.pullRequest(io.env());
+    try (GitRepository repository = GitRepository.open(shared.repo)) {
+      RangeSpec given = change.rangeSpec(pullRequest);
+      RangeSpec spec = given != null ? given : repository.defaultRange();
       try (ChangeSet changeSet = repository.changeSet(spec, DiffLimits.DEFAULT)) {
-        AuditRequest request = new AuditRequest(repo, spec, pullRequest, policy, false, null, null, io.env(),
-            policyFrom == null ? PolicyLoader.From.BASE : policyFrom, AuditCommand.kbLocation(kb), null, false, failOn);
+        AuditRequest request = new AuditRequest(shared.repo, spec, pullRequest, change.policy, false, null, null, io.env(),
+            change.policyFrom(), KbLocations.absolute(change.kb), null, false, shared.failOn);
         PolicyLoader.Loaded loaded = AuditPipeline.policy(request, repository, changeSet, new CatalogLoader().builtIn());
+        AuditPipeline.validateCheckSettings(loaded.policy(), request, repository);
         if (format.equals("json")) {
           json(loaded, spec);
         } else {
@@ -110,7 +90,7 @@ final class ConfigCommand implements Callable<Integer> {
     List<EffectiveSettings.Setting> settings = EffectiveSettings.of(policy);
     out.println("policy   " + Text.line(policy.source(), 300));
     out.println("sha-256  " + policy.digest());
-    out.println("range    " + Text.line(spec.text(), 200) + " (base " + shortSha(changeSet.baseSha()) + ")");
+    out.println("range    " + Text.line(spec.text(), 200) + " (base " + Texts.shortSha(changeSet.baseSha()) + ")");
     out.println();
     int keyWidth = Math.max(3, settings.stream().mapToInt(setting -> setting.key().length()).max().orElse(3));
     int valueWidth = Math.min(48, Math.max(5, settings.stream().mapToInt(setting -> shown(setting.value()).length()).max().orElse(5)));
@@ -166,9 +146,5 @@ final class ConfigCommand implements Callable<Integer> {
 
   private static String pad(String text, int width) {
     return text.length() >= width ? text : text + " ".repeat(width - text.length());
-  }
-
-  private static String shortSha(String sha) {
-    return sha == null ? "none" : sha.substring(0, Math.min(7, sha.length()));
   }
 }

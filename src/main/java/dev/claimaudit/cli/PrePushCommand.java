@@ -1,9 +1,10 @@
 package dev.claimaudit.cli;
 
+import dev.claimaudit.text.Texts;
 import dev.claimaudit.claims.PullRequest;
 import dev.claimaudit.git.GitRepository;
 import dev.claimaudit.git.RangeSpec;
-import dev.claimaudit.policy.FailOn;
+import dev.claimaudit.policy.PolicyLoader;
 import dev.claimaudit.report.Text;
 import dev.claimaudit.report.TextReporter;
 import dev.claimaudit.verdict.Outcome;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -56,17 +58,10 @@ final class PrePushCommand implements Callable<Integer> {
   @Parameters(index = "1", arity = "0..1", paramLabel = "URL", description = "The remote's URL.")
   String url;
 
-  @Option(names = "--repo", paramLabel = "DIR", description = "Repository being pushed from (default: the current directory, where git runs hooks).")
-  Path repo = Path.of(".");
-
-  @Option(names = "--fail-on", paramLabel = "LEVEL", description = "Stop the push on: block, warn or never (default: block).")
-  FailOn failOn = FailOn.BLOCK;
+  @Mixin SharedOptions shared = new SharedOptions();
 
   @Option(names = "--no-color", description = "No colours (also when NO_COLOR is set or standard error is not a terminal).")
   boolean noColor;
-
-  @Option(names = "--debug", description = "Print stack traces of internal errors.")
-  boolean debug;
 
   PrePushCommand(Cli.Io io) {
     this.io = io;
@@ -92,7 +87,7 @@ final class PrePushCommand implements Callable<Integer> {
     }
     ExitCode worst = ExitCode.OK;
     List<String> blocked = new ArrayList<>();
-    try (GitRepository repository = GitRepository.open(repo); Progress progress = Progress.on(io.err(), io.errTerminal())) {
+    try (GitRepository repository = GitRepository.open(shared.repo); Progress progress = Progress.on(io.err(), io.errTerminal())) {
       for (int i = 0; i < updates.size(); i++) {
         Update update = updates.get(i);
         String target = Text.line(remote, 200) + " " + Text.line(update.remoteRef(), 200);
@@ -106,9 +101,11 @@ final class PrePushCommand implements Callable<Integer> {
           continue;
         }
         progress.stage("auditing " + update.remoteRef() + " (" + (i + 1) + " of " + updates.size() + ")");
-        AuditRequest request = new AuditRequest(repo, range.get(), PullRequest.NONE, null, false, null, null, io.env());
-        Verdict verdict = new AuditPipeline(LocalDate.now(), progress::stage).run(request);
-        ExitCode code = ExitCode.of(verdict, failOn);
+        AuditRequest request = new AuditRequest(shared.repo, range.get(), PullRequest.NONE, null, false, null, null, io.env(),
+            PolicyLoader.From.BASE, null, null, false, shared.failOn);
+        AuditPipeline.Result result = new AuditPipeline(LocalDate.now(), progress::stage).execute(request);
+        Verdict verdict = result.verdict();
+        ExitCode code = ExitCode.of(verdict, result.failOn());
         report(target, verdict);
         if (code == ExitCode.BLOCKED || code == ExitCode.INTERNAL_ERROR) {
           blocked.add(update.remoteRef());
@@ -128,8 +125,7 @@ final class PrePushCommand implements Callable<Integer> {
   private void report(String target, Verdict verdict) {
     String where = target + ", " + Text.line(verdict.range().spec(), 200);
     if (verdict.outcome() == Outcome.PASS && verdict.failedChecks().isEmpty()) {
-      int commits = verdict.range().commits();
-      io.err().println(verdict.summary() + " (" + where + ", " + commits + (commits == 1 ? " commit)" : " commits)"));
+      io.err().println(verdict.summary() + " (" + where + ", " + Texts.plural(verdict.range().commits(), "commit") + ")");
       io.err().flush();
       return;
     }

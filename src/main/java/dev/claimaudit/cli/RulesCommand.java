@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.claimaudit.checks.FindingType;
 import dev.claimaudit.rules.Catalog;
 import dev.claimaudit.rules.CatalogDocs;
 import dev.claimaudit.rules.CatalogLoader;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     usageHelpAutoWidth = true,
-    description = "Lists the placeholder rules: id, class, languages and title.",
+    description = "Lists the placeholder rules (id, class, languages and title), then the findings the other checks report (id and title).",
     footerHeading = "%nExamples:%n",
     footer = {"  audit rules", "  audit rules --format json | jq length", "  " + CatalogDocs.REGENERATE})
 final class RulesCommand implements Callable<Integer> {
@@ -42,10 +43,11 @@ final class RulesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Catalog catalog = new CatalogLoader().builtIn();
+    List<FindingType> types = FindingRegistry.builtIn().types();
     io.out().print(switch (format) {
-      case TEXT -> table(catalog.rules());
-      case JSON -> json(catalog.rules());
-      case MARKDOWN -> CatalogDocs.markdown(catalog);
+      case TEXT -> table(catalog.rules()) + "\n" + findingTable(types);
+      case JSON -> json(catalog.rules(), types);
+      case MARKDOWN -> CatalogDocs.markdown(catalog) + markdown(types);
     });
     io.out().flush();
     return ExitCode.OK.code();
@@ -66,7 +68,30 @@ final class RulesCommand implements Callable<Integer> {
     return out.toString();
   }
 
-  static String json(List<Rule> rules) {
+  /** The findings of the other checks, as a second table. */
+  static String findingTable(List<FindingType> types) {
+    int idWidth = types.stream().mapToInt(type -> type.id().length()).max().orElse(2);
+    String format = "%-" + idWidth + "s  %s%n";
+    StringBuilder out = new StringBuilder("Findings of the other checks:\n").append(String.format(format, "ID", "TITLE"));
+    for (FindingType type : types) {
+      out.append(String.format(format, type.id(), Text.line(type.title(), 200)));
+    }
+    return out.toString();
+  }
+
+  /** The part of docs/rules.md about the findings that are not placeholder rules. */
+  static String markdown(List<FindingType> types) {
+    StringBuilder out = new StringBuilder("\n## Findings of the other checks\n\n");
+    out.append("Besides the placeholder rules, the checks report these findings. A policy's `rules:` sets their severity\n")
+        .append("or turns them off like any rule's, and `bin/audit explain ID` explains each.\n");
+    for (FindingType type : types) {
+      out.append("\n### ").append(type.id()).append("\n\n**").append(type.title()).append("**. ").append(type.rationale()).append("\n\n")
+          .append("Example: ").append(type.example()).append("\n");
+    }
+    return out.toString();
+  }
+
+  static String json(List<Rule> rules, List<FindingType> types) {
     ObjectMapper mapper = new ObjectMapper();
     ArrayNode array = mapper.createArrayNode();
     for (Rule rule : rules) {
@@ -86,6 +111,10 @@ final class RulesCommand implements Callable<Integer> {
       rule.unlessInside().ifPresent(pattern -> node.put("unlessInside", pattern.pattern()));
       examples(node.putArray("match"), rule.match());
       examples(node.putArray("noMatch"), rule.noMatch());
+    }
+    for (FindingType type : types) {
+      array.addObject().put("id", type.id()).putNull("class").put("title", type.title()).put("rationale", type.rationale())
+          .put("example", type.example());
     }
     try {
       return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(array) + "\n";

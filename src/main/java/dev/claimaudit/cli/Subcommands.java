@@ -1,12 +1,14 @@
 package dev.claimaudit.cli;
 
+import dev.claimaudit.cli.kb.KbCommand;
 import java.util.List;
 import picocli.CommandLine;
 
 /** The commands besides the audit itself, in help order; adding one means adding it here. */
 final class Subcommands {
   /** Their names, known before any is built. */
-  static final List<String> NAMES = List.of("rules", "config", "kb", "explain", "pre-push", "install-hook", "completion", "man", "ci");
+  static final List<String> NAMES = List.of("rules", "config", "kb", "explain", "pre-push", "install-hook", "completion", "man", "ci", "help",
+      "version");
 
   private Subcommands() {}
 
@@ -20,5 +22,7 @@ final class Subcommands {
     audit.addSubcommand(new CompletionCommand(io));
     audit.addSubcommand(new ManCommand(io));
     audit.addSubcommand("ci", CiCommand.commandLine(io));
+    audit.addSubcommand("help", new CommandLine.HelpCommand());
+    audit.addSubcommand(new VersionCommand(io));
   }
 }

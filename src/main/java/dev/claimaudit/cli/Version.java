@@ -10,10 +10,10 @@ import picocli.CommandLine;
  * verdict records it, so a verdict record is only reused by the build that made it. Read from the
  * {@code version.properties} the build fills in; {@code dev} when that was not filtered.
  */
-final class Version implements CommandLine.IVersionProvider {
+public final class Version implements CommandLine.IVersionProvider {
   private static final String CURRENT = read();
 
-  static String current() {
+  public static String current() {
     return CURRENT;
   }
 

@@ -1,10 +1,12 @@
 package dev.claimaudit.git;
 
+import dev.claimaudit.text.Texts;
+
 /** A commit of the audited range with its full message. */
 public record CommitInfo(String sha, String message, String author, int parentCount) {
 
   public String shortSha() {
-    return sha.substring(0, Math.min(7, sha.length()));
+    return Texts.shortSha(sha);
   }
 
   public String subject() {

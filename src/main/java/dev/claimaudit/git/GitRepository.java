@@ -1,5 +1,6 @@
 package dev.claimaudit.git;
 
+import dev.claimaudit.text.Texts;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -86,18 +87,52 @@ public final class GitRepository implements AutoCloseable {
 
   /** The range to audit when none is given: {@code @{upstream}..HEAD}, else {@code main..HEAD}. */
   public RangeSpec defaultRange() {
+    return chooseDefaultRange().range();
+  }
+
+  /** A range chosen for the user, and why it was that one. */
+  public record DefaultRange(RangeSpec range, String reason) {}
+
+  /**
+   * The range to audit when none is given: the current branch's upstream, else the first of
+   * {@code main}, {@code origin/HEAD}, {@code origin/main}, {@code origin/master} and {@code master}
+   * that exists, up to {@code HEAD}; {@code main..HEAD} when none does, which then fails naming it.
+   */
+  public DefaultRange chooseDefaultRange() {
     try {
       String branch = repository.getBranch();
       if (branch != null && repository.resolve(Constants.HEAD) != null) {
         String tracking = new BranchConfig(repository.getConfig(), branch).getTrackingBranch();
         if (tracking != null && repository.resolve(tracking) != null) {
-          return RangeSpec.parse(tracking + "..HEAD");
+          return new DefaultRange(RangeSpec.parse(tracking + "..HEAD"), "the upstream of " + branch);
         }
       }
-    } catch (IOException e) {
+      List<String> tried = new java.util.ArrayList<>();
+      for (String base : List.of("main", "origin/HEAD", "origin/main", "origin/master", "master")) {
+        if (repository.resolve(base + "^{commit}") != null) {
+          String why = tried.isEmpty() ? "no upstream is set, and main is the default base"
+              : "no upstream is set and there is no " + String.join(" or ", tried) + ", so the base is " + base;
+          return new DefaultRange(RangeSpec.parse(base + "..HEAD"), why);
+        }
+        tried.add(base);
+      }
+    } catch (IOException | RuntimeException e) {
       throw new GitInputException("cannot read HEAD: " + e.getMessage(), e);
     }
-    return RangeSpec.parse("main..HEAD");
+    return new DefaultRange(RangeSpec.parse("main..HEAD"), "the default, though no main, origin/main, origin/master or master exists");
+  }
+
+  /**
+   * The commit of {@code commits} (newest first) that added each of {@code lines} (by path, numbered
+   * at {@code head}), for attributing the findings a report shows; what cannot be told is left out.
+   */
+  public java.util.Map<String, java.util.Map<Integer, String>> addedIn(String head, List<CommitInfo> commits,
+      java.util.Map<String, java.util.Set<Integer>> lines) {
+    try {
+      return new LineOrigins(repository).of(head, commits, lines);
+    } catch (IOException | RuntimeException e) {
+      return java.util.Map.of();
+    }
   }
 
   /** Reads the range; throws {@link GitInputException} when it cannot be audited truthfully. */
@@ -121,7 +156,7 @@ public final class GitRepository implements AutoCloseable {
       present = false;
     }
     if (!present) {
-      throw new GitInputException(what + " " + sha.substring(0, Math.min(12, sha.length()))
+      throw new GitInputException(what + " " + Texts.shortSha(sha, 12)
           + " is not in this clone, so its history is too shallow to audit the pull request;"
           + " fetch the full history (actions/checkout `fetch-depth: 0`, or `git fetch --deepen=N`)");
     }

@@ -1,5 +1,6 @@
 package dev.claimaudit.kb;
 
+import dev.claimaudit.text.Texts;
 import dev.claimaudit.git.GitRepository;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -100,7 +101,7 @@ public final class KnowledgeBase {
       if (count == 0) {
         return "";
       }
-      StringBuilder text = new StringBuilder(count + " malformed knowledge base line" + (count == 1 ? "" : "s") + " skipped: ");
+      StringBuilder text = new StringBuilder(Texts.plural(count, "malformed knowledge base line") + " skipped: ");
       for (int i = 0; i < Math.min(3, listed.size()); i++) {
         text.append(i == 0 ? "" : ", ").append(listed.get(i));
       }

@@ -1,10 +1,13 @@
 package dev.claimaudit.kb;
 
+import dev.claimaudit.text.Texts;
 import dev.claimaudit.checks.Finding;
+import dev.claimaudit.checks.FindingType;
 import dev.claimaudit.checks.Severity;
 import dev.claimaudit.rules.Catalog;
 import dev.claimaudit.rules.Rule;
 import dev.claimaudit.policy.KbSettings;
+import dev.claimaudit.policy.PolicyLoader;
 import dev.claimaudit.text.Secrets;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,9 +34,20 @@ public final class Learning {
   public static final String FILE_NOTE = "kb-file-note";
   public static final String EDITED = "kb-edited";
   /** The findings this stage reports, which a policy may configure like any rule. */
-  public static final Set<String> FINDING_IDS = Set.of(RECURRING, FILE_NOTE, EDITED);
+  public static final List<FindingType> FINDING_TYPES = List.of(
+      new FindingType(RECURRING, "recurring mistake",
+          "The same finding (by a signature that ignores paths and names) was made in earlier pull requests: in 2 it adds an info, "
+              + "in 3 to 4 a warning, in 5 or more it blocks.",
+          "`rs-todo-macro` recurs: the same finding was made in 3 pull requests (#12, #15, this one); a mistake that keeps coming back "
+              + "is escalated (audit kb show 3f2a9c01d4b7e855)"),
+      new FindingType(FILE_NOTE, "review note on a file",
+          "A reviewer left a note on a file this change touches (audit kb note); it is shown so the lesson is not lost.",
+          "review note on this file (by alice, 3 attempts): Off-by-one twice; check the end index"),
+      new FindingType(EDITED, "change edits its own audit's memory",
+          "The knowledge base lies in the work tree and the change edits it: a change must not rewrite the memory of its own audit.",
+          "this change edits the audit's knowledge base (.claim-audit/kb/); keep the knowledge base outside the repository (see ci/KB.md)"));
   /** Findings about the audit's own inputs, not mistakes in the code: never learned or escalated. */
-  private static final Set<String> NOT_LEARNED = Set.of(RECURRING, FILE_NOTE, EDITED, "policy-changed");
+  private static final Set<String> NOT_LEARNED = Set.of(RECURRING, FILE_NOTE, EDITED, PolicyLoader.CHANGED.id());
   private static final int NOTES_PER_FILE = 3;
   private static final int PRS_LISTED = 8;
 
@@ -118,9 +132,9 @@ public final class Learning {
     if (skips.count() > 0) {
       reportNotes.add("kb: " + skips.describe());
     }
-    String summary = lessons[0] + " lessons and " + notes.size() + " file notes in " + kb.describe() + "; " + recurring
-        + " recurring finding" + (recurring == 1 ? "" : "s") + ", " + shown + " note" + (shown == 1 ? "" : "s") + " shown"
-        + (skips.count() > 0 ? "; " + skips.count() + " malformed line" + (skips.count() == 1 ? "" : "s") + " skipped" : "");
+    String summary = lessons[0] + " lessons and " + notes.size() + " file notes in " + kb.describe() + "; "
+        + Texts.plural(recurring, "recurring finding") + ", " + Texts.plural(shown, "note") + " shown"
+        + (skips.count() > 0 ? "; " + Texts.plural(skips.count(), "malformed line") + " skipped" : "");
     return new Recall(out, reportNotes, summary, known);
   }
 
@@ -196,7 +210,7 @@ public final class Learning {
       by.append("by ").append(note.by());
     }
     if (note.attempts() != null) {
-      by.append(by.length() == 0 ? "" : ", ").append(note.attempts()).append(note.attempts() == 1 ? " attempt" : " attempts");
+      by.append(by.length() == 0 ? "" : ", ").append(Texts.plural(note.attempts(), "attempt"));
     }
     String message = "review note on this file" + (by.length() == 0 ? "" : " (" + by + ")") + ": " + note.note() + more;
     return Finding.builder(FILE_NOTE, "kb").severity(Severity.INFO).at(note.path(), null).message(message).build();

@@ -1,5 +1,6 @@
 package dev.claimaudit.kb;
 
+import dev.claimaudit.text.Texts;
 import dev.claimaudit.git.RefFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -56,7 +57,7 @@ public final class RefStore implements KbStore {
       text.append(line).append('\n');
     }
     byte[] added = text.toString().getBytes(StandardCharsets.UTF_8);
-    files.update("claim-audit: append " + lines.size() + " line" + (lines.size() == 1 ? "" : "s") + " to " + file, List.of(file),
+    files.update("claim-audit: append " + Texts.plural(lines.size(), "line") + " to " + file, List.of(file),
         current -> Map.of(file, concat(current.get(file), added)), null);
   }
 

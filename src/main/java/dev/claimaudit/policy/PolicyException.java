@@ -1,7 +1,9 @@
 package dev.claimaudit.policy;
 
+import dev.claimaudit.input.InputException;
+
 /** The policy cannot be used: the message is one line naming the file, the line and the key. */
-public final class PolicyException extends RuntimeException {
+public final class PolicyException extends InputException {
   private static final long serialVersionUID = 1L;
 
   private final int line;

@@ -1,6 +1,8 @@
 package dev.claimaudit.policy;
 
+import dev.claimaudit.text.Texts;
 import dev.claimaudit.checks.Finding;
+import dev.claimaudit.checks.FindingType;
 import dev.claimaudit.checks.Severity;
 import dev.claimaudit.git.ChangeSet;
 import dev.claimaudit.git.ChangeType;
@@ -27,6 +29,15 @@ import java.util.Optional;
  */
 public final class PolicyLoader {
   public static final String FILE = ".claim-audit.yml";
+  /** The change edits the policy file; an info, since the audit runs under the base's policy. */
+  public static final FindingType CHANGED = new FindingType("policy-changed", "change edits the policy",
+      "The change adds, edits or deletes .claim-audit.yml. A change cannot loosen its own audit: the policy at the base applies, and "
+          + "the edit takes effect after the merge.",
+      "this change edits .claim-audit.yml, but a change cannot loosen its own audit: this audit used .claim-audit.yml at base 1a2b3c4");
+  /** The change leaves a policy behind that every later audit would refuse. */
+  public static final FindingType INVALID = new FindingType("policy-invalid", "change leaves an invalid policy",
+      "The .claim-audit.yml this change leaves behind does not parse or validate, so every later audit would stop with exit 2.",
+      "the policy this change leaves behind would stop every later audit with exit 2: .claim-audit.yml line 3: unknown key 'fail_on'");
   private static final String MISNAMED = ".claim-audit.yaml";
 
   /** Where the policy file is read when {@code --policy} is not given. */
@@ -95,8 +106,8 @@ public final class PolicyLoader {
 
   private static PolicyText fromRepository(GitRepository repository, ChangeSet changeSet, From from) {
     return switch (from) {
-      case BASE -> atRevision(repository, changeSet.baseSha(), "at base " + shortSha(changeSet.baseSha()));
-      case HEAD -> atRevision(repository, changeSet.headSha(), "at head " + shortSha(changeSet.headSha()));
+      case BASE -> atRevision(repository, changeSet.baseSha(), "at base " + Texts.shortSha(changeSet.baseSha()));
+      case HEAD -> atRevision(repository, changeSet.headSha(), "at head " + Texts.shortSha(changeSet.headSha()));
       case WORKTREE -> inWorkTree(repository);
     };
   }
@@ -138,8 +149,8 @@ public final class PolicyLoader {
   private static Policy defaults(ChangeSet changeSet, From from) {
     Policy defaults = Policy.defaults();
     String where = switch (from) {
-      case BASE -> "at base " + shortSha(changeSet.baseSha());
-      case HEAD -> "at head " + shortSha(changeSet.headSha());
+      case BASE -> "at base " + Texts.shortSha(changeSet.baseSha());
+      case HEAD -> "at head " + Texts.shortSha(changeSet.headSha());
       case WORKTREE -> "in the work tree";
     };
     return new Policy(defaults.failOn(), defaults.matrix(), defaults.rules(), defaults.ignore(), defaults.blocks(),
@@ -155,7 +166,7 @@ public final class PolicyLoader {
             + policy.source() + "; the edit takes effect after it merges"
         : "this change " + verb + " " + FILE + "; this audit used " + policy.source();
     notes.add("policy changed: " + message);
-    findings.add(Finding.builder("policy-changed", "policy").severity(Severity.INFO).at(FILE, null).message(message).build());
+    findings.add(Finding.builder(CHANGED.id(), "policy").severity(Severity.INFO).at(FILE, null).message(message).build());
     if (deleted) {
       return;
     }
@@ -165,10 +176,10 @@ public final class PolicyLoader {
         throw new PolicyException("invalid policy " + FILE + " at head: the file " + head.problem());
       }
       if (head.text() != null) {
-        parser.parse(new PolicyText(FILE, "at head " + shortSha(changeSet.headSha()), head.text()));
+        parser.parse(new PolicyText(FILE, "at head " + Texts.shortSha(changeSet.headSha()), head.text()));
       }
     } catch (PolicyException e) {
-      findings.add(Finding.builder("policy-invalid", "policy")
+      findings.add(Finding.builder(INVALID.id(), "policy")
           .severity(Severity.BLOCK)
           .at(FILE, e.line() > 0 ? e.line() : null)
           .message("the policy this change leaves behind would stop every later audit with exit 2: " + e.getMessage())
@@ -188,7 +199,4 @@ public final class PolicyLoader {
     }
   }
 
-  static String shortSha(String sha) {
-    return sha == null ? "none" : sha.substring(0, Math.min(7, sha.length()));
-  }
 }

@@ -1,5 +1,6 @@
 package dev.claimaudit.policy;
 
+import dev.claimaudit.text.Texts;
 import dev.claimaudit.text.MatchBudget;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.claimaudit.checks.PathFilter;
@@ -439,7 +440,7 @@ public final class PolicyParser {
     if (text.isEmpty()) {
       return "nothing";
     }
-    return "\"" + (text.length() > 80 ? text.substring(0, 77) + "..." : text) + "\"";
+    return "\"" + Texts.truncate(text, 80) + "\"";
   }
 
   /** "; did you mean `x`?" for a key within two edits of a known one. */

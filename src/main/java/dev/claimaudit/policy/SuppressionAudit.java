@@ -1,6 +1,7 @@
 package dev.claimaudit.policy;
 
 import dev.claimaudit.checks.Finding;
+import dev.claimaudit.checks.FindingType;
 import dev.claimaudit.checks.InlineSuppressions;
 import dev.claimaudit.checks.PathFilter;
 import dev.claimaudit.checks.Severity;
@@ -26,6 +27,11 @@ import java.util.function.Function;
  */
 public final class SuppressionAudit {
   public static final String RULE = "suppression-invalid";
+  /** The finding this stage reports, also for a suppression that covers a finding but gives no reason. */
+  public static final FindingType TYPE = new FindingType(RULE, "suppression that suppresses nothing",
+      "A `claim-audit: allow` directive that names an unknown rule, has expired or gives no reason; the finding it meant to cover is "
+          + "reported as usual.",
+      "suppression gives no reason; write one after `claim-audit: allow`");
 
   private final Set<String> knownRules;
   private final LocalDate today;

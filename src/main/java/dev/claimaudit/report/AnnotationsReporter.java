@@ -1,5 +1,6 @@
 package dev.claimaudit.report;
 
+import dev.claimaudit.text.Texts;
 import dev.claimaudit.checks.CheckRun;
 import dev.claimaudit.checks.Finding;
 import dev.claimaudit.verdict.Verdict;
@@ -39,7 +40,7 @@ public final class AnnotationsReporter implements Reporter {
     for (Map.Entry<String, List<Finding>> file : byFile.entrySet()) {
       int count = file.getValue().size();
       String name = file.getKey().isEmpty() ? "the change as a whole" : file.getKey();
-      out.append("::group::").append(WorkflowCommands.data(name + " (" + count + (count == 1 ? " finding)" : " findings)"))).append('\n');
+      out.append("::group::").append(WorkflowCommands.data(name + " (" + Texts.plural(count, "finding") + ")")).append('\n');
       for (Finding finding : file.getValue()) {
         out.append("::").append(command(finding)).append(' ');
         if (finding.path() != null) {

@@ -1,5 +1,6 @@
 package dev.claimaudit.report;
 
+import dev.claimaudit.text.Texts;
 import dev.claimaudit.checks.ClaimResult;
 import dev.claimaudit.checks.Finding;
 import dev.claimaudit.claims.Claim;
@@ -50,7 +51,7 @@ final class Explanation {
   static String source(Claim claim) {
     String source = claim.source();
     if (source.startsWith("commit:")) {
-      return "commit " + shortSha(source.substring("commit:".length()));
+      return "commit " + Texts.shortSha(source.substring("commit:".length()));
     }
     return switch (source) {
       case "pr-title" -> "PR title";
@@ -59,9 +60,6 @@ final class Explanation {
     };
   }
 
-  static String shortSha(String sha) {
-    return sha == null ? "none" : sha.substring(0, Math.min(7, sha.length()));
-  }
 
   private static String endSentence(StringBuilder text) {
     char last = text.length() == 0 ? '.' : text.charAt(text.length() - 1);

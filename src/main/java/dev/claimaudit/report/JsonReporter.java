@@ -57,7 +57,10 @@ public final class JsonReporter implements Reporter {
     ArrayNode findings = root.putArray("findings");
     List<String> fingerprints = Fingerprints.of(verdict.findings());
     for (int i = 0; i < verdict.findings().size(); i++) {
-      findings.add(finding(verdict.findings().get(i)).put("fingerprint", fingerprints.get(i)));
+      Finding finding = verdict.findings().get(i);
+      ObjectNode node = finding(finding).put("fingerprint", fingerprints.get(i));
+      verdict.addedIn(finding).ifPresent(commit -> node.put("commit", commit));
+      findings.add(node);
     }
     ArrayNode checks = root.putArray("checks");
     verdict.checks().forEach(check -> checks.add(check(check)));
@@ -76,6 +79,9 @@ public final class JsonReporter implements Reporter {
     node.put("head", range.head());
     node.put("mergeBase", range.mergeBase());
     node.put("commits", range.commits());
+    if (range.reason() != null) {
+      node.put("reason", range.reason());
+    }
     return node;
   }
 

@@ -19,7 +19,9 @@ import dev.claimaudit.verdict.Verdict;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -38,7 +40,7 @@ public final class JsonVerdictReader {
     Outcome outcome = Outcome.valueOf(upper(text(root, "verdict")));
     JsonNode range = object(root, "range");
     RangeInfo rangeInfo = new RangeInfo(text(range, "spec"), nullable(range, "base"), nullable(range, "head"),
-        nullable(range, "mergeBase"), range.path("commits").asInt());
+        nullable(range, "mergeBase"), range.path("commits").asInt(), nullable(range, "reason"));
     List<ClaimResult> claims = new ArrayList<>();
     for (JsonNode node : array(root, "claims")) {
       Claim claim = new Claim(text(node, "id"), ClaimKind.valueOf(upper(text(node, "kind"))), Strength.valueOf(upper(text(node, "strength"))),
@@ -47,8 +49,13 @@ public final class JsonVerdictReader {
           List.of()));
     }
     List<Finding> findings = new ArrayList<>();
+    Map<String, String> addedIn = new HashMap<>();
     for (JsonNode node : array(root, "findings")) {
       String ruleClass = nullable(node, "class");
+      String commit = nullable(node, "commit");
+      if (commit != null && nullable(node, "path") != null && node.path("line").isIntegralNumber()) {
+        addedIn.put(Verdict.lineKey(node.get("path").asText(), node.get("line").asInt()), commit);
+      }
       findings.add(Finding.builder(text(node, "rule"), text(node, "check"))
           .ruleClass(ruleClass == null ? null : RuleClass.parse(ruleClass))
           .severity(Severity.parse(text(node, "severity")))
@@ -74,7 +81,7 @@ public final class JsonVerdictReader {
     for (JsonNode note : array(root, "notes")) {
       notes.add(note.asText());
     }
-    return new Verdict(outcome, rangeInfo, claims, findings, checks, recorded, notes, root.path("cached").asBoolean(false));
+    return new Verdict(outcome, rangeInfo, claims, findings, checks, recorded, notes, root.path("cached").asBoolean(false), addedIn);
   }
 
   private static Suppression suppression(JsonNode node) {

@@ -6,7 +6,8 @@ import dev.claimaudit.checks.Finding;
 import dev.claimaudit.checks.Severity;
 import dev.claimaudit.claims.Claim;
 import dev.claimaudit.claims.ClaimStatus;
-import dev.claimaudit.claims.Strength;
+import dev.claimaudit.text.Texts;
+import dev.claimaudit.verdict.Outcome;
 import dev.claimaudit.verdict.Verdict;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -17,10 +18,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The pull request comment: the verdict and a one-line summary first, then the claims table, the
- * findings grouped by file with the offending line, and suppressed findings, failed checks and
- * notes folded away. It starts with {@link #MARKER} so that a workflow can find its own comment
- * and edit it in place, and it stays under {@link #MAX_CHARS}, saying how much it left out.
+ * The pull request comment, for a reviewer who has ten seconds: the verdict and a one-line summary,
+ * then the findings (what to fix, where, why, and the commit that added the line), then the claims,
+ * one row per sentence, contradicted ones first and the others folded away, then what to do next.
+ * Suppressed findings, failed checks and notes are folded away too; a passing change gets three
+ * lines. It starts with {@link #MARKER} so that a workflow can find its own comment and edit it in
+ * place, and it stays under {@link #MAX_CHARS}, saying how much it left out.
  */
 public final class MarkdownReporter implements Reporter {
   /** The hidden first line by which a workflow recognises the comment it posted earlier. */
@@ -48,25 +51,34 @@ public final class MarkdownReporter implements Reporter {
   }
 
   String render(Verdict verdict) {
+    if (verdict.outcome() == Outcome.PASS && verdict.failedChecks().isEmpty()) {
+      return MARKER + "\n### ✅ claim-audit: passed\n" + summaryLine(verdict) + " · " + footerParts(verdict) + "\n";
+    }
     String head = head(verdict);
     String failures = failedChecks(verdict);
-    String footer = footer(verdict);
-    Section claims = claims(verdict);
+    String next = nextSteps(verdict);
+    String footer = "<sub>" + footerParts(verdict) + "</sub>\n";
     Section findings = findings(verdict);
+    List<ClaimRow> rows = ClaimRow.of(verdict);
+    Section contradicted = claims(rows, true);
+    Section others = claims(rows, false);
     Section suppressed = suppressed(verdict);
     Section notes = notes(verdict);
 
-    int remaining = MAX_CHARS - head.length() - failures.length() - footer.length() - RESERVE;
+    int remaining = MAX_CHARS - head.length() - failures.length() - next.length() - footer.length() - RESERVE;
     int suppressedBudget = Math.min(suppressed.length(), remaining / 10);
     int notesBudget = Math.min(notes.length(), remaining / 20);
-    int claimsShare = Math.min(claims.length(), remaining / 4);
-    int findingsBudget = remaining - claimsShare - suppressedBudget - notesBudget;
+    int othersBudget = Math.min(others.length(), remaining / 10);
+    int claimsShare = Math.min(contradicted.length(), remaining / 5);
+    int findingsBudget = remaining - claimsShare - othersBudget - suppressedBudget - notesBudget;
     String findingsText = findings.render(findingsBudget);
-    int claimsBudget = remaining - findingsText.length() - suppressedBudget - notesBudget;
+    int claimsBudget = remaining - findingsText.length() - othersBudget - suppressedBudget - notesBudget;
 
     StringBuilder comment = new StringBuilder(head);
-    comment.append(claims.render(claimsBudget));
     comment.append(findingsText);
+    comment.append(contradicted.render(claimsBudget));
+    comment.append(others.render(othersBudget));
+    comment.append(next);
     comment.append(suppressed.render(suppressedBudget));
     comment.append(failures);
     comment.append(notes.render(notesBudget));
@@ -82,17 +94,10 @@ public final class MarkdownReporter implements Reporter {
       case PASS -> "### ✅ claim-audit: passed";
     }).append("\n\n");
     head.append(summaryLine(verdict)).append("\n\n");
-    head.append("> claim-audit checks that what the commit messages and the PR description claim is backed by the code. ");
-    head.append(switch (verdict.outcome()) {
-      case BLOCK -> "Fix the blocking findings, or say honestly what is unfinished (\"WIP\", \"stub\", \"follow-up\"): an honest claim only warns.";
-      case WARN -> "Nothing here blocks the merge; read the warnings before merging.";
-      case PASS -> verdict.claims().isEmpty() ? "This change makes no claim it could check, and no placeholder blocks it."
-          : "Every claim it could check holds, and no placeholder blocks the change.";
-    });
     if (!verdict.failedChecks().isEmpty()) {
-      head.append(" **The audit is incomplete:** a check could not run (details below).");
+      head.append("**The audit is incomplete:** a check could not run (details below).\n\n");
     }
-    return head.append("\n\n").toString();
+    return head.toString();
   }
 
   private static String summaryLine(Verdict verdict) {
@@ -100,42 +105,69 @@ public final class MarkdownReporter implements Reporter {
     long blocks = verdict.count(Severity.BLOCK);
     long warns = verdict.count(Severity.WARN);
     if (blocks > 0) {
-      parts.add("**" + plural(blocks, "blocking finding") + "**");
+      parts.add("**" + Texts.plural(blocks, "blocking finding") + "**");
     }
     if (warns > 0) {
-      parts.add(plural(warns, "warning"));
+      parts.add(Texts.plural(warns, "warning"));
     }
     if (blocks == 0 && warns == 0) {
       parts.add("no findings");
     }
-    long contradicted = verdict.claims().stream().filter(result -> result.status() == ClaimStatus.CONTRADICTED).count();
-    long backed = verdict.claims().stream().filter(result -> result.status() == ClaimStatus.BACKED).count();
-    long unverified = verdict.claims().size() - contradicted - backed;
-    if (verdict.claims().isEmpty()) {
+    List<ClaimRow> rows = ClaimRow.of(verdict);
+    long contradicted = rows.stream().filter(row -> row.status() == ClaimStatus.CONTRADICTED).count();
+    if (rows.isEmpty()) {
       parts.add("no claims found");
+    } else if (contradicted > 0) {
+      parts.add("**" + contradicted + " of " + Texts.plural(rows.size(), "claim") + " contradicted**");
     } else {
-      String claims = contradicted > 0 ? "**" + contradicted + " of " + plural(verdict.claims().size(), "claim") + " contradicted**"
-          : plural(verdict.claims().size(), "claim") + ": none contradicted";
-      claims += ", " + backed + " backed" + (unverified > 0 ? ", " + unverified + " unverified" : "");
-      parts.add(claims);
+      parts.add(Texts.plural(rows.size(), "claim") + " checked, none contradicted");
     }
     if (verdict.suppressedCount() > 0) {
       parts.add(verdict.suppressedCount() + " suppressed");
     }
     if (!verdict.failedChecks().isEmpty()) {
-      parts.add("⚠️ " + plural(verdict.failedChecks().size(), "check") + " could not run");
+      parts.add("⚠️ " + Texts.plural(verdict.failedChecks().size(), "check") + " could not run");
     }
-    parts.add(plural(verdict.range().commits(), "commit") + " in " + Markdown.code(verdict.range().spec(), 120, false));
+    parts.add(Texts.plural(verdict.range().commits(), "commit") + " in " + Markdown.code(verdict.range().spec(), 120, false));
     return String.join(" · ", parts);
   }
 
-  private static Section claims(Verdict verdict) {
-    Section section = new Section("claims", "#### Claims\n\n| | Claim | Kind | Where | Evidence |\n|:-:|---|---|---|---|\n", "\n");
-    for (ClaimResult result : verdict.claims()) {
-      Claim claim = result.claim();
-      section.add("| " + symbol(result.status()) + " | " + Markdown.text(claim.text(), 200) + " | " + claim.kind().id()
-          + (claim.strength() == Strength.NORMAL ? "" : " (" + claim.strength().id() + ")")
-          + " | " + Markdown.text(Explanation.source(claim), 60) + " | " + Markdown.text(result.evidence(), 240) + " |\n");
+  /** What the author can do about the verdict: the ways out, most useful first. */
+  private static String nextSteps(Verdict verdict) {
+    if (verdict.outcome() == Outcome.PASS) {
+      return "";
+    }
+    StringBuilder text = new StringBuilder("#### What to do\n\n");
+    if (verdict.outcome() == Outcome.BLOCK) {
+      text.append("- **Fix** the blocking findings: write the code the claim promises, then push again.\n");
+    } else {
+      text.append("- Nothing here blocks the merge. **Fix** what the warnings point at, or leave it knowingly.\n");
+    }
+    String rule = verdict.findings().stream().filter(finding -> !finding.suppressed() && finding.severity() != Severity.INFO && finding.line() != null)
+        .map(Finding::rule).findFirst().orElse("RULE");
+    text.append("- **Suppress** a finding where it is, with the reason, when the code is right as it is: ")
+        .append(Markdown.code("claim-audit: allow(" + rule + ") reason", 120, false))
+        .append(" on its line or the line above. It stays in the report.\n")
+        .append("- **Say honestly** what is unfinished (\"WIP\", \"stub\", \"follow-up\" in the commit message or the PR description): ")
+        .append("an honest claim only warns.\n\n");
+    return text.toString();
+  }
+
+  private static Section claims(List<ClaimRow> rows, boolean contradicted) {
+    List<ClaimRow> shown = rows.stream().filter(row -> (row.status() == ClaimStatus.CONTRADICTED) == contradicted).toList();
+    String table = "| | Claim | Where | Evidence |\n|:-:|---|---|---|\n";
+    Section section;
+    if (contradicted) {
+      section = new Section("claims", "#### Claims\n\n" + table, "\n");
+    } else {
+      long backed = shown.stream().filter(row -> row.status() == ClaimStatus.BACKED).count();
+      String summary = Texts.plural(shown.size(), rows.size() == shown.size() ? "claim" : "other claim") + ": " + backed + " backed"
+          + (shown.size() > backed ? ", " + (shown.size() - backed) + " unverified" : "");
+      section = new Section("claims", "<details><summary>" + summary + "</summary>\n\n" + table, "\n</details>\n\n");
+    }
+    for (ClaimRow row : shown) {
+      section.add("| " + symbol(row.status()) + " | " + Markdown.text(row.text(), 200) + " | " + Markdown.text(row.where(), 60) + " | "
+          + Markdown.text(row.evidence(), 300) + " |\n");
     }
     return section;
   }
@@ -166,6 +198,7 @@ public final class MarkdownReporter implements Reporter {
         row.append("<br>contradicts \u201c").append(Markdown.text(claim.text(), 100)).append("\u201d (")
             .append(Markdown.text(Explanation.source(claim), 60)).append(')');
       }
+      verdict.addedIn(finding).ifPresent(commit -> row.append("<br>added in ").append(Markdown.code(Texts.shortSha(commit), 12, true)));
       if (finding.snippet() != null && !finding.snippet().isBlank()) {
         row.append("<br>").append(Markdown.code(finding.snippet().strip(), 200, true));
       }
@@ -188,7 +221,7 @@ public final class MarkdownReporter implements Reporter {
   private static Section suppressed(Verdict verdict) {
     long count = verdict.suppressedCount();
     Section section = new Section("suppressed findings",
-        "<details><summary>" + plural(count, "suppressed finding") + " (allowed inline; not counted in the verdict)</summary>\n\n"
+        "<details><summary>" + Texts.plural(count, "suppressed finding") + " (allowed inline; not counted in the verdict)</summary>\n\n"
             + "| File | Line | Rule | Reason |\n|---|--:|---|---|\n",
         "\n</details>\n\n");
     for (Finding finding : verdict.findings()) {
@@ -207,7 +240,7 @@ public final class MarkdownReporter implements Reporter {
       return "";
     }
     StringBuilder text = new StringBuilder("<details><summary>⚠️ ")
-        .append(plural(failed.size(), "check")).append(" could not run: the verdict may miss findings</summary>\n\n");
+        .append(Texts.plural(failed.size(), "check")).append(" could not run: the verdict may miss findings</summary>\n\n");
     for (CheckRun check : failed) {
       text.append("- **").append(Markdown.text(check.name(), 40)).append("**: ").append(Markdown.text(check.note(), 400)).append('\n');
     }
@@ -222,12 +255,11 @@ public final class MarkdownReporter implements Reporter {
     return section;
   }
 
-  private static String footer(Verdict verdict) {
-    return "<sub>claim-audit " + Markdown.text(verdict.inputs().toolVersion(), 40)
-        + " · head " + Markdown.code(Explanation.shortSha(verdict.range().head()), 12, false)
-        + " · merge base " + Markdown.code(Explanation.shortSha(verdict.range().mergeBase()), 12, false)
-        + " · rules " + Markdown.code(verdict.inputs().catalogVersion() == null ? "none" : verdict.inputs().catalogVersion(), 40, false)
-        + "</sub>\n";
+  private static String footerParts(Verdict verdict) {
+    return "claim-audit " + Markdown.text(verdict.inputs().toolVersion(), 40)
+        + " · head " + Markdown.code(Texts.shortSha(verdict.range().head()), 12, false)
+        + " · merge base " + Markdown.code(Texts.shortSha(verdict.range().mergeBase()), 12, false)
+        + " · rules " + Markdown.code(verdict.inputs().catalogVersion() == null ? "none" : verdict.inputs().catalogVersion(), 40, false);
   }
 
   private static String symbol(ClaimStatus status) {
@@ -246,9 +278,6 @@ public final class MarkdownReporter implements Reporter {
     };
   }
 
-  static String plural(long count, String noun) {
-    return count + " " + noun + (count == 1 ? "" : "s");
-  }
 
   /** Header, rows and trailer of one part of the comment, rendered within a character budget. */
   private static final class Section {
@@ -303,7 +332,7 @@ public final class MarkdownReporter implements Reporter {
       }
       int left = rows.size() - shown;
       if (left > 0) {
-        text.append("\n_").append(plural(left, what.endsWith("s") ? what.substring(0, what.length() - 1) : what))
+        text.append("\n_").append(Texts.plural(left, what.endsWith("s") ? what.substring(0, what.length() - 1) : what))
             .append(" not shown: this comment is capped at ").append(String.format(Locale.ROOT, "%,d", MAX_CHARS))
             .append(" characters. The job log and the SARIF report list them all._\n");
       }

@@ -1,5 +1,7 @@
 package dev.claimaudit.report;
 
+import dev.claimaudit.text.Texts;
+
 /** Makes untrusted text safe to print: no control characters or terminal escape sequences. */
 public final class Text {
   private Text() {}
@@ -29,13 +31,11 @@ public final class Text {
    * the same.
    */
   public static String exact(String text, int max) {
-    String safe = safe(text == null ? "" : text, true).replace("\t", "\\u0009");
-    return safe.length() <= max ? safe : safe.substring(0, max - 1) + "…";
+    return Texts.truncate(safe(text == null ? "" : text, true).replace("\t", "\\u0009"), max);
   }
 
   /** One line, safe, cut to {@code max} characters. */
   public static String line(String text, int max) {
-    String safe = safe(text == null ? "" : text.replaceAll("\\s+", " ").strip(), true);
-    return safe.length() <= max ? safe : safe.substring(0, max - 1) + "…";
+    return Texts.truncate(safe(text == null ? "" : text.replaceAll("\\s+", " ").strip(), true), max);
   }
 }

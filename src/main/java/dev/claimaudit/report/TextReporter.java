@@ -5,7 +5,9 @@ import dev.claimaudit.checks.ClaimResult;
 import dev.claimaudit.checks.Finding;
 import dev.claimaudit.checks.Severity;
 import dev.claimaudit.claims.ClaimStatus;
+import dev.claimaudit.text.Texts;
 import dev.claimaudit.verdict.Outcome;
+import dev.claimaudit.verdict.RangeInfo;
 import dev.claimaudit.verdict.Verdict;
 import java.io.IOException;
 
@@ -32,19 +34,10 @@ public final class TextReporter implements Reporter {
   @Override
   public void write(Verdict verdict, Appendable out) throws IOException {
     out.append(paint(BOLD + colorOf(verdict.outcome()), verdict.summary())).append('\n');
-    out.append(paint(DIM, "range " + Text.line(verdict.range().spec(), 200) + ": " + verdict.range().commits() + " commit"
-        + (verdict.range().commits() == 1 ? "" : "s") + ", merge base " + shortSha(verdict.range().mergeBase())
-        + ", head " + shortSha(verdict.range().head()))).append('\n');
-    if (!verdict.claims().isEmpty()) {
-      out.append('\n').append(paint(BOLD, "Claims")).append('\n');
-      for (ClaimResult result : verdict.claims()) {
-        out.append("  ").append(paint(colorOf(result.status()), symbol(result.status()) + " " + pad(result.status().id(), 12)))
-            .append(pad(result.claim().kind().id(), 8)).append(pad(result.claim().strength().id(), 7))
-            .append('"').append(Text.line(result.claim().text(), 100)).append('"')
-            .append(paint(DIM, "  " + shortSource(result.claim().source()))).append('\n');
-        out.append("      ").append(paint(DIM, Text.exact(result.evidence(), 200))).append('\n');
-      }
-    }
+    RangeInfo range = verdict.range();
+    out.append(paint(DIM, "range " + Text.line(range.spec(), 200) + (range.reason() == null ? "" : " (" + Text.line(range.reason(), 200) + ")")
+        + ": " + Texts.plural(range.commits(), "commit") + ", merge base " + Texts.shortSha(range.mergeBase())
+        + ", head " + Texts.shortSha(range.head()))).append('\n');
     if (!verdict.findings().isEmpty()) {
       out.append('\n').append(paint(BOLD, "Findings")).append('\n');
       for (Finding finding : verdict.findings()) {
@@ -55,9 +48,23 @@ public final class TextReporter implements Reporter {
         if (finding.snippet() != null) {
           out.append("      ").append(paint(DIM, Text.line(finding.snippet(), 160))).append('\n');
         }
+        String commit = verdict.addedIn(finding).orElse(null);
+        if (commit != null) {
+          out.append("      ").append(paint(DIM, "added in commit " + Texts.shortSha(commit))).append('\n');
+        }
         if (finding.suppression() != null) {
           out.append("      ").append(paint(DIM, "allowed: " + Text.line(finding.suppression().reason(), 160))).append('\n');
         }
+      }
+    }
+    if (!verdict.claims().isEmpty()) {
+      out.append('\n').append(paint(BOLD, "Claims")).append('\n');
+      for (ClaimResult result : verdict.claims()) {
+        out.append("  ").append(paint(colorOf(result.status()), symbol(result.status()) + " " + pad(result.status().id(), 12)))
+            .append(pad(result.claim().kind().id(), 8)).append(pad(result.claim().strength().id(), 7))
+            .append('"').append(Text.line(result.claim().text(), 100)).append('"')
+            .append(paint(DIM, "  " + shortSource(result.claim().source()))).append('\n');
+        out.append("      ").append(paint(DIM, Text.exact(result.evidence(), 200))).append('\n');
       }
     }
     out.append('\n').append(paint(BOLD, "Checks")).append('\n');
@@ -68,6 +75,28 @@ public final class TextReporter implements Reporter {
     for (String note : verdict.notes()) {
       out.append(paint(DIM, "note: " + Text.exact(note, 300))).append('\n');
     }
+    out.append('\n').append(nextSteps(verdict));
+  }
+
+  /** The ways out of a verdict, as the pull request comment gives them. */
+  private String nextSteps(Verdict verdict) {
+    if (verdict.outcome() == Outcome.PASS && verdict.failedChecks().isEmpty()) {
+      return paint(BOLD, "Next:") + " nothing to do; every claim that could be checked holds.\n";
+    }
+    String rule = verdict.findings().stream().filter(finding -> !finding.suppressed() && finding.severity() != Severity.INFO && finding.line() != null)
+        .map(Finding::rule).findFirst().orElse("RULE");
+    StringBuilder text = new StringBuilder(paint(BOLD, "Next:")).append('\n');
+    if (!verdict.failedChecks().isEmpty()) {
+      text.append("  - a check could not run: read its note above, fix what it names, and audit again\n");
+    }
+    if (verdict.outcome() != Outcome.PASS) {
+      text.append(verdict.outcome() == Outcome.BLOCK ? "  - fix the blocking findings above, then audit again\n"
+          : "  - nothing blocks; fix what the warnings point at, or leave it knowingly\n");
+      text.append("  - or suppress a finding where it is, with the reason: claim-audit: allow(").append(rule)
+          .append(") <reason>   (audit explain ").append(rule).append(" says what it finds)\n");
+      text.append("  - or say honestly what is unfinished (\"WIP\", \"stub\", \"follow-up\" in the message): an honest claim only warns\n");
+    }
+    return text.toString();
   }
 
   private String paint(String style, String text) {
@@ -105,12 +134,9 @@ public final class TextReporter implements Reporter {
     };
   }
 
-  private static String shortSha(String sha) {
-    return sha == null ? "none" : sha.substring(0, Math.min(7, sha.length()));
-  }
 
   private static String shortSource(String source) {
-    return source.startsWith("commit:") ? "commit " + shortSha(source.substring(7)) : source;
+    return source.startsWith("commit:") ? "commit " + Texts.shortSha(source.substring(7)) : source;
   }
 
   private static String pad(String text, int width) {

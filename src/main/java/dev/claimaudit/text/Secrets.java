@@ -147,7 +147,8 @@ public final class Secrets {
         verdict.checks().stream().map(run -> new CheckRun(run.name(), run.status(), run.millis(), redact(run.note()))).toList(),
         verdict.inputs(),
         verdict.notes().stream().map(this::redact).toList(),
-        verdict.cached());
+        verdict.cached(),
+        verdict.addedIn());
   }
 
   private ClaimResult redact(ClaimResult result, Function<Finding, Finding> redactFinding) {

@@ -51,7 +51,7 @@ class ExplainCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).isEqualTo(
-        "audit: unknown rule 'todo' (did you mean todo-marker, kotlin-todo-call, rs-todo-macro?); audit rules lists them\n");
+        "audit: unknown rule 'todo' (did you mean todo-marker, rs-todo-macro, kotlin-todo-call?); audit rules lists them\n");
   }
 
   @Test

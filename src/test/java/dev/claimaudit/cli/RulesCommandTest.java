@@ -23,7 +23,9 @@ class RulesCommandTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.err()).isEmpty();
     List<String> lines = run.out().lines().toList();
-    assertThat(lines).hasSize(CATALOG.rules().size() + 1);
+    assertThat(lines).hasSize(CATALOG.rules().size() + 1 + 3 + FindingRegistry.builtIn().types().size());
+    assertThat(lines.get(CATALOG.rules().size() + 2)).isEqualTo("Findings of the other checks:");
+    assertThat(lines).anySatisfy(line -> assertThat(line.split("\\s{2,}")).containsExactly("claim-file-contradicted", "file claim contradicted"));
     assertThat(lines.get(0).split("\\s+")).containsExactly("ID", "CLASS", "LANGUAGES", "TITLE");
     assertThat(lines).anySatisfy(line -> assertThat(line.split("\\s{2,}")).containsExactly("rs-todo-macro", "hard-stub", "rust", "todo!() macro"));
     assertThat(lines).anySatisfy(line -> assertThat(line.split("\\s{2,}"))
@@ -39,7 +41,9 @@ class RulesCommandTest {
     assertThat(json.isArray()).isTrue();
     List<String> ids = new ArrayList<>();
     json.forEach(rule -> ids.add(rule.path("id").asText()));
-    assertThat(ids).containsExactlyElementsOf(CATALOG.rules().stream().map(Rule::id).toList());
+    List<String> expected = new ArrayList<>(CATALOG.rules().stream().map(Rule::id).toList());
+    expected.addAll(FindingRegistry.builtIn().ids());
+    assertThat(ids).containsExactlyElementsOf(expected);
     JsonNode python = json.get(ids.indexOf("py-raise-not-implemented"));
     assertThat(python.path("class").asText()).isEqualTo("hard-stub");
     assertThat(python.path("languages").toString()).isEqualTo("[\"python\"]");
@@ -58,7 +62,7 @@ class RulesCommandTest {
     CliRun run = CliRun.of("rules", "--format", "markdown");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).isEqualTo(CatalogDocs.markdown(CATALOG));
+    assertThat(run.out()).startsWith(CatalogDocs.markdown(CATALOG)).contains("\n## Findings of the other checks\n", "\n### claim-file-contradicted\n");
   }
 
   @Test

@@ -36,6 +36,8 @@ final class GoldenVerdicts {
   static final String HEAD = "93e3366aa6c1b3b2f0d4e5f60718293a4b5c6d7e";
   static final String MERGE_BASE = "cd752c5b0e1f2a3b4c5d6e7f8091a2b3c4d5e6f7";
   static final String COMMIT = "93e3366aa6c1b3b2f0d4e5f60718293a4b5c6d7e";
+  /** The older of the block verdict's two commits, which added its placeholder. */
+  static final String FIRST_COMMIT = "5d1e0f2a3b4c5d6e7f8091a2b3c4d5e6f7081929";
 
   private GoldenVerdicts() {}
 
@@ -139,7 +141,8 @@ final class GoldenVerdicts {
             .claim("c2")
             .build());
     return verdict(Outcome.BLOCK, 2, claims, findings,
-        List.of(ran("static", "3 files scanned with 5 rules"), ran("claims", "2 claims: 0 backed, 2 contradicted, 0 unverified")), List.of());
+        List.of(ran("static", "3 files scanned with 5 rules"), ran("claims", "2 claims: 0 backed, 2 contradicted, 0 unverified")), List.of())
+        .withAddedIn(Map.of(Verdict.lineKey("src/import.rs", 30), FIRST_COMMIT));
   }
 
   private static Verdict verdict(Outcome outcome, int commits, List<ClaimResult> claims, List<Finding> findings, List<CheckRun> checks,

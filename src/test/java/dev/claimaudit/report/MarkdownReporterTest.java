@@ -3,6 +3,12 @@ package dev.claimaudit.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claimaudit.checks.CheckRun;
+import dev.claimaudit.checks.ClaimResult;
+import dev.claimaudit.claims.Claim;
+import dev.claimaudit.claims.ClaimKind;
+import dev.claimaudit.claims.ClaimStatus;
+import dev.claimaudit.claims.ClaimSubject;
+import dev.claimaudit.claims.Strength;
 import dev.claimaudit.checks.Finding;
 import dev.claimaudit.checks.RuleClass;
 import dev.claimaudit.checks.Severity;
@@ -21,7 +27,39 @@ class MarkdownReporterTest {
     String comment = new MarkdownReporter(null).render(GoldenVerdicts.block());
 
     assertThat(comment.lines().toList()).startsWith(MarkdownReporter.MARKER, "### ⛔ claim-audit: merge blocked");
-    assertThat(comment.indexOf("#### Claims")).isLessThan(comment.indexOf("#### Findings"));
+    assertThat(comment.indexOf("#### Findings")).as("findings lead").isLessThan(comment.indexOf("#### Claims"));
+    assertThat(comment.indexOf("#### Claims")).isLessThan(comment.indexOf("#### What to do"));
+    assertThat(comment).contains("<br>added in `5d1e0f2`").contains("`claim-audit: allow(rs-todo-macro) reason`");
+  }
+
+  @Test
+  void aPassingChangeGetsThreeLines() {
+    Verdict passed = new Verdict(Outcome.PASS, GoldenVerdicts.checkFailure().range(), GoldenVerdicts.checkFailure().claims(), List.of(),
+        GoldenVerdicts.empty().checks(), GoldenVerdicts.checkFailure().inputs(), List.of());
+
+    String comment = new MarkdownReporter(null).render(passed);
+
+    assertThat(comment.lines().toList()).hasSize(3).startsWith(MarkdownReporter.MARKER, "### ✅ claim-audit: passed");
+    assertThat(comment.lines().toList().get(2)).startsWith("no findings · 1 claim checked, none contradicted · 2 commits in `main..feature`");
+  }
+
+  @Test
+  void aSentenceThatMakesSeveralClaimsIsOneRowContradictedWhenAnyOfThemIs() {
+    Claim status = new Claim("c1", ClaimKind.STATUS, Strength.NORMAL, "Adds src/export.ts, done", "pr-body", 2, new ClaimSubject.Status("done"));
+    Claim file = new Claim("c2", ClaimKind.FILE, Strength.NORMAL, "Adds src/export.ts, done", "pr-body", 2, new ClaimSubject.Status("done"));
+    Claim other = new Claim("c3", ClaimKind.TEST, Strength.NORMAL, "Tests pass", "pr-body", 3, new ClaimSubject.Status("done"));
+    Verdict base = GoldenVerdicts.block();
+    Verdict verdict = new Verdict(Outcome.BLOCK, base.range(), List.of(ClaimResult.of(status, ClaimStatus.BACKED, "no placeholder"),
+        ClaimResult.of(other, ClaimStatus.BACKED, "2 tests counted"),
+        ClaimResult.of(file, ClaimStatus.CONTRADICTED, "src/export.ts does not exist at head")), base.findings(), base.checks(), base.inputs(), List.of());
+
+    String comment = new MarkdownReporter(null).render(verdict);
+
+    List<String> rows = comment.lines().filter(line -> line.startsWith("| ❌") || line.startsWith("| ✅")).toList();
+    assertThat(rows).containsExactly(
+        "| ❌ | Adds src/export.ts, done | PR body, line 2 | file: src/export.ts does not exist at head; status: no placeholder |",
+        "| ✅ | Tests pass | PR body, line 3 | 2 tests counted |");
+    assertThat(comment).contains("**1 of 2 claims contradicted**").contains("<details><summary>1 other claim: 1 backed</summary>");
   }
 
   @Test
@@ -58,7 +96,7 @@ class MarkdownReporterTest {
     assertThat(comment).doesNotContain("<script>").doesNotContain("[a](http").doesNotContain("@alice");
     List<String> claimRows = comment.lines().filter(line -> line.startsWith("| ❔")).toList();
     assertThat(claimRows).hasSize(1);
-    assertThat(unescapedPipes(claimRows.get(0))).isEqualTo(6);
+    assertThat(unescapedPipes(claimRows.get(0))).isEqualTo(5);
     List<String> findingRows = comment.lines().filter(line -> line.startsWith("| 33 |")).toList();
     assertThat(findingRows).hasSize(1);
     assertThat(unescapedPipes(findingRows.get(0))).isEqualTo(5);

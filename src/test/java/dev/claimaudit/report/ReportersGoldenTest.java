@@ -27,7 +27,7 @@ class ReportersGoldenTest {
   static final SourceLinks LINKS = new SourceLinks("https://gitea.example.com/acme/widget", true);
 
   static Reporters.Settings settings() {
-    return new Reporters.Settings(false, LINKS, RuleDocs.of(GoldenVerdicts.catalog()));
+    return new Reporters.Settings(false, LINKS, RuleDocs.of(GoldenVerdicts.catalog(), dev.claimaudit.cli.FindingRegistry.builtIn().types()));
   }
 
   static String render(String format, Verdict verdict) throws IOException {

@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The reports of every public acceptance scenario: SARIF valid against the 2.1.0 schema, rdjson
- * readable as reviewdog reads it, and the Markdown comment within its cap. The scenarios are the
+ * readable as reviewdog reads it, the Markdown comment within its cap, and audit explain answering
+ * for every rule a finding names. The scenarios are the
  * shared ones beside the project ({@code ../shared/scenarios}, or {@code -Dclaimaudit.scenarios=DIR}).
  */
 class ScenarioReportsTest {
@@ -79,5 +80,10 @@ class ScenarioReportsTest {
     RdjsonReporterTest.DiagnosticResult rdjson = PROTOJSON.readValue(reports.get("rdjson"), RdjsonReporterTest.DiagnosticResult.class);
     assertThat(rdjson.source().name()).isEqualTo("claim-audit");
     assertThat(reports.get("markdown")).startsWith(MarkdownReporter.MARKER).hasSizeLessThan(MarkdownReporter.MAX_CHARS);
+    for (com.fasterxml.jackson.databind.JsonNode result : new ObjectMapper().readTree(reports.get("sarif")).path("runs").get(0).path("results")) {
+      String rule = result.path("ruleId").asText();
+      CliRun explained = CliRun.of("explain", rule);
+      assertThat(explained.exitCode()).as("audit explain %s, reported in %s: %s", rule, name, explained.err()).isZero();
+    }
   }
 }

@@ -5,14 +5,13 @@ import dev.claimaudit.checks.Check;
 import dev.claimaudit.checks.CheckOutcome;
 import dev.claimaudit.checks.ClaimResult;
 import dev.claimaudit.checks.Finding;
+import dev.claimaudit.checks.FindingType;
 import dev.claimaudit.checks.Severity;
 import dev.claimaudit.claims.Claim;
 import dev.claimaudit.claims.ClaimKind;
 import dev.claimaudit.claims.ClaimStatus;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Checks each claim against the evidence: the diff, the tree at head and the placeholder scan. */
@@ -29,8 +28,20 @@ public final class ClaimsCheck implements Check {
   }
 
   @Override
-  public Set<String> findingIds() {
-    return Stream.of(ClaimKind.values()).map(ClaimsCheck::findingId).collect(Collectors.toUnmodifiableSet());
+  public List<FindingType> findingTypes() {
+    return Stream.of(ClaimKind.values()).map(kind -> new FindingType(findingId(kind), kind.id() + " claim contradicted", switch (kind) {
+      case STATUS -> "The change says it is done, shipped, production-ready or fixes an issue, but its code does not back that.";
+      case TEST -> "The change makes a claim about its tests (a count, \"all tests pass\", \"adds N tests\") that the test files do not back.";
+      case FILE -> "A file the change lists as new or updated was not added or changed by it.";
+      case SYMBOL -> "An identifier the change says it added is not in the file it names.";
+      case ABSENCE -> "The change says something is gone (no TODOs, no stubs), but the lines it adds still hold it.";
+    }, switch (kind) {
+      case STATUS -> "claim \"Implement CSV import, done\" is contradicted: 1 placeholder in the added lines; first: src/import.rs:30 (rs-todo-macro)";
+      case TEST -> "claim \"117 tests pass · 0 fail\" is contradicted: 3 test cases are counted in the changed test files";
+      case FILE -> "claim \"src/eviction.rs\" is contradicted: src/eviction.rs does not exist at head";
+      case SYMBOL -> "claim \"adds parseHeader in src/parse.ts\" is contradicted: parseHeader is not in src/parse.ts at head";
+      case ABSENCE -> "claim \"no TODOs left\" is contradicted: src/app.py:12 adds a TODO comment";
+    })).toList();
   }
 
   private static String findingId(ClaimKind kind) {

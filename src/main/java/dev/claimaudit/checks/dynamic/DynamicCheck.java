@@ -1,8 +1,11 @@
 package dev.claimaudit.checks.dynamic;
 
+import dev.claimaudit.text.Texts;
 import dev.claimaudit.checks.AuditContext;
 import dev.claimaudit.checks.Check;
 import dev.claimaudit.checks.CheckOutcome;
+import dev.claimaudit.checks.CheckSettings;
+import dev.claimaudit.checks.FindingType;
 import dev.claimaudit.git.GitRepository;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -15,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,13 +30,30 @@ import java.util.Optional;
 public final class DynamicCheck implements Check {
 
   @Override
-  public Set<String> findingIds() {
-    return Set.of(Judge.NOT_RUN, Judge.FAILED, Judge.SKIPPED, Judge.CONTRADICTED);
+  public List<FindingType> findingTypes() {
+    return List.of(
+        new FindingType(Judge.NOT_RUN, "test file that runs no test",
+            "A test file the change adds or names ran no test at all: whatever it claims about its tests was never executed.",
+            "tests/export.test.ts ran no test when run with node --test (never executed)"),
+        new FindingType(Judge.FAILED, "failing test",
+            "A test the change adds or touches fails or errors when it is run.",
+            "1 of 4 tests in tests/test_parse.py failed when run with pytest (3 passed, 1 failed); first: test_quoted_fields"),
+        new FindingType(Judge.SKIPPED, "test that did not run",
+            "Tests in a file the change adds were skipped or left as todo when run: test evasion, like test.skip in the diff.",
+            "2 tests in tests/export.test.ts did not run (skipped or todo) when run with node --test"),
+        new FindingType(Judge.CONTRADICTED, "test claim contradicted by a run",
+            "The numbers of a test claim (\"117 pass, 0 fail\") do not match those of running the change's tests.",
+            "claim \"117 tests pass · 0 fail\" is contradicted: the run had 112 passed, 5 failed"));
   }
 
   @Override
   public String name() {
     return "dynamic";
+  }
+
+  @Override
+  public void validateSettings(CheckSettings settings) {
+    DynamicSettings.parse(settings.block("dynamic"), settings.dynamicFlag());
   }
 
   @Override
@@ -68,19 +87,19 @@ public final class DynamicCheck implements Check {
     try (GitRepository repository = GitRepository.open(workTree)) {
       Optional<String> checkedOut = repository.headCommit();
       if (checkedOut.isEmpty() || !checkedOut.get().equals(head)) {
-        return CheckOutcome.failure("the work tree is at " + checkedOut.map(Judge::shortSha).orElse("no commit") + ", not at the audited head "
-            + Judge.shortSha(head) + "; check out the head before running the tests", List.of());
+        return CheckOutcome.failure("the work tree is at " + checkedOut.map(sha -> Texts.shortSha(sha, 12)).orElse("no commit") + ", not at the audited head "
+            + Texts.shortSha(head, 12) + "; check out the head before running the tests", List.of());
       }
       uncommitted = repository.uncommittedPaths();
     }
     Selection selection = Selection.of(context);
     List<String> notes = new ArrayList<>();
     if (!uncommitted.isEmpty()) {
-      notes.add("the work tree has uncommitted changes to " + uncommitted.size() + " tracked file" + (uncommitted.size() == 1 ? "" : "s")
+      notes.add("the work tree has uncommitted changes to " + Texts.plural(uncommitted.size(), "tracked file")
           + " (first: " + uncommitted.get(0) + "); they ran too");
     }
     if (selection.helpers() > 0) {
-      notes.add(selection.helpers() + " file" + (selection.helpers() == 1 ? "" : "s") + " in test folders declare no test and were not run");
+      notes.add(Texts.plural(selection.helpers(), "file") + " in test folders declare no test and were not run");
     }
     if (selection.targets().isEmpty()) {
       notes.add(0, "no test file to run: the change adds or modifies none that declares tests, and no claim names one");
@@ -92,7 +111,7 @@ public final class DynamicCheck implements Check {
     }
     SafeEnvironment.Scrubbed env = SafeEnvironment.scrub(context.settings().env(), settings.passEnv());
     if (!env.removed().isEmpty()) {
-      notes.add(env.removed().size() + " secret-looking variable" + (env.removed().size() == 1 ? " was" : "s were") + " removed from the tests' environment");
+      notes.add(Texts.plural(env.removed().size(), "secret-looking variable") + " " + Texts.was(env.removed().size()) + " removed from the tests' environment");
     }
     Path scratch = Files.createTempDirectory("claim-audit-dynamic-");
     Map<String, Tally> measured = new LinkedHashMap<>();
@@ -117,7 +136,7 @@ public final class DynamicCheck implements Check {
           });
           unattributed = unattributed.plus(measurement.unattributed());
           Duration took = measurement.runs().stream().map(Subprocess.Result::elapsed).reduce(Duration.ZERO, Duration::plus);
-          ran.add(runner + " " + batch.files().size() + " file" + (batch.files().size() == 1 ? "" : "s") + " in " + Runs.seconds(took));
+          ran.add(runner + " " + Texts.plural(batch.files().size(), "file") + " in " + Runs.seconds(took));
           if (measurement.problem() != null) {
             problems.add(measurement.problem());
           }

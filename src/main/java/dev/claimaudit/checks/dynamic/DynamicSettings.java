@@ -1,5 +1,6 @@
 package dev.claimaudit.checks.dynamic;
 
+import dev.claimaudit.text.Texts;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.claimaudit.checks.SettingsException;
 import java.time.Duration;
@@ -163,7 +164,7 @@ public record DynamicSettings(
 
   private static String describe(JsonNode node) {
     String text = node.isTextual() ? "'" + node.textValue() + "'" : node.toString();
-    return text.length() > 60 ? text.substring(0, 57) + "…" : text;
+    return Texts.truncate(text, 60);
   }
 
   private static SettingsException bad(String key, String problem) {

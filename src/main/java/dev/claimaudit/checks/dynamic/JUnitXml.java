@@ -1,5 +1,6 @@
 package dev.claimaudit.checks.dynamic;
 
+import dev.claimaudit.text.Texts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -95,7 +96,7 @@ final class JUnitXml {
       return "";
     }
     String line = text.strip().lines().findFirst().orElse("");
-    return line.length() > 200 ? line.substring(0, 199) + "…" : line;
+    return Texts.truncate(line, 200);
   }
 
   /** A test case being read; the worst outcome of its children wins. */

@@ -1,5 +1,6 @@
 package dev.claimaudit.checks.dynamic;
 
+import dev.claimaudit.text.Texts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -158,6 +159,6 @@ final class JsonReports {
 
   static String firstLine(String text) {
     String line = text == null ? "" : text.strip().lines().findFirst().orElse("");
-    return line.length() > 200 ? line.substring(0, 199) + "…" : line;
+    return Texts.truncate(line, 200);
   }
 }

@@ -1,5 +1,6 @@
 package dev.claimaudit.checks.dynamic;
 
+import dev.claimaudit.text.Texts;
 import dev.claimaudit.checks.AuditContext;
 import dev.claimaudit.checks.ClaimResult;
 import dev.claimaudit.checks.Finding;
@@ -72,20 +73,20 @@ final class Judge {
       String runner = runnerOf.getOrDefault(target.path(), "the runner");
       boolean owned = target.added() || target.claimed();
       if (tally.total() == 0 && unattributed.total() == 0) {
-        String declared = target.declared() > 0 ? "declares " + plural(target.declared(), "test") + " but " : "";
+        String declared = target.declared() > 0 ? "declares " + Texts.plural(target.declared(), "test") + " but " : "";
         found.add(finding(NOT_RUN, null, owned ? Severity.BLOCK : Severity.WARN, target.path(),
             target.path() + " " + declared + "ran no test when run with " + runner + " (never executed)"));
       }
       if (tally.broken() > 0) {
         found.add(finding(FAILED, null, failuresBlock ? Severity.BLOCK : Severity.WARN, target.path(),
-            tally.broken() + " of " + plural(tally.total(), "test") + " in " + target.path() + " failed when run with " + runner
+            tally.broken() + " of " + Texts.plural(tally.total(), "test") + " in " + target.path() + " failed when run with " + runner
                 + " (" + tally.numbers() + "); first: " + tally.firstFailure()));
       }
       long seenStatically = context.placeholders().stream()
           .filter(finding -> target.path().equals(finding.path()) && finding.ruleClass() == RuleClass.TEST_EVASION)
           .count();
       if (tally.skipped() > seenStatically) {
-        String message = plural(tally.skipped(), "test") + " in " + target.path() + " did not run (skipped or todo) when run with " + runner;
+        String message = Texts.plural(tally.skipped(), "test") + " in " + target.path() + " did not run (skipped or todo) when run with " + runner;
         found.add(owned
             ? finding(SKIPPED, RuleClass.TEST_EVASION, Severity.WARN, target.path(), message)
             : finding(SKIPPED, null, Severity.INFO, target.path(), message + "; the file existed before the change, so they may predate it"));
@@ -129,7 +130,7 @@ final class Judge {
       ownedSkips += target.added() || target.claimed() ? file.skipped() : 0;
     }
     String what = "the run of " + describe(scope) + ": " + tally.numbers()
-        + (complete ? "" : " (" + plural(unmeasured.size(), "other test file") + " not measured)");
+        + (complete ? "" : " (" + Texts.plural(unmeasured.size(), "other test file") + " not measured)");
     boolean hedged = claim.strength() == Strength.HEDGED;
     boolean claimsNoFailure = tests.allPass() || tests.failed() == 0 || tests.passed() >= 0 && tests.failed() < 0;
     String contradiction = null;
@@ -138,7 +139,7 @@ final class Judge {
       contradiction = what + "; no test ran";
       rules = List.of(NOT_RUN);
     } else if (complete && tests.added() > 0 && tally.passed() + tally.broken() < tests.added()) {
-      contradiction = "claims " + plural(tests.added(), "test") + "; " + what + "; " + (tally.passed() + tally.broken()) + " of them ran";
+      contradiction = "claims " + Texts.plural(tests.added(), "test") + "; " + what + "; " + (tally.passed() + tally.broken()) + " of them ran";
       rules = List.of(NOT_RUN, SKIPPED);
     } else if (tests.failed() > 0 && tally.broken() > tests.failed()) {
       contradiction = "claims " + tests.failed() + " failing; " + what;
@@ -218,16 +219,8 @@ final class Judge {
     return Finding.builder(rule, CHECK).ruleClass(ruleClass).severity(severity).at(path, null).message(message).build();
   }
 
-  static String shortSha(String sha) {
-    return sha.substring(0, Math.min(12, sha.length()));
-  }
-
-  private static String plural(int count, String noun) {
-    return count + " " + noun + (count == 1 ? "" : "s");
-  }
-
   private static String oneLine(String text) {
     String line = text.replaceAll("\\s+", " ").strip();
-    return line.length() > 160 ? line.substring(0, 157) + "…" : line;
+    return Texts.truncate(line, 160);
   }
 }

@@ -1,5 +1,6 @@
 package dev.claimaudit.checks.dynamic;
 
+import dev.claimaudit.text.Texts;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -111,6 +112,6 @@ final class Tap {
     if (text.startsWith("'") && text.endsWith("'") && text.length() > 1) {
       text = text.substring(1, text.length() - 1);
     }
-    return new TestCase(testCase.file(), testCase.suite(), testCase.name(), testCase.outcome(), text.length() > 200 ? text.substring(0, 199) + "…" : text);
+    return new TestCase(testCase.file(), testCase.suite(), testCase.name(), testCase.outcome(), Texts.truncate(text, 200));
   }
 }

@@ -1,5 +1,6 @@
 package dev.claimaudit.checks.llm;
 
+import dev.claimaudit.text.Texts;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -239,7 +240,7 @@ final class InjectionScreen {
   }
 
   private static String clip(String phrase) {
-    return phrase.length() <= 100 ? phrase : phrase.substring(0, 99) + "…";
+    return Texts.truncate(phrase, 100);
   }
 
   /** Text folded for matching, with the offset in the raw text of every folded character. */

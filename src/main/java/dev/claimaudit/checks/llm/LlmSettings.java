@@ -1,8 +1,10 @@
 package dev.claimaudit.checks.llm;
 
+import dev.claimaudit.text.Texts;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.claimaudit.checks.SettingsException;
 import dev.claimaudit.checks.Severity;
+import dev.claimaudit.text.Durations;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -10,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -47,7 +50,7 @@ public record LlmSettings(
   private static final int MAX_INPUT_BUDGET = 2_000_000;
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
   private static final List<String> KEYS = List.of(
-      "enabled", "endpoint", "model", "api-key-env", "timeout-seconds", "input-budget", "max-findings", "required", "severity",
+      "enabled", "endpoint", "model", "api-key-env", "timeout", "timeout-seconds", "input-budget", "max-findings", "required", "severity",
       "response-format");
   private static final List<String> SECRET_KEYS = List.of("api-key", "apikey", "api_key", "key", "token", "secret", "password");
 
@@ -111,7 +114,7 @@ public record LlmSettings(
     if (model != null && (model.isBlank() || model.length() > 200 || model.chars().anyMatch(Character::isISOControl))) {
       throw new SettingsException("llm.model: expected a model name of 1 to 200 printable characters");
     }
-    Duration timeout = Duration.ofSeconds(integer(block, "timeout-seconds", 1, 3600, DEFAULT_TIMEOUT.toSeconds()));
+    Duration timeout = timeout(block);
     int inputBudget = (int) integer(block, "input-budget", MIN_INPUT_BUDGET, MAX_INPUT_BUDGET, DEFAULT_INPUT_BUDGET);
     int maxFindings = (int) integer(block, "max-findings", 1, 500, DEFAULT_MAX_FINDINGS);
     boolean required = block.has("required") && bool(block, "required");
@@ -222,6 +225,29 @@ public record LlmSettings(
     return node.booleanValue();
   }
 
+  /**
+   * {@code timeout}, written as every time-out of the policy is (seconds, or {@code 90s}, {@code 5m});
+   * {@code timeout-seconds}, a whole number of seconds, is its older name.
+   */
+  private static Duration timeout(JsonNode block) {
+    if (block.has("timeout") && block.has("timeout-seconds")) {
+      throw new SettingsException("llm.timeout-seconds: is the older name of llm.timeout; give one of them");
+    }
+    if (block.has("timeout-seconds")) {
+      return Duration.ofSeconds(integer(block, "timeout-seconds", 1, 3600, DEFAULT_TIMEOUT.toSeconds()));
+    }
+    JsonNode node = block.get("timeout");
+    if (node == null || node.isNull()) {
+      return DEFAULT_TIMEOUT;
+    }
+    Optional<Duration> parsed = node.isIntegralNumber() && node.canConvertToLong() ? Optional.of(Duration.ofSeconds(node.longValue()))
+        : node.isTextual() ? Durations.parse(node.textValue()) : Optional.empty();
+    if (parsed.isEmpty() || parsed.get().compareTo(Duration.ofSeconds(1)) < 0 || parsed.get().compareTo(Duration.ofHours(1)) > 0) {
+      throw new SettingsException("llm.timeout: must be a duration from 1s to 1h (a number of seconds, or like 90s, 5m), got " + describe(node));
+    }
+    return parsed.get();
+  }
+
   private static long integer(JsonNode block, String key, long min, long max, long fallback) {
     JsonNode node = block.get(key);
     if (node == null || node.isNull()) {
@@ -259,7 +285,7 @@ public record LlmSettings(
     if (node.isArray()) {
       return "a list";
     }
-    return node.toString().length() > 60 ? node.toString().substring(0, 60) + "…" : node.toString();
+    return Texts.truncate(node.toString(), 61);
   }
 
   private static String quote(String text) {

@@ -1,5 +1,6 @@
 package dev.claimaudit.checks.llm;
 
+import dev.claimaudit.text.Texts;
 import dev.claimaudit.claims.HtmlComments;
 
 import java.nio.charset.StandardCharsets;
@@ -51,7 +52,7 @@ final class UntrustedText {
   /** Cleaned, on one line, at most {@code max} characters. */
   static String oneLine(String text, int max) {
     String line = clean(text).replaceAll("\\s+", " ").strip();
-    return line.length() <= max ? line : line.substring(0, max - 1) + "…";
+    return Texts.truncate(line, max);
   }
 
   /**
