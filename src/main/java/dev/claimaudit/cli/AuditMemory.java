@@ -1,6 +1,5 @@
 package dev.claimaudit.cli;
 
-import dev.claimaudit.text.Texts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,6 +17,7 @@ import dev.claimaudit.policy.Policy;
 import dev.claimaudit.policy.SeverityAssigner;
 import dev.claimaudit.state.StateException;
 import dev.claimaudit.state.VerdictRecords;
+import dev.claimaudit.text.Texts;
 import dev.claimaudit.verdict.Inputs;
 import dev.claimaudit.text.Secrets;
 import dev.claimaudit.verdict.Verdict;

@@ -1,6 +1,5 @@
 package dev.claimaudit.cli;
 
-import dev.claimaudit.text.Texts;
 import dev.claimaudit.checks.AuditContext;
 import dev.claimaudit.checks.Check;
 import dev.claimaudit.checks.CheckOutcome;
@@ -37,6 +36,7 @@ import dev.claimaudit.policy.PolicyParser;
 import dev.claimaudit.policy.RuleSetting;
 import dev.claimaudit.policy.SeverityAssigner;
 import dev.claimaudit.policy.SuppressionAudit;
+import dev.claimaudit.text.Texts;
 import dev.claimaudit.verdict.Inputs;
 import dev.claimaudit.verdict.Outcome;
 import dev.claimaudit.verdict.RangeInfo;

@@ -1,6 +1,5 @@
 package dev.claimaudit.cli;
 
-import dev.claimaudit.text.Texts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +18,7 @@ import dev.claimaudit.policy.FailOn;
 import dev.claimaudit.policy.Policy;
 import dev.claimaudit.policy.PolicyLoader;
 import dev.claimaudit.report.Text;
+import dev.claimaudit.text.Texts;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

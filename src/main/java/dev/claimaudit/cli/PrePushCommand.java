@@ -1,12 +1,12 @@
 package dev.claimaudit.cli;
 
-import dev.claimaudit.text.Texts;
 import dev.claimaudit.claims.PullRequest;
 import dev.claimaudit.git.GitRepository;
 import dev.claimaudit.git.RangeSpec;
 import dev.claimaudit.policy.PolicyLoader;
 import dev.claimaudit.report.Text;
 import dev.claimaudit.report.TextReporter;
+import dev.claimaudit.text.Texts;
 import dev.claimaudit.verdict.Outcome;
 import dev.claimaudit.verdict.Verdict;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.claimaudit.kb;
 
-import dev.claimaudit.text.Texts;
 import dev.claimaudit.git.GitRepository;
+import dev.claimaudit.text.Texts;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
 package dev.claimaudit.kb;
 
-import dev.claimaudit.text.Texts;
 import dev.claimaudit.checks.Finding;
 import dev.claimaudit.checks.FindingType;
 import dev.claimaudit.checks.Severity;
@@ -9,6 +8,7 @@ import dev.claimaudit.rules.Rule;
 import dev.claimaudit.policy.KbSettings;
 import dev.claimaudit.policy.PolicyLoader;
 import dev.claimaudit.text.Secrets;
+import dev.claimaudit.text.Texts;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.claimaudit.kb;
 
-import dev.claimaudit.text.Texts;
 import dev.claimaudit.git.RefFiles;
+import dev.claimaudit.text.Texts;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

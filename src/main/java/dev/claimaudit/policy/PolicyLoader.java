@@ -1,6 +1,5 @@
 package dev.claimaudit.policy;
 
-import dev.claimaudit.text.Texts;
 import dev.claimaudit.checks.Finding;
 import dev.claimaudit.checks.FindingType;
 import dev.claimaudit.checks.Severity;
@@ -9,6 +8,7 @@ import dev.claimaudit.git.ChangeType;
 import dev.claimaudit.git.FileChange;
 import dev.claimaudit.git.GitRepository;
 import dev.claimaudit.git.RevisionFile;
+import dev.claimaudit.text.Texts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;

@@ -1,6 +1,5 @@
 package dev.claimaudit.policy;
 
-import dev.claimaudit.text.Texts;
 import dev.claimaudit.text.MatchBudget;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.claimaudit.checks.PathFilter;
@@ -11,6 +10,7 @@ import dev.claimaudit.rules.CatalogException;
 import dev.claimaudit.rules.CatalogLoader;
 import dev.claimaudit.rules.Rule;
 import dev.claimaudit.rules.RuleExamples;
+import dev.claimaudit.text.Texts;
 import java.nio.file.FileSystems;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,8 +1,8 @@
 package dev.claimaudit.report;
 
-import dev.claimaudit.text.Texts;
 import dev.claimaudit.checks.CheckRun;
 import dev.claimaudit.checks.Finding;
+import dev.claimaudit.text.Texts;
 import dev.claimaudit.verdict.Verdict;
 import java.io.IOException;
 import java.util.ArrayList;

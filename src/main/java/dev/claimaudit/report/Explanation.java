@@ -1,9 +1,9 @@
 package dev.claimaudit.report;
 
-import dev.claimaudit.text.Texts;
 import dev.claimaudit.checks.ClaimResult;
 import dev.claimaudit.checks.Finding;
 import dev.claimaudit.claims.Claim;
+import dev.claimaudit.text.Texts;
 import dev.claimaudit.verdict.Verdict;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package dev.claimaudit.verdict;
 
-import dev.claimaudit.text.Texts;
 import dev.claimaudit.checks.CheckRun;
 import dev.claimaudit.checks.ClaimResult;
 import dev.claimaudit.checks.Finding;
 import dev.claimaudit.checks.Severity;
+import dev.claimaudit.text.Texts;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

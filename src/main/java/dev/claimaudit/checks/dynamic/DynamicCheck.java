@@ -1,12 +1,12 @@
 package dev.claimaudit.checks.dynamic;
 
-import dev.claimaudit.text.Texts;
 import dev.claimaudit.checks.AuditContext;
 import dev.claimaudit.checks.Check;
 import dev.claimaudit.checks.CheckOutcome;
 import dev.claimaudit.checks.CheckSettings;
 import dev.claimaudit.checks.FindingType;
 import dev.claimaudit.git.GitRepository;
+import dev.claimaudit.text.Texts;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.claimaudit.checks.dynamic;
 
-import dev.claimaudit.text.Texts;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.claimaudit.checks.SettingsException;
+import dev.claimaudit.text.Texts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;

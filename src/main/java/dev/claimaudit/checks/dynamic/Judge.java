@@ -1,6 +1,5 @@
 package dev.claimaudit.checks.dynamic;
 
-import dev.claimaudit.text.Texts;
 import dev.claimaudit.checks.AuditContext;
 import dev.claimaudit.checks.ClaimResult;
 import dev.claimaudit.checks.Finding;
@@ -11,6 +10,7 @@ import dev.claimaudit.claims.ClaimKind;
 import dev.claimaudit.claims.ClaimStatus;
 import dev.claimaudit.claims.ClaimSubject;
 import dev.claimaudit.claims.Strength;
+import dev.claimaudit.text.Texts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.claimaudit.checks.llm;
 
-import dev.claimaudit.text.Texts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -17,6 +16,7 @@ import dev.claimaudit.checks.Suppression;
 import dev.claimaudit.checks.llm.LlmSettings.Mode;
 import dev.claimaudit.checks.llm.LlmSettings.ResponseFormat;
 import dev.claimaudit.git.CommitInfo;
+import dev.claimaudit.text.Texts;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

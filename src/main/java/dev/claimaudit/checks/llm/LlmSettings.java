@@ -1,10 +1,10 @@
 package dev.claimaudit.checks.llm;
 
-import dev.claimaudit.text.Texts;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.claimaudit.checks.SettingsException;
 import dev.claimaudit.checks.Severity;
 import dev.claimaudit.text.Durations;
+import dev.claimaudit.text.Texts;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;

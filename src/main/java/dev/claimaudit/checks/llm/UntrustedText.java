@@ -1,8 +1,8 @@
 package dev.claimaudit.checks.llm;
 
-import dev.claimaudit.text.Texts;
 import dev.claimaudit.claims.HtmlComments;
 
+import dev.claimaudit.text.Texts;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,6 +1,5 @@
 package dev.claimaudit.cli.kb;
 
-import dev.claimaudit.text.Texts;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimaudit.cli.BadInputException;
@@ -10,6 +9,7 @@ import dev.claimaudit.cli.Version;
 import dev.claimaudit.kb.KnowledgeBase;
 import dev.claimaudit.kb.Lesson;
 import dev.claimaudit.report.Text;
+import dev.claimaudit.text.Texts;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
