@@ -6,7 +6,6 @@ import dev.claimaudit.claims.PullRequest;
 import dev.claimaudit.git.RangeSpec;
 import dev.claimaudit.git.RepositoryPreload;
 import dev.claimaudit.policy.FailOn;
-import dev.claimaudit.policy.PolicyLoader;
 import dev.claimaudit.report.Reporter;
 import dev.claimaudit.report.Reporters;
 import dev.claimaudit.report.RuleDocs;

@@ -27,7 +27,6 @@ import dev.claimaudit.git.DiffLimits;
 import dev.claimaudit.git.GitRepository;
 import dev.claimaudit.git.RangeSpec;
 import dev.claimaudit.input.InputException;
-import dev.claimaudit.kb.Learning;
 import dev.claimaudit.policy.Digests;
 import dev.claimaudit.policy.FailOn;
 import dev.claimaudit.policy.Policy;

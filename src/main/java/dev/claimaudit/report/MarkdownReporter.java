@@ -1,7 +1,6 @@
 package dev.claimaudit.report;
 
 import dev.claimaudit.checks.CheckRun;
-import dev.claimaudit.checks.ClaimResult;
 import dev.claimaudit.checks.Finding;
 import dev.claimaudit.checks.Severity;
 import dev.claimaudit.claims.Claim;

@@ -7,11 +7,9 @@ import dev.claimaudit.kb.FileNote;
 import dev.claimaudit.kb.KnowledgeBase;
 import dev.claimaudit.report.Text;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Lists review notes. */

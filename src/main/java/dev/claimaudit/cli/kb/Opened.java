@@ -10,7 +10,6 @@ import dev.claimaudit.policy.Policy;
 import dev.claimaudit.policy.PolicyLoader;
 import dev.claimaudit.policy.PolicyParser;
 import dev.claimaudit.policy.PolicyText;
-import dev.claimaudit.report.Text;
 import dev.claimaudit.rules.CatalogLoader;
 import java.nio.file.Path;
 
