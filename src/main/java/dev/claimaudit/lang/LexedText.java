@@ -32,6 +32,27 @@ public final class LexedText {
     return Arrays.copyOf(starts, count);
   }
 
+  /** The whole text. */
+  public String text() {
+    return text;
+  }
+
+  /** The region of the character at {@code offset} in the whole text. */
+  public Region regionAt(int offset) {
+    return Region.values()[regions[offset]];
+  }
+
+  /** The 1-based line that holds the character at {@code offset}. */
+  public int lineOf(int offset) {
+    int index = Arrays.binarySearch(lineStarts, offset);
+    return index >= 0 ? index + 1 : -index - 1;
+  }
+
+  /** The offset at which 1-based {@code line} starts. */
+  public int lineStart(int line) {
+    return lineStarts[line - 1];
+  }
+
   public int lineCount() {
     return lineStarts.length;
   }

@@ -1,0 +1,357 @@
+package dev.claimaudit.lang;
+
+import dev.claimaudit.lang.Outline.Block;
+import dev.claimaudit.lang.Outline.Kind;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the named blocks of a file from its lexed text: braces in code for the C-like languages,
+ * indentation for Python, Ruby and Elixir. A block is named by the declaration before it, read
+ * with one set of patterns for every language (a {@code fn}, {@code func}, {@code def},
+ * {@code class}, a method signature, an {@code it("…")} call). It reads what formatted code
+ * usually looks like and never fails: a block it cannot name is still nested correctly, and one
+ * left open ends with the file.
+ */
+public final class Outliner {
+  /** Longest declaration read before a block's brace; a longer run of code before it is cut from the start. */
+  private static final int MAX_HEADER = 600;
+
+  private static final Set<Language> BY_INDENT = EnumSet.of(Language.PYTHON, Language.RUBY, Language.ELIXIR);
+
+  private static final Pattern TEST_CALL = Pattern.compile(
+      "(?:^|[^\\w.$])((?:describe|context|suite|it|test|specify|scenario|feature|xit|xdescribe|xtest|xcontext|fit|fdescribe|ftest"
+          + "|Deno\\.test|[a-z]\\.Run)(?:\\s*\\.\\s*\\w+)*(?:\\s*\\((?:[^()]|\\([^()]*\\))*\\))?)\\s*\\(\\s*(?:[\\w.]+\\s*,\\s*)?"
+          + "([\"'`])((?:\\\\.|(?!\\2).){0,300})\\2");
+  private static final Pattern TYPE_DECLARATION = Pattern.compile(
+      "(?<!->\\s?)(?<![:(,<&|]\\s?)\\b(class|interface|struct|enum|trait|object|record|protocol|extension|namespace|mod|union|impl)\\b(?:\\s*<[^{;]*?>)?\\s+"
+          + "(?:[\\w:.<>, &'?]+?\\s+for\\s+)?([A-Za-z_$][\\w$]*)");
+  private static final Pattern ANONYMOUS_TYPE = Pattern.compile(
+      "\\bnew\\s+([A-Za-z_$][\\w$.]*)\\s*(?:<[^(){}]*>)?\\s*\\([^(){}]*\\)\\s*$|\\bobject\\s*:\\s*([A-Za-z_$][\\w$.]*)");
+  private static final Pattern KEYWORD_FUNCTION = Pattern.compile(
+      "\\b(?:fn\\s+([A-Za-z_]\\w*)|func\\s*(?:\\(\\s*(?:\\w+\\s+)?\\*?\\s*([A-Za-z_]\\w*)[^)]*\\)\\s*)?([A-Za-z_]\\w*)|fun\\s+(?:<[^>]*>\\s*)?(?:[\\w.<>?]+\\.)?(`[^`]+`|[A-Za-z_]\\w*)"
+          + "|function\\s*\\*?\\s*([A-Za-z_$][\\w$]*)|def\\s+([A-Za-z_]\\w*))");
+  private static final Pattern SPOCK_FEATURE = Pattern.compile("\\bdef\\s+([\"'])((?:\\\\.|(?!\\1).){1,300})\\1\\s*\\(");
+  private static final Pattern BOUND_FUNCTION = Pattern.compile(
+      "([A-Za-z_$][\\w$]*)\\s*[:=]\\s*(?:async\\s+)?(?:function\\b[^(]*\\([^)]*\\)|(?:\\((?:[^()]|\\([^()]*\\))*\\)|[A-Za-z_$][\\w$]*)"
+          + "\\s*(?::\\s*[^=]+?)?=>)\\s*$");
+  private static final String PARAMETERS_AND_TAIL = "\\s*(?:<[^(){};]*>)?\\s*\\((?:[^(){}]|\\((?:[^(){}]|\\([^(){}]*\\))*\\))*\\)\\s*"
+      + "(?:(?:throws|where|const|override|noexcept|async|final|mut|except)\\b[^{};]*|:\\s*[^{};=]*|->\\s*[^{};]*)?\\s*$";
+  /** A method declared after its return type, as in Java, C#, C, C++ and Dart: {@code public int size() throws IOException}. */
+  private static final Pattern TYPED_METHOD = Pattern.compile("(?<=[\\w$>\\]?*&]\\s{1,20})(?<![.\\w$])([A-Za-z_$~][\\w$]*)" + PARAMETERS_AND_TAIL);
+  /** A method at the start of its line, as in JavaScript classes and object literals, and shell functions: {@code async load(id) }. */
+  private static final Pattern LEADING_METHOD = Pattern.compile(
+      "(?m)^\\s*(?:(?:public|private|protected|static|async|get|set|override|readonly|abstract|export|default|function)\\s+)*\\*?"
+          + "([A-Za-z_$][\\w$]*)" + PARAMETERS_AND_TAIL);
+  /** A C# property with accessors: {@code public IResource? Owner}. */
+  private static final Pattern PROPERTY = Pattern.compile("(?<=[\\w$>\\]?]\\s{1,20})(?<![.\\w$])([A-Z][\\w]*)\\s*$");
+  private static final Set<Language> TYPED_METHODS = EnumSet.of(Language.JAVA, Language.CSHARP, Language.C, Language.CPP, Language.DART,
+      Language.GROOVY, Language.PHP);
+  private static final Set<Language> LEADING_METHODS = EnumSet.of(Language.JAVASCRIPT, Language.TYPESCRIPT, Language.SHELL, Language.PHP);
+  private static final Set<String> NOT_NAMES = Set.of("if", "for", "while", "switch", "catch", "synchronized", "return", "new", "function",
+      "foreach", "using", "lock", "fixed", "when", "match", "else", "do", "try", "sizeof", "typeof", "await", "yield", "with", "elif",
+      "unless", "until", "loop", "select", "case", "guard", "defer", "go", "assert", "throw", "in", "of", "and", "or", "not");
+  private static final Pattern EXPRESSION_FUNCTION = Pattern.compile(
+      "^\\s*(?:[\\w@]+\\s+)*?(?:fun|def)\\s+(?:<[^>]*>\\s*)?(?:[\\w.<>?]+\\.)?(`[^`]+`|[A-Za-z_]\\w*)[^{]*?[^=!<>]=(?![=>])\\s*(?:\\S|$)"
+          + "|^\\s*(?:[\\w<>\\[\\],?]+\\s+)+([A-Za-z_]\\w*)\\s*\\([^)]*\\)\\s*=>\\s*\\S");
+
+  private static final Pattern INDENT_FUNCTION = Pattern.compile("^\\s*(?:async\\s+)?(?:def|defp|defmacrop?)\\s+(?:self\\.)?([A-Za-z_]\\w*[?!=]?)");
+  private static final Pattern INDENT_TYPE = Pattern.compile("^\\s*(?:class|module|defmodule)\\s+([A-Za-z_]\\w*(?:(?:::|\\.)[A-Za-z_]\\w*)*)");
+  private static final Pattern INDENT_TEST = Pattern.compile(
+      "^\\s*(describe|context|it|specify|test|scenario|feature)\\s*\\(?\\s*([\"'])((?:\\\\.|(?!\\2).){0,300})\\2");
+
+  private Outliner() {}
+
+  public static Outline outline(Language language, LexedText lexed) {
+    return BY_INDENT.contains(language) ? byIndent(lexed) : byBraces(language, lexed);
+  }
+
+  /** A block being read: opened by a brace, named or not. */
+  private record Open(Kind kind, String name, String header, List<String> annotations, int startLine, int bodyLine) {}
+
+  private static Outline byBraces(Language language, LexedText lexed) {
+    String text = lexed.text();
+    List<Block> blocks = new ArrayList<>();
+    Deque<Open> open = new ArrayDeque<>();
+    int statementStart = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c != '{' && c != '}' && c != ';') || lexed.regionAt(i) != Region.CODE) {
+        continue;
+      }
+      if (c == '{') {
+        open.push(name(language, lexed, Math.max(statementStart, i - MAX_HEADER), i));
+      } else if (c == '}' && !open.isEmpty()) {
+        close(open.pop(), lexed.lineOf(i), blocks);
+      }
+      statementStart = i + 1;
+    }
+    int last = lexed.lineCount();
+    while (!open.isEmpty()) {
+      close(open.pop(), last, blocks);
+    }
+    expressionFunctions(lexed, blocks);
+    return new Outline(blocks);
+  }
+
+  private static void close(Open block, int endLine, List<Block> blocks) {
+    if (block.kind() != null) {
+      blocks.add(new Block(block.kind(), block.name(), block.header(), block.annotations(), block.startLine(), block.bodyLine(), endLine));
+    }
+  }
+
+  /** The block whose brace is at {@code brace}, named by the declaration between {@code from} and it. */
+  private static Open name(Language language, LexedText lexed, int from, int brace) {
+    String header = codeAndStrings(lexed, from, brace);
+    int bodyLine = lexed.lineOf(brace);
+    Kind kind = null;
+    String name = null;
+    int at = -1;
+    Matcher test = TEST_CALL.matcher(header);
+    while (test.find()) {
+      at = test.start(1);
+      String callee = test.group(1);
+      kind = callee.matches("(?s)(?:describe|context|suite|xdescribe|xcontext|fdescribe|feature)\\b.*") ? Kind.SUITE : Kind.TEST;
+      name = test.group(3);
+    }
+    Matcher spock = SPOCK_FEATURE.matcher(header);
+    while (spock.find()) {
+      if (spock.start() > at) {
+        at = spock.start();
+        kind = Kind.TEST;
+        name = spock.group(2);
+      }
+    }
+    Matcher type = TYPE_DECLARATION.matcher(header);
+    while (type.find()) {
+      if (type.start() > at && !type.group(2).equals("for")) {
+        at = type.start();
+        kind = Kind.TYPE;
+        name = type.group(2);
+      }
+    }
+    Matcher anonymous = ANONYMOUS_TYPE.matcher(header);
+    if (anonymous.find() && anonymous.start() > at) {
+      at = anonymous.start();
+      kind = Kind.TYPE;
+      name = anonymous.group(1) != null ? anonymous.group(1) : anonymous.group(2);
+    }
+    Matcher keyword = KEYWORD_FUNCTION.matcher(header);
+    int keywordEnd = -1;
+    while (keyword.find()) {
+      if (keyword.start() > at) {
+        at = keyword.start();
+        keywordEnd = keyword.end();
+        kind = Kind.FUNCTION;
+        // A Go method is named with its receiver's type, which plays the part of its class.
+        name = keyword.group(2) != null ? keyword.group(2) + "." + keyword.group(3) : firstGroup(keyword);
+      }
+    }
+    Matcher bound = BOUND_FUNCTION.matcher(header);
+    if (bound.find() && bound.start() > at) {
+      at = bound.start();
+      kind = Kind.FUNCTION;
+      name = bound.group(1);
+    }
+    for (Pattern pattern : methodPatterns(language)) {
+      Matcher method = pattern.matcher(header);
+      if (method.find() && method.start(1) > at && method.start(1) >= keywordEnd && !NOT_NAMES.contains(method.group(1))) {
+        at = method.start(1);
+        kind = Kind.FUNCTION;
+        name = method.group(1);
+      }
+    }
+    if (kind == null) {
+      return new Open(null, null, header, List.of(), bodyLine, bodyLine);
+    }
+    int startLine = lexed.lineOf(from + Math.max(0, Math.min(at, header.length() - 1)));
+    int declaration = header.lastIndexOf('\n', Math.max(0, at - 1)) + 1;
+    return new Open(kind, name.replace("`", ""), header.substring(declaration).strip(), annotations(header.substring(0, declaration)),
+        startLine, bodyLine);
+  }
+
+  /** The declarations without a keyword that {@code language} has. */
+  private static List<Pattern> methodPatterns(Language language) {
+    List<Pattern> patterns = new ArrayList<>();
+    if (TYPED_METHODS.contains(language)) {
+      patterns.add(TYPED_METHOD);
+    }
+    if (LEADING_METHODS.contains(language)) {
+      patterns.add(LEADING_METHOD);
+    }
+    if (language == Language.CSHARP) {
+      patterns.add(PROPERTY);
+    }
+    return patterns;
+  }
+
+  /** The text from {@code from} to {@code to} with comments blanked out, so a declaration's name is never read from its doc comment. */
+  private static String codeAndStrings(LexedText lexed, int from, int to) {
+    String text = lexed.text();
+    StringBuilder out = new StringBuilder(to - from);
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      out.append(lexed.regionAt(i) == Region.COMMENT && c != '\n' ? ' ' : c);
+    }
+    return out.toString();
+  }
+
+  /** The annotation lines of a declaration's prefix: {@code @Test}, {@code #[ignore]}, {@code [Fact]}. */
+  private static List<String> annotations(String prefix) {
+    List<String> found = new ArrayList<>();
+    for (String line : prefix.split("\n")) {
+      String stripped = line.strip();
+      if (stripped.startsWith("@") || stripped.startsWith("#[") || stripped.startsWith("[")) {
+        found.add(stripped);
+      }
+    }
+    return found;
+  }
+
+  private static String firstGroup(Matcher matcher) {
+    for (int group = 1; group <= matcher.groupCount(); group++) {
+      if (matcher.group(group) != null) {
+        return matcher.group(group);
+      }
+    }
+    return matcher.group();
+  }
+
+  /**
+   * Functions whose body is an expression rather than a block ({@code fun size() = TODO()},
+   * {@code def size: Int = ???}, {@code int Size() => throw …}): the declaration's line and the
+   * lines indented under it.
+   */
+  private static void expressionFunctions(LexedText lexed, List<Block> blocks) {
+    for (int line = 1; line <= lexed.lineCount(); line++) {
+      String text = lexed.line(line);
+      if (text.isBlank() || text.length() > MAX_HEADER || !startsInCode(lexed, line)) {
+        continue;
+      }
+      Matcher matcher = EXPRESSION_FUNCTION.matcher(text);
+      if (!matcher.find() || text.indexOf('{', matcher.end() - 1) >= 0) {
+        continue;
+      }
+      int indent = indent(text);
+      int end = line;
+      for (int next = line + 1; next <= lexed.lineCount(); next++) {
+        String following = lexed.line(next);
+        if (following.isBlank()) {
+          continue;
+        }
+        if (indent(following) <= indent) {
+          break;
+        }
+        end = next;
+      }
+      String name = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
+      blocks.add(new Block(Kind.FUNCTION, name.replace("`", ""), text.strip(), annotationsAbove(lexed, line), line, line, end));
+    }
+  }
+
+  private static Outline byIndent(LexedText lexed) {
+    List<Block> blocks = new ArrayList<>();
+    Deque<IndentOpen> open = new ArrayDeque<>();
+    int lastCode = 0;
+    for (int line = 1; line <= lexed.lineCount(); line++) {
+      String text = lexed.line(line);
+      if (text.isBlank() || !startsInCode(lexed, line)) {
+        continue;
+      }
+      int indent = indent(text);
+      char first = text.strip().charAt(0);
+      if (first == ')' || first == ']' || first == '}') {
+        // The end of a bracketed header or argument list continues the line above it.
+        lastCode = line;
+        continue;
+      }
+      while (!open.isEmpty() && open.peek().indent() >= indent) {
+        IndentOpen done = open.pop();
+        blocks.add(done.block(lastCode));
+      }
+      IndentOpen opened = indentBlock(lexed, line, text, indent);
+      if (opened != null) {
+        open.push(opened);
+      }
+      lastCode = line;
+    }
+    while (!open.isEmpty()) {
+      blocks.add(open.pop().block(lastCode));
+    }
+    return new Outline(blocks);
+  }
+
+  /** A block opened by a line of an indented language, closed by the first line indented as far or less. */
+  private record IndentOpen(Kind kind, String name, String header, List<String> annotations, int startLine, int indent) {
+    Block block(int endLine) {
+      return new Block(kind, name, header, annotations, startLine, startLine, Math.max(startLine, endLine));
+    }
+  }
+
+  private static IndentOpen indentBlock(LexedText lexed, int line, String text, int indent) {
+    Matcher function = INDENT_FUNCTION.matcher(text);
+    if (function.find()) {
+      return new IndentOpen(Kind.FUNCTION, function.group(1), text.strip(), annotationsAbove(lexed, line), line, indent);
+    }
+    Matcher type = INDENT_TYPE.matcher(text);
+    if (type.find()) {
+      return new IndentOpen(Kind.TYPE, type.group(1), text.strip(), annotationsAbove(lexed, line), line, indent);
+    }
+    Matcher test = INDENT_TEST.matcher(text);
+    if (test.find()) {
+      Kind kind = test.group(1).matches("describe|context|feature") ? Kind.SUITE : Kind.TEST;
+      return new IndentOpen(kind, test.group(3), text.strip(), List.of(), line, indent);
+    }
+    return null;
+  }
+
+  /** The decorator and annotation lines right above {@code line}, at its indentation, in source order. */
+  private static List<String> annotationsAbove(LexedText lexed, int line) {
+    List<String> found = new ArrayList<>();
+    int indent = indent(lexed.line(line));
+    for (int above = line - 1; above >= 1 && above >= line - 50; above--) {
+      String text = lexed.line(above);
+      String stripped = text.strip();
+      if (stripped.isEmpty()) {
+        continue;
+      }
+      if (indent(text) != indent || !(stripped.startsWith("@") || stripped.startsWith("#[") || stripped.startsWith("["))
+          || !startsInCode(lexed, above)) {
+        break;
+      }
+      found.add(0, stripped);
+    }
+    return found;
+  }
+
+  private static boolean startsInCode(LexedText lexed, int line) {
+    String text = lexed.line(line);
+    for (int column = 0; column < text.length(); column++) {
+      if (!Character.isWhitespace(text.charAt(column))) {
+        return lexed.regionAt(line, column) == Region.CODE;
+      }
+    }
+    return false;
+  }
+
+  private static int indent(String line) {
+    int width = 0;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == ' ') {
+        width++;
+      } else if (c == '\t') {
+        width += 8 - width % 8;
+      } else {
+        break;
+      }
+    }
+    return width;
+  }
+}
