@@ -6,12 +6,15 @@ import dev.claimaudit.checks.placeholder.PlaceholderScanner;
 import dev.claimaudit.claims.Claim;
 import dev.claimaudit.claims.ClaimSubject;
 import dev.claimaudit.claims.PullRequest;
+import dev.claimaudit.claims.Site;
+import dev.claimaudit.claims.Statements;
 import dev.claimaudit.git.AddedLine;
 import dev.claimaudit.git.ChangeSet;
 import dev.claimaudit.git.FileChange;
 import dev.claimaudit.git.FileDiff;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,7 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class AuditContext {
   private final ChangeSet changeSet;
-  private final List<Claim> claims;
+  private final Statements statements;
+  private volatile Statements resolved;
   private final PullRequest pullRequest;
   private final Catalog catalog;
   private final PathSets paths;
@@ -35,14 +39,14 @@ public final class AuditContext {
   private volatile Scan scan;
 
   public AuditContext(
-      ChangeSet changeSet, List<Claim> claims, PullRequest pullRequest, Catalog catalog, PathFilter ignored, CheckSettings settings) {
-    this(changeSet, claims, pullRequest, catalog, PathSets.ignoring(ignored), settings);
+      ChangeSet changeSet, Statements statements, PullRequest pullRequest, Catalog catalog, PathFilter ignored, CheckSettings settings) {
+    this(changeSet, statements, pullRequest, catalog, PathSets.ignoring(ignored), settings);
   }
 
   public AuditContext(
-      ChangeSet changeSet, List<Claim> claims, PullRequest pullRequest, Catalog catalog, PathSets paths, CheckSettings settings) {
+      ChangeSet changeSet, Statements statements, PullRequest pullRequest, Catalog catalog, PathSets paths, CheckSettings settings) {
     this.changeSet = Objects.requireNonNull(changeSet);
-    this.claims = List.copyOf(claims);
+    this.statements = Objects.requireNonNull(statements);
     this.pullRequest = Objects.requireNonNull(pullRequest);
     this.catalog = Objects.requireNonNull(catalog);
     this.paths = Objects.requireNonNull(paths);
@@ -55,7 +59,21 @@ public final class AuditContext {
   }
 
   public List<Claim> claims() {
-    return claims;
+    return statements.claims();
+  }
+
+  /**
+   * The claims with the admissions of unfinished work, read against this change (a claim that
+   * names nothing the change holds is about all of it): they judge each placeholder together.
+   */
+  public Statements statements() {
+    Statements done = resolved;
+    if (done == null) {
+      List<Site> sites = placeholders().stream().map(Finding::site).filter(Objects::nonNull).toList();
+      done = statements.within(changeSet.files().stream().map(FileChange::path).toList(), sites, scan().claimWordsAdded());
+      resolved = done;
+    }
+    return done;
   }
 
   public PullRequest pullRequest() {
@@ -136,7 +154,7 @@ public final class AuditContext {
 
   /** What the pass over the added lines found; test counts only when a claim speaks of tests. */
   private record Scan(List<Finding> findings, AddedWords words, Map<String, Integer> testCounts, Set<String> declaringTests,
-      Map<String, List<AddedLine>> markedLines) {}
+      Map<String, List<AddedLine>> markedLines, Set<String> claimWordsAdded) {}
 
   /**
    * The pass itself: every core takes the next file, diffs it, and scans it, so that one file at
@@ -145,9 +163,19 @@ public final class AuditContext {
   private final class Scanning {
     private final List<FileChange> files = changeSet.files();
     private final PlaceholderScanner scanner = new PlaceholderScanner(catalog, paths);
-    private final boolean wantWords = claims.stream().anyMatch(claim -> namesWords(claim.subject()));
-    private final boolean wantTests = claims.stream().anyMatch(claim -> claim.subject() instanceof ClaimSubject.Tests);
+    private final boolean wantWords = claims().stream().anyMatch(claim -> namesWords(claim.subject()));
+    private final boolean wantTests = claims().stream().anyMatch(claim -> claim.subject() instanceof ClaimSubject.Tests);
     private final AddedWords words = new AddedWords(wantWords);
+    /** The words of specific claims still to be met in an added line: a claim whose words the code holds is about that code. */
+    private final Set<String> claimWords = ConcurrentHashMap.newKeySet();
+    private final Set<String> claimWordsAdded = ConcurrentHashMap.newKeySet();
+
+    Scanning() {
+      for (Claim claim : claims()) {
+        claimWords.addAll(claim.scope().words());
+        claim.scope().identifiers().forEach(claimWords::add);
+      }
+    }
     private final Map<String, Integer> testCounts = new ConcurrentHashMap<>();
     private final Set<String> declaringTests = ConcurrentHashMap.newKeySet();
     private final Map<String, List<AddedLine>> markedLines = new ConcurrentHashMap<>();
@@ -182,7 +210,8 @@ public final class AuditContext {
         throw e;
       }
       findings.sort(Finding.ORDER);
-      return new Scan(List.copyOf(findings), words, Map.copyOf(testCounts), Set.copyOf(declaringTests), Map.copyOf(markedLines));
+      return new Scan(List.copyOf(findings), words, Map.copyOf(testCounts), Set.copyOf(declaringTests), Map.copyOf(markedLines),
+          Set.copyOf(claimWordsAdded));
     }
 
     private final class Worker implements Runnable {
@@ -212,6 +241,9 @@ public final class AuditContext {
       private void scan(int index, FileChange file) {
         FileDiff diff = changeSet.diff(file);
         found.addAll(scanner.scan(file.path(), diff));
+        if (!claimWords.isEmpty()) {
+          meetClaimWords(diff.addedLines(), claimWords, claimWordsAdded);
+        }
         if (wantWords) {
           table.add(index, diff.addedLines());
         }
@@ -225,6 +257,22 @@ public final class AuditContext {
         List<AddedLine> marked = diff.addedLines().stream().filter(line -> line.text().contains(InlineSuppressions.MARKER)).toList();
         if (!marked.isEmpty()) {
           markedLines.put(file.path(), marked);
+        }
+      }
+    }
+  }
+
+  /** Marks the claim words an added line holds, in any case and inside identifiers ("group" in {@code DependencyGroups}). */
+  private static void meetClaimWords(List<AddedLine> lines, Set<String> pending, Set<String> met) {
+    for (AddedLine line : lines) {
+      if (pending.isEmpty()) {
+        return;
+      }
+      String lower = line.text().toLowerCase(Locale.ROOT).replace("_", "");
+      for (String word : pending) {
+        if (lower.contains(word)) {
+          met.add(word);
+          pending.remove(word);
         }
       }
     }

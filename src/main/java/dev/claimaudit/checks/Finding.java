@@ -1,6 +1,9 @@
 package dev.claimaudit.checks;
 
+import dev.claimaudit.claims.Disclosure;
+import dev.claimaudit.claims.Site;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -16,7 +19,7 @@ import java.util.Objects;
  * @param claim id of the claim this finding contradicts, or {@code null}
  * @param suppression the inline suppression that covers it, or {@code null}
  * @param symbol the function, method, class or test the finding sits in, outermost first and
- *     joined by {@code .}, or {@code null} when it sits in none or the check does not know
+ *     joined by {@link #SYMBOL_SEPARATOR}, or {@code null} when it sits in none or the check does not know
  * @param reason what the code around a placeholder says of it, {@link CodeReason#NONE} when nothing
  */
 public record Finding(
@@ -32,6 +35,9 @@ public record Finding(
     Suppression suppression,
     String symbol,
     CodeReason reason) {
+
+  /** Between the names of {@link #symbol()}: a test's description may hold dots. */
+  public static final String SYMBOL_SEPARATOR = " › ";
 
   /** The one order in which findings are reported: path, line, rule, message. */
   public static final Comparator<Finding> ORDER = Comparator
@@ -51,6 +57,16 @@ public record Finding(
   /** A finding of {@code rule}, reported by {@code check}, with everything else to be said. */
   public static Builder builder(String rule, String check) {
     return new Builder(rule, check);
+  }
+
+  /** Where a placeholder finding sits, as the claims see it; {@code null} for a finding that is not a placeholder. */
+  public Site site() {
+    if (ruleClass == null) {
+      return null;
+    }
+    List<String> symbols = symbol == null ? List.of() : List.of(symbol.split(SYMBOL_SEPARATOR));
+    boolean focus = ruleClass == RuleClass.TEST_EVASION && rule.contains("focused");
+    return new Site(path == null ? "" : path, symbols, Disclosure.valueOf(ruleClass.name()), focus);
   }
 
   public boolean suppressed() {

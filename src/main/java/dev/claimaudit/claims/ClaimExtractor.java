@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Reads the claims a change makes out of its commit messages and pull request text.
@@ -90,34 +91,60 @@ public final class ClaimExtractor {
 
   /** Reads every claim, numbering them {@code c1, c2, …} in source order. */
   public List<Claim> extract(List<ClaimSource> sources) {
+    return read(sources).claims();
+  }
+
+  /**
+   * Reads every claim and every admission of unfinished work. Commits count in the order given
+   * (oldest first), the pull request after all of them, its title before its body: the moment
+   * of each statement decides which word is the later one.
+   */
+  public Statements read(List<ClaimSource> sources) {
     boolean pullRequestHedged = sources.stream()
         .filter(ClaimSource::fromPullRequest)
         .anyMatch(source -> source.draft() || sourceHedged(source));
-    List<Claim> claims = new ArrayList<>();
-    Set<String> seen = new LinkedHashSet<>();
-    Set<Disclosure> pullRequestDisclosed = EnumSet.noneOf(Disclosure.class);
-    sources.stream().filter(ClaimSource::fromPullRequest).forEach(source -> pullRequestDisclosed.addAll(disclosed(source)));
+    int[] ranks = ranks(sources);
     // Sources are read independently, on every core: a release range has thousands of messages.
-    List<List<Claim>> bySource = sources.parallelStream().map(source -> {
+    List<Reading> bySource = IntStream.range(0, sources.size()).parallel().mapToObj(i -> {
+      ClaimSource source = sources.get(i);
       boolean hedged = source.fromPullRequest() ? pullRequestHedged : sourceHedged(source);
-      Set<Disclosure> disclosed = source.fromPullRequest() ? pullRequestDisclosed : disclosed(source);
-      return extract(source, hedged).stream()
-          .map(extracted -> extracted.kind() == ClaimKind.ABSENCE ? extracted : extracted.withDisclosed(disclosed))
-          .toList();
+      return read(source, hedged, ranks[i]);
     }).toList();
-    for (List<Claim> extractedClaims : bySource) {
-      for (Claim claim : extractedClaims) {
+    List<Claim> claims = new ArrayList<>();
+    List<Admission> admissions = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    for (Reading reading : bySource) {
+      for (Claim claim : reading.claims) {
         String key = claim.kind() + "|" + claim.subject() + "|" + claim.strength();
         if (claim.kind() == ClaimKind.STATUS || seen.add(key)) {
           claims.add(claim.withId("c" + (claims.size() + 1)));
         }
       }
+      admissions.addAll(reading.admissions);
     }
-    return claims;
+    if (pullRequestHedged) {
+      Moment moment = new Moment(sources.size(), 0);
+      for (Disclosure kind : Disclosure.values()) {
+        admissions.add(new Admission(kind, "the pull request is marked as unfinished", "pr-body", 0, Scope.EVERYTHING, moment));
+      }
+    }
+    return new Statements(claims, admissions);
   }
 
-  private static Set<Disclosure> disclosed(ClaimSource source) {
-    return Disclosure.in(HtmlComments.strip(source.text() == null ? "" : source.text()));
+  /** The moment of each source: commits in the order given, then the pull request's title, then its body. */
+  private static int[] ranks(List<ClaimSource> sources) {
+    int[] ranks = new int[sources.size()];
+    int commits = (int) sources.stream().filter(source -> !source.fromPullRequest()).count();
+    int commit = 0;
+    for (int i = 0; i < sources.size(); i++) {
+      ClaimSource source = sources.get(i);
+      if (!source.fromPullRequest()) {
+        ranks[i] = commit++;
+      } else {
+        ranks[i] = commits + (source.id().equals("pr-title") ? 0 : 1);
+      }
+    }
+    return ranks;
   }
 
   private static boolean sourceHedged(ClaimSource source) {
@@ -126,27 +153,75 @@ public final class ClaimExtractor {
     return Hedges.hedgesSource(title, text);
   }
 
-  private List<Claim> extract(ClaimSource source, boolean hedged) {
+  /** The claims and admissions of one source. */
+  private static final class Reading {
+    final List<Claim> claims = new ArrayList<>();
+    final List<Admission> admissions = new ArrayList<>();
+  }
+
+  private Reading read(ClaimSource source, boolean hedged, int rank) {
     List<Segment> segments = MarkdownSegmenter.segments(source.text());
-    List<Claim> claims = new ArrayList<>();
+    Reading reading = new Reading();
     for (int i = 0; i < segments.size(); i++) {
       Segment segment = segments.get(i);
+      Moment moment = new Moment(rank, segment.line());
       if (FUTURE_HEADING.matcher(segment.heading()).find()) {
+        admitAll(reading, source, segment.text(), segment.line(), Scope.of(segment.text()), moment);
         continue;
       }
       Matcher enumeration = ENUMERATION.matcher(segment.text());
       if (enumeration.matches() && !segment.listItem()) {
-        i = enumeration(source, segments, i, enumeration, hedged, claims);
+        i = enumeration(source, segments, i, enumeration, hedged, reading.claims, moment);
         continue;
       }
       boolean subject = i == 0 && source.id().startsWith("commit:") || source.id().equals("pr-title");
-      new SegmentReader(source, segment, hedged, subject, claims).read();
+      if (!subject) {
+        new SegmentReader(source, segment, hedged, null, reading, moment).read();
+        continue;
+      }
+      SubjectLine line = SubjectLine.of(segment.text());
+      if (line.claimsNothing()) {
+        continue;
+      }
+      int before = reading.claims.size();
+      new SegmentReader(source, segment, hedged, line, reading, moment).read();
+      subjectClaim(source, segment, line, hedged, reading, before, moment);
     }
-    return claims;
+    return reading;
+  }
+
+  /**
+   * Every subject is a claim, however terse: when the reader found no claim of what the change
+   * did in it, the subject claims its verb and subject ("fix: guard against a null proxy"), or
+   * the tests ("fix more tests").
+   */
+  private static void subjectClaim(ClaimSource source, Segment segment, SubjectLine line, boolean hedged, Reading reading, int before, Moment moment) {
+    List<Claim> fromSubject = reading.claims.subList(before, reading.claims.size());
+    boolean aboutTests = line.aboutTests();
+    boolean hasTest = fromSubject.stream().anyMatch(claim -> claim.kind() == ClaimKind.TEST);
+    boolean hasStatus = fromSubject.stream().anyMatch(claim -> claim.kind() == ClaimKind.STATUS);
+    String text = segment.text();
+    Strength strength = strength(hedged, text, Strength.NORMAL);
+    Set<Disclosure> disclosed = Disclosure.in(text);
+    if (aboutTests && !hasTest) {
+      reading.claims.add(new Claim("", ClaimKind.TEST, strength, text, source.id(), segment.line(),
+          ClaimSubject.Tests.repaired(), disclosed, line.scope(), moment));
+    } else if (!aboutTests && !hasStatus) {
+      String verb = line.text().split("\\s+")[0].toLowerCase(Locale.ROOT);
+      reading.claims.add(new Claim("", ClaimKind.STATUS, strength, text, source.id(), segment.line(),
+          new ClaimSubject.Status(verb), disclosed, line.scope(), moment));
+    }
+  }
+
+  /** An admission of every kind of placeholder: future work and hedged wording own up to whatever is unfinished about their subject. */
+  private static void admitAll(Reading reading, ClaimSource source, String text, int line, Scope scope, Moment moment) {
+    for (Disclosure kind : Disclosure.values()) {
+      reading.admissions.add(new Admission(kind, text, source.id(), line, scope, moment));
+    }
   }
 
   private static int enumeration(
-      ClaimSource source, List<Segment> segments, int start, Matcher header, boolean hedged, List<Claim> claims) {
+      ClaimSource source, List<Segment> segments, int start, Matcher header, boolean hedged, List<Claim> claims, Moment moment) {
     StringBuilder items = new StringBuilder(header.group(3));
     int last = start;
     while (!items.toString().strip().endsWith(".") && last + 1 < segments.size()
@@ -158,7 +233,8 @@ public final class ClaimExtractor {
     if (listed.size() >= 2) {
       String text = header.group(0) + (last > start ? " …" : "");
       claims.add(new Claim("", ClaimKind.STATUS, strength(hedged, text, Strength.NORMAL), text, source.id(), segments.get(start).line(),
-          new ClaimSubject.Enumeration(header.group(1).strip(), Integer.parseInt(header.group(2)), List.copyOf(listed))));
+          new ClaimSubject.Enumeration(header.group(1).strip(), Integer.parseInt(header.group(2)), List.copyOf(listed)), Set.of(),
+          Scope.of(header.group(1)), moment));
     }
     return last;
   }
@@ -210,16 +286,32 @@ public final class ClaimExtractor {
     private final Segment segment;
     private final boolean hedged;
     private final boolean subjectLine;
+    /** The subject line being read, or {@code null} for any other segment. */
+    private final SubjectLine subject;
+    private final Reading reading;
     private final List<Claim> claims;
+    private final Moment segmentMoment;
+    /** The moment of the sentence being read. */
+    private Moment moment;
     /** The sentence being read, in lower case. */
     private String lower = "";
+    /** The sentence being read, without its conventional-commit prefix. */
+    private String body = "";
+    /** The scope of the sentence being read, once asked for: most sentences make no claim and need none. */
+    private Scope scope;
+    /** The kinds of placeholder the sentence being read owns up to. */
+    private Set<Disclosure> disclosed = Set.of();
 
-    SegmentReader(ClaimSource source, Segment segment, boolean hedged, boolean subjectLine, List<Claim> claims) {
+    SegmentReader(ClaimSource source, Segment segment, boolean hedged, SubjectLine subject, Reading reading, Moment moment) {
       this.source = source;
       this.segment = segment;
       this.hedged = hedged;
-      this.subjectLine = subjectLine;
-      this.claims = claims;
+      this.subjectLine = subject != null;
+      this.subject = subject;
+      this.reading = reading;
+      this.claims = reading.claims;
+      this.segmentMoment = moment;
+      this.moment = moment;
     }
 
     /**
@@ -239,13 +331,23 @@ public final class ClaimExtractor {
       if (fileListItem()) {
         return;
       }
-      for (String sentence : SENTENCE_END.split(QUOTED.matcher(segment.text()).replaceAll("\"…\""))) {
-        String text = sentence.strip();
-        if (text.isEmpty() || Hedges.speaksOfFuture(text)) {
+      String[] sentences = SENTENCE_END.split(QUOTED.matcher(segment.text()).replaceAll("\"…\""));
+      for (int index = 0; index < sentences.length; index++) {
+        String text = sentences[index].strip();
+        moment = segmentMoment.sentence(index);
+        if (text.isEmpty()) {
           continue;
         }
+        body = CONVENTIONAL_PREFIX.matcher(text).replaceFirst("");
+        scope = null;
+        if (Hedges.speaksOfFuture(text)) {
+          if (Hedges.defersWork(text)) {
+            admitAll(reading, source, text, segment.line(), scope(), moment);
+          }
+          continue;
+        }
+        admit(text);
         lower = text.toLowerCase(Locale.ROOT);
-        String body = CONVENTIONAL_PREFIX.matcher(text).replaceFirst("");
         inlineFiles(body);
         fileCount(body);
         tests(body);
@@ -255,8 +357,29 @@ public final class ClaimExtractor {
       }
     }
 
-    private void add(ClaimKind kind, Strength strength, String text, ClaimSubject subject) {
-      claims.add(new Claim("", kind, strength(hedged, text, strength), text, source.id(), segment.line(), subject));
+    private Scope scope() {
+      if (scope == null) {
+        scope = subject != null ? SubjectLine.of(body).scope() : Scope.of(body);
+      }
+      return scope;
+    }
+
+    private void add(ClaimKind kind, Strength strength, String text, ClaimSubject claimed) {
+      Scope claimScope = claimed instanceof ClaimSubject.File file ? scope().and(new Scope(Set.of(), Set.of(), Set.of(file.path()))) : scope();
+      claims.add(new Claim("", kind, strength(hedged, text, strength), text, source.id(), segment.line(), claimed,
+          kind == ClaimKind.ABSENCE ? Set.of() : disclosed, claimScope, moment));
+    }
+
+    /** The admissions of a sentence: the placeholders it owns up to, and everything when its wording is hedged. */
+    private void admit(String text) {
+      disclosed = Disclosure.in(text);
+      if (Hedges.hedgesLine(text)) {
+        admitAll(reading, source, text, segment.line(), scope(), moment);
+        return;
+      }
+      for (Disclosure kind : disclosed) {
+        reading.admissions.add(new Admission(kind, text, source.id(), segment.line(), scope(), moment));
+      }
     }
 
     /** A list item under a heading such as "New files:": the path it starts with is a file claim. */
@@ -387,7 +510,7 @@ public final class ClaimExtractor {
     private void status(String text, String body) {
       Matcher closing = ISSUE_CLOSING.matcher(text);
       if (mentions("fix", "close", "resolve") && closing.find() && !Hedges.negatedAt(text, closing.start())) {
-        add(ClaimKind.STATUS, Strength.STRONG, text, new ClaimSubject.Status(closing.group(0)));
+        add(ClaimKind.STATUS, Strength.NORMAL, text, new ClaimSubject.Status(closing.group(0)));
         return;
       }
       Matcher strong = STRONG_STATUS.matcher(text);

@@ -25,8 +25,19 @@ public sealed interface ClaimSubject {
    * @param failed "M fail"
    * @param allPass "all tests pass"
    * @param file the test file named, or {@code null}
+   * @param repair the claim is that failing tests or CI were fixed ("fix flaky tests", "make CI green"),
+   *     which the code may do without touching a test
    */
-  record Tests(int added, int passed, int failed, boolean allPass, String file) implements ClaimSubject {}
+  record Tests(int added, int passed, int failed, boolean allPass, String file, boolean repair) implements ClaimSubject {
+    public Tests(int added, int passed, int failed, boolean allPass, String file) {
+      this(added, passed, failed, allPass, file, false);
+    }
+
+    /** "Fix the failing tests": nothing counted, nothing named. */
+    public static Tests repaired() {
+      return new Tests(-1, -1, -1, false, null, true);
+    }
+  }
 
   /** "No TODOs left", "no stubs": nothing of {@code target} is added. */
   record Absence(AbsenceTarget target) implements ClaimSubject {}

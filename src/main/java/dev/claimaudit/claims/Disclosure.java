@@ -16,8 +16,8 @@ public enum Disclosure {
   HARD_STUB(List.of("stub", "todo!", "implemented", "placeholder", "skeleton", "scaffold"), Pattern.compile(
       "(?i)\\b(stub(s|bed|bing)?|todo!|unimplemented|not (yet )?implemented|NotImplemented\\w*|placeholders?|skeleton|scaffold(ed|ing)?)\\b")),
   TEST_EVASION(List.of("skip", "disabl", "ignor", "xfail", "quarantin", "mut", "pending"), Pattern.compile(
-      "(?i)\\b(skip(s|ped|ping)?|disabl(e|es|ed|ing)|ignor(e|es|ed|ing)|xfail(s|ed)?|quarantin\\w*|mut(e|es|ed|ing))\\b[^.\\n]{0,40}\\b(tests?|specs?|cases?)\\b"
-          + "|\\b(tests?|specs?)\\b[^.\\n]{0,30}\\b(skipped|disabled|ignored|xfailed|quarantined|muted|pending)\\b|@Disabled|@Ignore|#\\[ignore\\]|\\bt\\.Skip\\b")),
+      "(?i)\\b(skip(s|ped|ping)?|disabl(e|es|ed|ing)|ignor(e|es|ed|ing)|xfail(s|ed)?|quarantin\\w*|mut(e|es|ed|ing))\\b[^.\\n]{0,40}\\b(tests?|specs?|cases?|(?-i:ITs?))\\b"
+          + "|\\b(tests?|specs?|(?-i:ITs?))\\b[^.\\n]{0,30}\\b(skipped|disabled|ignored|xfailed|quarantined|muted|pending)\\b|@Disabled|@Ignore|#\\[ignore\\]|\\bt\\.Skip\\b")),
   SOFT_MARKER(List.of("todo", "fixme", "xxx", "hack"), Pattern.compile("\\b(TODO|FIXME|XXX|HACK)s?\\b|(?i)\\b(todos|fixmes)\\b"));
 
   private static final Pattern UNDOING = Pattern.compile(
@@ -43,7 +43,7 @@ public enum Disclosure {
       Matcher matcher = disclosure.mention.matcher(text);
       while (matcher.find()) {
         int from = Math.max(0, matcher.start() - 40);
-        if (!UNDOING.matcher(text.substring(from, matcher.start())).find()) {
+        if (!UNDOING.matcher(text.substring(from, matcher.start())).find() && !Hedges.deniedAfter(text, matcher.end())) {
           found.add(disclosure);
           break;
         }

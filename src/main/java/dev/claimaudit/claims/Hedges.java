@@ -7,11 +7,11 @@ import java.util.regex.Pattern;
 
 /** Wording that discloses unfinished work, and wording that negates or postpones a claim. */
 final class Hedges {
-  /** Marks a whole source as unfinished when its title or first line says so. */
-  private static final Pattern TITLE_HEDGE = Pattern.compile(
-      "(?i)(^\\s*[\\[(]?(wip|draft|rfc|poc|spike|do not merge|dnm)\\b"
-          + "|\\bwip\\b|\\bdraft\\b|\\b(skeleton|scaffold(ing)?|stubs?|prototype)\\b|\\bfirst (pass|cut)\\b"
-          + "|\\bpartial\\b|\\bnot (yet )?(finished|complete|done|ready)\\b)");
+  /**
+   * Marks a whole source as unfinished when its title opens with a marker ("WIP:", "[Draft]").
+   * Other hedge words in a title hedge the title's own subject only, as in any sentence.
+   */
+  private static final Pattern TITLE_HEDGE = Pattern.compile("(?i)^\\s*[\\[(]?(wip|draft|rfc|poc|spike|do not merge|dnm)\\b");
 
   /** Marks a whole source as unfinished wherever it appears. */
   private static final Pattern SOURCE_HEDGE = Pattern.compile(
@@ -22,7 +22,9 @@ final class Hedges {
   /** Makes the sentence it appears in hedged. */
   private static final Pattern LINE_HEDGE = Pattern.compile(
       "(?i)\\b(wip|stub(s|bed)?|skeleton|scaffold(ed|ing)?|placeholder|partial(ly)?|for now|temporar(y|ily)|"
-          + "not yet|mostly|half[- ]done|draft|prototype|experimental|tentative(ly)?|in progress|roughly|basic version)\\b");
+          + "not yet|mostly|half[- ]done|draft|prototype|experimental|tentative(ly)?|in progress|roughly|basic version|"
+          + "first (pass|cut|step|version)|initial (implementation|version|support|work|pass)|groundwork|set(s|ting)? up|most basic|"
+          + "bare[- ]bones|not (fully|completely) (fixed|working|implemented|supported|done))\\b");
 
   /** The sentence speaks of future or outside work, not of what this change did. */
   private static final Pattern FUTURE = Pattern.compile(
@@ -40,15 +42,21 @@ final class Hedges {
 
   /** Words that turn a hedge word into its opposite: "no stubs left", "removes the placeholder". */
   private static final Pattern UNDOING = Pattern.compile(
-      "(?i)\\b(no|not|zero|without|remov\\w*|replac\\w*|delet\\w*|drop\\w*|fix\\w*|kill\\w*|finish\\w*|implement\\w*|fill\\w*|instead of|rather than|any)\\W+(\\w+\\W+){0,2}$");
+      "(?i)\\b(no|not|zero|without|remov\\w*|replac\\w*|delet\\w*|drop\\w*|fix\\w*|kill\\w*|finish\\w*|implement\\w*|fill\\w*|instead of|rather than|any"
+          + "|formerly|previously|no longer|nothing|none of|once)\\W+(\\w+\\W+){0,2}$");
+  /** Right after a hedge word, wording that says there is none of it: "WIP: none", "stub-free", "Stubs: 0". */
+  private static final Pattern NONE_AFTER = Pattern.compile("(?i)^(?:s|es)?(?:\\s*[:=]\\s*(?:none|no|0|nothing|n/?a)\\b|-free\\b|\\s+free\\b)");
+  /** Anywhere in the sentence: the unfinished state is over ("formerly a skeleton, now complete", "the draft is now final"). */
+  private static final Pattern FINISHED_NOW = Pattern.compile(
+      "(?i)\\bnow\\s+(?:final|complete[d]?|done|ready|finished|implemented|working|feature[- ]complete)\\b");
 
   /** Lower-case text that every match of the pattern after it holds, looked for first: most messages hedge nothing. */
-  private static final List<String> TITLE_HINTS = List.of("wip", "draft", "rfc", "poc", "spike", "do not", "dnm", "skeleton", "scaffold",
-      "stub", "prototype", "first ", "partial", "not ");
+  private static final List<String> TITLE_HINTS = List.of("wip", "draft", "rfc", "poc", "spike", "do not", "dnm");
   private static final List<String> SOURCE_HINTS = List.of("progress", "not ready", "do not", "skeleton", "scaffold", "stub", "prototype",
       "draft", "wip", "first pass");
   private static final List<String> LINE_HINTS = List.of("wip", "stub", "skeleton", "scaffold", "placeholder", "partial", "for now",
-      "temporar", "not yet", "mostly", "half", "draft", "prototype", "experimental", "tentative", "in progress", "roughly", "basic version");
+      "temporar", "not yet", "mostly", "half", "draft", "prototype", "experimental", "tentative", "in progress", "roughly", "basic version",
+      "first ", "initial ", "groundwork", "set up", "sets up", "setting up", "most basic", "bare", "not fully", "not completely");
 
   static boolean hedgesSource(String title, String wholeText) {
     return firstUnundone(TITLE_HINTS, TITLE_HEDGE, title) || firstUnundone(SOURCE_HINTS, SOURCE_HEDGE, wholeText);
@@ -67,11 +75,19 @@ final class Hedges {
     Matcher matcher = pattern.matcher(text);
     while (matcher.find()) {
       int from = Math.max(0, matcher.start() - 40);
-      if (!UNDOING.matcher(text.substring(from, matcher.start())).find()) {
+      if (!UNDOING.matcher(text.substring(from, matcher.start())).find() && !deniedAfter(text, matcher.end())) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Whether what follows a hedge word at {@code end} denies it ("WIP: none", "stub-free", "Stubs: 0"),
+   * or the sentence says the unfinished state is over ("formerly a skeleton, now complete").
+   */
+  static boolean deniedAfter(String text, int end) {
+    return NONE_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 20))).find() || FINISHED_NOW.matcher(text).find();
   }
 
   /** A sentence about future work opens with one of these words or holds one of the status words after the modal. */
@@ -87,6 +103,17 @@ final class Hedges {
       return false;
     }
     return FUTURE.matcher(text).find();
+  }
+
+  /** Future work said to be left undone: "follow-up", "will be implemented in #13", "not yet", "tracked in". */
+  private static final Pattern DEFERS = Pattern.compile(
+      "(?i)\\b(follow[- ]?ups?|later|next (?:phase|step|pr|iteration|release)|future|todo|not yet|remaining|deferred|postponed|tracked (?:in|by)"
+          + "|left (?:for|out)|carry[- ]?overs?|in a (?:separate|later|future|subsequent|new) (?:pr|pull request|change|commit|patch)"
+          + "|will (?:be )?(?:implement|add|support|fix|handl|done|finish|complet|land|ship|cover)\\w*|(?:is|are) (?:still )?(?:missing|pending|unsupported))\\b");
+
+  /** Whether a sentence about the future owns up to work this change leaves undone, rather than saying why the change was needed. */
+  static boolean defersWork(String text) {
+    return DEFERS.matcher(text).find();
   }
 
   /** Whether the words right before {@code index} in {@code text} negate what follows. */

@@ -21,6 +21,7 @@ import dev.claimaudit.claims.Claim;
 import dev.claimaudit.claims.ClaimExtractor;
 import dev.claimaudit.claims.ClaimSource;
 import dev.claimaudit.claims.PullRequest;
+import dev.claimaudit.claims.Statements;
 import dev.claimaudit.git.ChangeSet;
 import dev.claimaudit.git.CommitInfo;
 import dev.claimaudit.git.DiffLimits;
@@ -217,9 +218,10 @@ final class AuditPipeline {
       return new Result(recorded.get(), policy.failOn());
     }
 
-    List<Claim> claims = new ClaimExtractor().extract(sources(pullRequest, changeSet.commits()));
+    Statements statements = new ClaimExtractor().read(sources(pullRequest, changeSet.commits()));
+    List<Claim> claims = statements.claims();
     CheckSettings settings = new CheckSettings(workTree, request.dynamic(), request.llm(), policy.blocks(), request.stateDir(), request.env());
-    AuditContext context = new AuditContext(changeSet, claims, pullRequest, catalog, policy.pathSets(), settings);
+    AuditContext context = new AuditContext(changeSet, statements, pullRequest, catalog, policy.pathSets(), settings);
 
     List<Finding> findings = new ArrayList<>(loaded.findings());
     List<ClaimResult> claimResults = new ArrayList<>();
@@ -230,8 +232,9 @@ final class AuditPipeline {
 
     Set<String> knownRules = knownRules(full);
     SeverityAssigner assigner = new SeverityAssigner(policy, knownRules, today);
-    List<Finding> graded = new ArrayList<>(assigner.assign(findings, claims, claimResults));
-    graded.addAll(assigner.assign(new SuppressionAudit(knownRules, today).audit(changeSet, context.ignored(), context::linesWithSuppressions), claims, List.of()));
+    List<Finding> graded = new ArrayList<>(assigner.assign(findings, context.statements(), claimResults));
+    graded.addAll(assigner.assign(new SuppressionAudit(knownRules, today).audit(changeSet, context.ignored(), context::linesWithSuppressions),
+        context.statements(), List.of()));
     graded = distinct(graded);
     notes.addAll(pathNotes(changeSet, policy));
     if (pullRequest.mergeBase() != null && changeSet.mergeBaseSha() != null && !pullRequest.mergeBase().equals(changeSet.mergeBaseSha())) {
@@ -352,7 +355,10 @@ final class AuditPipeline {
     return new Catalog(enabled, catalog.version());
   }
 
-  /** The PR's title and body first, then the commit messages from oldest to newest; merge commits say nothing. */
+  /**
+   * The PR's title and body first, then the commit messages from oldest to newest. A merge's
+   * message counts too: its boilerplate subject claims nothing, but what its author wrote below does.
+   */
   static List<ClaimSource> sources(PullRequest pullRequest, List<CommitInfo> commits) {
     List<ClaimSource> sources = new ArrayList<>();
     if (pullRequest.title() != null && !pullRequest.title().isBlank()) {
@@ -363,9 +369,6 @@ final class AuditPipeline {
     }
     for (int i = commits.size() - 1; i >= 0; i--) {
       CommitInfo commit = commits.get(i);
-      if (commit.parentCount() > 1 && commit.subject().startsWith("Merge ")) {
-        continue;
-      }
       sources.add(ClaimSource.commit(commit.sha(), commit.message()));
     }
     return sources;

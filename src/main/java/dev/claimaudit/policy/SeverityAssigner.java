@@ -7,7 +7,8 @@ import dev.claimaudit.checks.Suppression;
 import dev.claimaudit.checks.RuleClass;
 import dev.claimaudit.claims.Claim;
 import dev.claimaudit.claims.Disclosure;
-import dev.claimaudit.claims.Strength;
+import dev.claimaudit.claims.Judgement;
+import dev.claimaudit.claims.Statements;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,6 +33,15 @@ public final class SeverityAssigner {
   }
 
   public List<Finding> assign(List<Finding> findings, List<Claim> claims, List<ClaimResult> results) {
+    return assign(findings, Statements.of(claims), results);
+  }
+
+  /**
+   * Grades each finding: the policy's rule setting, then a contradicted claim (block), then, for a
+   * placeholder, the severity matrix in the column of the claims whose scope holds it, capped by
+   * what the code itself says of it, then inline suppressions (info).
+   */
+  public List<Finding> assign(List<Finding> findings, Statements statements, List<ClaimResult> results) {
     Map<Location, String> contradicting = new HashMap<>();
     for (ClaimResult result : results) {
       for (Finding evidence : result.contradictedBy()) {
@@ -49,7 +59,7 @@ public final class SeverityAssigner {
       if (claim != null) {
         graded = graded.withClaim(claim).withSeverity(Severity.BLOCK);
       } else if (finding.ruleClass() != null) {
-        graded = graded.withSeverity(policy.matrix().severity(finding.ruleClass(), column(finding.ruleClass(), claims)));
+        graded = placeholder(graded, statements);
       }
       if (setting != null && setting.severity() != null) {
         graded = graded.withSeverity(setting.severity());
@@ -59,18 +69,17 @@ public final class SeverityAssigner {
     return assigned;
   }
 
-  /**
-   * The matrix column for a placeholder of {@code ruleClass}: the strongest claim of the change,
-   * where a claim whose own message owns up to this kind of placeholder counts as hedged.
-   */
-  static SeverityMatrix.Column column(RuleClass ruleClass, List<Claim> claims) {
-    Disclosure disclosure = Disclosure.valueOf(ruleClass.name());
-    Strength strongest = null;
-    for (Claim claim : claims) {
-      Strength strength = claim.discloses(disclosure) ? Strength.HEDGED : claim.strength();
-      strongest = strongest == null ? strength : strongest.max(strength);
-    }
-    return SeverityMatrix.Column.of(strongest);
+  /** A placeholder graded by the matrix in its judgement's column, and by the reason its code gives. */
+  private Finding placeholder(Finding finding, Statements statements) {
+    Judgement judgement = statements.judge(finding.site());
+    Severity severity = policy.matrix().severity(finding.ruleClass(), SeverityMatrix.Column.of(judgement.strength()));
+    severity = switch (finding.reason()) {
+      case NONE -> severity;
+      case ADMITTED -> severity == Severity.BLOCK ? Severity.WARN : severity;
+      case EXTERNAL -> Severity.INFO;
+    };
+    Finding graded = finding.withSeverity(severity);
+    return judgement.claim() == null ? graded : graded.withClaim(judgement.claim().id());
   }
 
   /** The finding as its inline suppression leaves it, plus a warning when the suppression is not valid. */

@@ -153,8 +153,7 @@ public final class Secrets {
 
   private ClaimResult redact(ClaimResult result, Function<Finding, Finding> redactFinding) {
     Claim claim = result.claim();
-    Claim masked = new Claim(claim.id(), claim.kind(), claim.strength(), redact(claim.text()), claim.source(), claim.line(),
-        claim.subject(), claim.disclosed());
+    Claim masked = claim.withText(redact(claim.text()));
     return new ClaimResult(masked, result.status(), redact(result.evidence()), result.path(),
         result.contradictedBy().stream().map(redactFinding).toList());
   }
@@ -163,13 +162,10 @@ public final class Secrets {
     Suppression suppression = finding.suppression() == null ? null
         : new Suppression(finding.suppression().rule(), redact(finding.suppression().reason()), finding.suppression().until(),
             finding.suppression().line());
-    return Finding.builder(finding.rule(), finding.check())
-        .ruleClass(finding.ruleClass())
-        .severity(finding.severity())
-        .at(finding.path(), finding.line())
+    return finding.toBuilder()
         .message(redact(finding.message()))
         .snippet(redact(finding.snippet()))
-        .claim(finding.claim())
+        .symbol(redact(finding.symbol()))
         .suppression(suppression)
         .build();
   }

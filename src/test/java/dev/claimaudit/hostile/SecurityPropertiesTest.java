@@ -206,7 +206,7 @@ class SecurityPropertiesTest {
           + "TOKEN = '" + GITHUB_TOKEN + "'  # TODO move to the vault\n"
           + "api_key = \"" + API_SECRET + "\"  # TODO remove\n"
           + "DB = 'postgres://admin:" + URL_PASSWORD + "@db.internal/app'  # FIXME\n")
-          .commit("Finish the configuration, production-ready");
+          .commit("Finish the configuration and the parser, production-ready");
     }
     Path report = dir.resolve("audit.json");
 
@@ -296,7 +296,7 @@ class SecurityPropertiesTest {
           .write("deploy.sh", "export API_KEY=" + KEYWORD_SECRET + "  # FIXME rotate\n"
               + "export DEPLOY=" + ENV_SECRET + "  # TODO read it from the runner\n")
           .write("src/parse.py", "def parse(token=" + ENV_SECRET + "):\n    raise NotImplementedError\n")
-          .commit("Finish the configuration, production-ready");
+          .commit("Finish the configuration and the parser, production-ready");
     }
   }
 
@@ -323,7 +323,7 @@ class SecurityPropertiesTest {
         "--kb", kb.toString(), "--pr", "5");
 
     verdict(run, 1);
-    assertThat(json(run).path("notes").toString()).contains("kb: recorded 7 lessons for #5");
+    assertThat(json(run).path("notes").toString()).contains("kb: recorded 5 lessons for #5");
     String written = kbFiles(kb);
     assertThat(written).contains("lessons.jsonl").contains("todo-marker").contains(STUB_RULE);
     for (String secret : SECRETS) {

@@ -139,9 +139,9 @@ class PolicyFromBaseTest {
           .commit("Initial");
       repo.branch("feature")
           .write("src/lib.rs", STUB)
-          .write("src/other.rs", "// TODO: handle the empty case\npub fn other() {}\n")
+          .write("src/format.rs", "// TODO: handle the empty case\npub fn format() {}\n")
           .write("vendored/dep.rs", "pub fn dep() { unimplemented!() }\n")
-          .commit("Implement import and other, done");
+          .commit("Implement import and format, done");
     }
 
     CliRun run = CliRun.of("--repo", dir.resolve("repo").toString(), "--range", "main..feature", "--format", "json");

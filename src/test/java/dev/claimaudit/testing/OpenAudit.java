@@ -53,7 +53,7 @@ public final class OpenAudit implements AutoCloseable {
       sources.add(ClaimSource.commit(commits.get(i).sha(), commits.get(i).message()));
     }
     CheckSettings settings = new CheckSettings(repository.workTree(), false, llmFlag, blocks, stateDir, env);
-    AuditContext context = new AuditContext(changeSet, new ClaimExtractor().extract(sources), pullRequest, new CatalogLoader().builtIn(),
+    AuditContext context = new AuditContext(changeSet, new ClaimExtractor().read(sources), pullRequest, new CatalogLoader().builtIn(),
         PathFilter.defaults(), settings);
     return new OpenAudit(repository, changeSet, context);
   }

@@ -2,6 +2,7 @@ package dev.claimaudit.checks.claims;
 
 import dev.claimaudit.checks.AuditContext;
 import dev.claimaudit.checks.ClaimResult;
+import dev.claimaudit.checks.CodeReason;
 import dev.claimaudit.checks.Finding;
 import dev.claimaudit.checks.RuleClass;
 import dev.claimaudit.lang.TestCounter;
@@ -14,13 +15,13 @@ import dev.claimaudit.claims.Claim;
 import dev.claimaudit.claims.ClaimStatus;
 import dev.claimaudit.claims.ClaimSubject;
 import dev.claimaudit.claims.ClaimSubject.AbsenceTarget;
-import dev.claimaudit.claims.Disclosure;
 import dev.claimaudit.claims.Strength;
 import dev.claimaudit.git.AddedLine;
 import dev.claimaudit.git.ChangeType;
 import dev.claimaudit.git.FileChange;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,6 +42,7 @@ final class Evidence {
   private final PathResolver resolver;
   private final List<Finding> placeholders;
   private final Map<String, List<AddedLine>> addedLines = new ConcurrentHashMap<>();
+  private Map<String, List<Finding>> breakingByClaim;
   /** The changed test files, the same for every claim that names no test file; found on first use. */
   private List<FileChange> changedTestFiles;
 
@@ -52,6 +54,9 @@ final class Evidence {
 
   ClaimResult check(Claim claim) {
     ClaimSubject subject = claim.subject();
+    if (claim.ofChange() && context.changeSet().files().isEmpty()) {
+      return ClaimResult.of(claim, ClaimStatus.CONTRADICTED, "the range changes no file, so nothing it claims to have done is in it");
+    }
     if (subject instanceof ClaimSubject.Enumeration enumeration) {
       return enumeration(claim, enumeration);
     } else if (subject instanceof ClaimSubject.File file) {
@@ -69,21 +74,43 @@ final class Evidence {
   }
 
   private ClaimResult status(Claim claim) {
-    List<Finding> breaking = placeholders.stream()
-        .filter(finding -> BREAKS_STATUS.contains(finding.ruleClass()) && !disclosedBy(claim, finding))
-        .toList();
+    List<Finding> breaking = breaking(claim, BREAKS_STATUS);
     if (breaking.isEmpty()) {
-      boolean disclosed = placeholders.stream().anyMatch(finding -> BREAKS_STATUS.contains(finding.ruleClass()));
-      return ClaimResult.of(claim, ClaimStatus.BACKED, disclosed
-          ? "the placeholders in the added lines are the ones its own message owns up to"
+      boolean elsewhere = placeholders.stream().anyMatch(finding -> BREAKS_STATUS.contains(finding.ruleClass()));
+      return ClaimResult.of(claim, ClaimStatus.BACKED, elsewhere
+          ? "the placeholders in the added lines are outside what it claims, or owned up to"
           : "no hard stub or test evasion in the lines the change adds");
     }
-    if (claim.strength() == Strength.HEDGED) {
-      return ClaimResult.of(claim, ClaimStatus.UNVERIFIED,
-          count(breaking.size(), "placeholder") + " in the added lines, disclosed by the claim's hedged wording; first: " + where(breaking.get(0)));
-    }
     return new ClaimResult(claim, ClaimStatus.CONTRADICTED,
-        count(breaking.size(), "placeholder") + " in the added lines; first: " + where(breaking.get(0)), breaking.get(0).path(), breaking);
+        count(breaking.size(), "placeholder") + " in what it claims; first: " + where(breaking.get(0)), breaking.get(0).path(), breaking);
+  }
+
+  /**
+   * The placeholders of {@code classes} that break {@code claim}: in its scope, not owned up to
+   * by a later or more specific word, and with no reason given in the code.
+   */
+  private List<Finding> breaking(Claim claim, Set<RuleClass> classes) {
+    if (claim.strength() == Strength.HEDGED) {
+      return List.of();
+    }
+    return breakingByClaim().getOrDefault(claim.id(), List.of()).stream().filter(finding -> classes.contains(finding.ruleClass())).toList();
+  }
+
+  /** For each claim id, the placeholders with no reason in the code that the statements judge against it; made once. */
+  private synchronized Map<String, List<Finding>> breakingByClaim() {
+    if (breakingByClaim == null) {
+      Map<String, List<Finding>> byClaim = new HashMap<>();
+      for (Finding finding : placeholders) {
+        if (finding.ruleClass() == null || finding.reason() != CodeReason.NONE) {
+          continue;
+        }
+        for (Claim against : context.statements().judge(finding.site()).against()) {
+          byClaim.computeIfAbsent(against.id(), id -> new ArrayList<>()).add(finding);
+        }
+      }
+      breakingByClaim = byClaim;
+    }
+    return breakingByClaim;
   }
 
   private ClaimResult enumeration(Claim claim, ClaimSubject.Enumeration enumeration) {
@@ -203,13 +230,16 @@ final class Evidence {
   }
 
   private ClaimResult tests(Claim claim, ClaimSubject.Tests tests) {
-    List<Finding> evasions = placeholders.stream()
-        .filter(finding -> finding.ruleClass() == RuleClass.TEST_EVASION && !disclosedBy(claim, finding))
+    List<Finding> evasions = breaking(claim, EnumSet.of(RuleClass.TEST_EVASION)).stream()
         .filter(finding -> tests.file() == null || matchesClaimedFile(finding.path(), tests.file()))
         .toList();
     boolean aboutARun = tests.added() < 0 && (tests.passed() >= 0 || tests.allPass());
+    if (tests.repair() && evasions.isEmpty()) {
+      return ClaimResult.of(claim, ClaimStatus.UNVERIFIED,
+          "no test in the change is skipped or weakened; whether the tests now pass is settled by running them (--dynamic)");
+    }
     TestCount count = aboutARun ? null : count(tests.file());
-    if (!evasions.isEmpty() && claim.strength() != Strength.HEDGED) {
+    if (!evasions.isEmpty()) {
       String counted = count == null || !count.known() ? "" : count.cases() + " test cases added in " + count.where() + ", but ";
       return new ClaimResult(claim, ClaimStatus.CONTRADICTED,
           counted + "the change adds a test that cannot fail or does not run: " + where(evasions.get(0)), evasions.get(0).path(), evasions);
@@ -353,10 +383,6 @@ final class Evidence {
 
   private List<String> lines(FileChange file) {
     return addedLines.computeIfAbsent(file.path(), path -> context.changeSet().addedLines(file)).stream().map(AddedLine::text).toList();
-  }
-
-  private static boolean disclosedBy(Claim claim, Finding finding) {
-    return finding.ruleClass() != null && claim.discloses(Disclosure.valueOf(finding.ruleClass().name()));
   }
 
   private static ClaimResult backed(Claim claim, String path, String evidence) {

@@ -3,6 +3,7 @@ package dev.claimaudit.checks.placeholder;
 import dev.claimaudit.lang.Language;
 import dev.claimaudit.lang.LexedText;
 import dev.claimaudit.lang.Lexer;
+import dev.claimaudit.lang.Outliner;
 import dev.claimaudit.lang.LineContext;
 import dev.claimaudit.lang.Region;
 import dev.claimaudit.rules.Catalog;
@@ -99,11 +100,22 @@ public final class PlaceholderScanner {
     }
     LexedText lexed = Lexer.lex(language.get(), content.get());
     CappedFindings findings = new CappedFindings(path);
+    Structure structure = null;
     for (AddedLine line : candidates) {
       if (line.number() > lexed.lineCount()) {
         continue;
       }
-      best(lexed, line.number(), rules).ifPresent(hit -> findings.add(finding(path, line.number(), hit, lexed)));
+      Optional<Rule> hit = best(lexed, line.number(), rules);
+      if (hit.isEmpty()) {
+        continue;
+      }
+      if (structure == null) {
+        structure = new Structure(Outliner.outline(language.get(), lexed), testFile);
+      }
+      if (structure.lookAlike(line.number(), hit.get().ruleClass()).isEmpty()) {
+        findings.add(finding(path, line.number(), hit.get(), lexed, structure.symbol(line.number()))
+            .toBuilder().reason(structure.reason(line.number())).build());
+      }
     }
     return findings.list();
   }
@@ -321,7 +333,7 @@ public final class PlaceholderScanner {
     };
   }
 
-  private static Finding finding(String path, int number, Rule rule, LexedText lexed) {
+  private static Finding finding(String path, int number, Rule rule, LexedText lexed, String symbol) {
     Suppression suppression = suppression(lexed, number).orElse(null);
     return Finding.builder(rule.id(), "static")
         .ruleClass(rule.ruleClass())
@@ -330,6 +342,7 @@ public final class PlaceholderScanner {
         .message(rule.title())
         .snippet(clip(lexed.line(number).strip()))
         .suppression(suppression)
+        .symbol(symbol)
         .build();
   }
 

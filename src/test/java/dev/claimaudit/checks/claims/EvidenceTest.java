@@ -9,6 +9,7 @@ import dev.claimaudit.checks.PathFilter;
 import dev.claimaudit.rules.CatalogLoader;
 import dev.claimaudit.claims.ClaimExtractor;
 import dev.claimaudit.claims.ClaimKind;
+import dev.claimaudit.claims.ClaimSubject;
 import dev.claimaudit.claims.ClaimSource;
 import dev.claimaudit.claims.ClaimStatus;
 import dev.claimaudit.claims.PullRequest;
@@ -42,7 +43,7 @@ class EvidenceTest {
     try (GitRepository git = GitRepository.open(dir);
         ChangeSet changeSet = git.changeSet(RangeSpec.parse("main..feature"), DiffLimits.DEFAULT)) {
       AuditContext context = new AuditContext(changeSet,
-          new ClaimExtractor().extract(List.of(ClaimSource.commit(changeSet.headSha(), message))),
+          new ClaimExtractor().read(List.of(ClaimSource.commit(changeSet.headSha(), message))),
           PullRequest.NONE, new CatalogLoader().builtIn(), PathFilter.defaults(), CheckSettings.defaults());
       return new ClaimsCheck().run(context).claimResults();
     }
@@ -185,8 +186,9 @@ class EvidenceTest {
 
   @Test
   void anEnumerationWhoseCountDoesNotMatchItsItemsIsContradicted() {
-    ClaimResult enumeration = only(audit(base().write("src/modes.py", "MODES = ['fast', 'safe']\n"),
-        "Modes\n\nModes (3): fast, safe."), ClaimKind.STATUS);
+    ClaimResult enumeration = audit(base().write("src/modes.py", "MODES = ['fast', 'safe']\n"), "Modes\n\nModes (3): fast, safe.").stream()
+        .filter(result -> result.claim().subject() instanceof ClaimSubject.Enumeration)
+        .findFirst().orElseThrow();
     assertThat(enumeration.status()).isEqualTo(ClaimStatus.CONTRADICTED);
     assertThat(enumeration.evidence()).contains("says 3", "lists 2");
   }

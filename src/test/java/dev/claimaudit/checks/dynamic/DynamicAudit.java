@@ -2,6 +2,7 @@ package dev.claimaudit.checks.dynamic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.claimaudit.claims.Statements;
 import dev.claimaudit.checks.AuditContext;
 import dev.claimaudit.checks.CheckOutcome;
 import dev.claimaudit.checks.CheckSettings;
@@ -53,7 +54,7 @@ record DynamicAudit(CheckOutcome outcome, List<Claim> claims) {
       }
       List<Claim> claims = new ClaimExtractor().extract(sources);
       CheckSettings settings = new CheckSettings(repository.workTree(), true, null, blocks, null, env);
-      AuditContext context = new AuditContext(changeSet, claims, PullRequest.NONE, new CatalogLoader().builtIn(), PathFilter.defaults(), settings);
+      AuditContext context = new AuditContext(changeSet, Statements.of(claims), PullRequest.NONE, new CatalogLoader().builtIn(), PathFilter.defaults(), settings);
       return new DynamicAudit(new DynamicCheck().run(context), claims);
     }
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.claimaudit.claims.Statements;
 import dev.claimaudit.checks.AuditContext;
 import dev.claimaudit.checks.CheckSettings;
 import dev.claimaudit.checks.PathFilter;
@@ -168,7 +169,7 @@ class DynamicCheckTest {
         ChangeSet changeSet = repository.changeSet(RangeSpec.parse("main..feature"), DiffLimits.DEFAULT)) {
       CheckSettings settings = new CheckSettings(Optional.of(dir), false, null,
           Map.of("dynamic", new ObjectMapper().readTree("{\"timeout\": \"soon\"}")), null, Map.of());
-      AuditContext context = new AuditContext(changeSet, List.of(), PullRequest.NONE, new CatalogLoader().builtIn(), PathFilter.defaults(), settings);
+      AuditContext context = new AuditContext(changeSet, Statements.of(List.of()), PullRequest.NONE, new CatalogLoader().builtIn(), PathFilter.defaults(), settings);
 
       assertThatThrownBy(() -> new DynamicCheck().enabled(context)).isInstanceOf(SettingsException.class).hasMessageContaining("dynamic.timeout");
     }
@@ -193,6 +194,6 @@ class DynamicCheckTest {
   }
 
   private static AuditContext context(ChangeSet changeSet, CheckSettings settings) {
-    return new AuditContext(changeSet, List.of(), PullRequest.NONE, new CatalogLoader().builtIn(), PathFilter.defaults(), settings);
+    return new AuditContext(changeSet, Statements.of(List.of()), PullRequest.NONE, new CatalogLoader().builtIn(), PathFilter.defaults(), settings);
   }
 }

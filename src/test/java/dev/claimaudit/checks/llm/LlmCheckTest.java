@@ -328,7 +328,7 @@ class LlmCheckTest {
     Path repo = dir.resolve("quiet");
     try (TestRepo git = TestRepo.init(repo)) {
       git.write("a.py", "x = 1\n").commit("Initial");
-      git.branch("feature").write("a.py", "x = 2\n").commit("Tweak x");
+      git.branch("feature").write("a.py", "x = 2\n").commit("Retrigger CI");
     }
     try (OpenAudit audit = audit(repo, PullRequest.NONE, llm(""), null)) {
       assertThat(audit.context().claims()).isEmpty();

@@ -1,0 +1,123 @@
+package dev.claimaudit.claims;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Everything a change says: its claims and its admissions of unfinished work, each with its
+ * scope and its moment. {@link #judge(Site)} decides which of them a placeholder answers to.
+ */
+public final class Statements {
+  private final List<Claim> claims;
+  private final List<Admission> admissions;
+  /** Judgements made, by site: every check and the policy ask about the same placeholders. */
+  private final Map<Site, Judgement> judged = new ConcurrentHashMap<>();
+
+  public Statements(List<Claim> claims, List<Admission> admissions) {
+    this.claims = List.copyOf(claims);
+    this.admissions = List.copyOf(admissions);
+  }
+
+  public static Statements of(List<Claim> claims) {
+    return new Statements(claims, List.of());
+  }
+
+  /**
+   * These statements as they read against a change: a claim whose scope names nothing among the
+   * changed paths, the placeholders' sites and the words of the added lines is about the whole change, and an admission that
+   * names nothing of it admits nothing.
+   */
+  public Statements within(Collection<String> changedPaths, Collection<Site> sites, Set<String> wordsInAddedLines) {
+    List<Claim> resolved = new ArrayList<>();
+    for (Claim claim : claims) {
+      resolved.add(claim.scope().namesAnyOf(changedPaths, sites, wordsInAddedLines) ? claim : claim.withScope(Scope.EVERYTHING));
+    }
+    // An admission about something the change does not hold owns up to nothing in it.
+    List<Admission> relevant = admissions.stream().filter(admission -> admission.scope().namesAnyOf(changedPaths, sites, wordsInAddedLines)).toList();
+    return new Statements(resolved, relevant);
+  }
+
+  public List<Claim> claims() {
+    return claims;
+  }
+
+  public List<Admission> admissions() {
+    return admissions;
+  }
+
+  /**
+   * The judgement on a placeholder at {@code site}. A claim covers it when the claim's scope
+   * holds it; a focused test is covered by every claim, and test evasion by every claim about
+   * tests. An admission of the placeholder's kind overrides a claim when it is more specific or
+   * later and as specific ("all done" is overridden by "the importer is still a stub"; an
+   * earlier "stub out the importer" is overridden by a later "importer: done"). The strongest
+   * claim left standing decides; when none stands, but some covered it, it is hedged.
+   */
+  public Judgement judge(Site site) {
+    return judged.computeIfAbsent(site, this::decide);
+  }
+
+  private Judgement decide(Site site) {
+    List<Hedge> hedges = new ArrayList<>();
+    for (Admission admission : admissions) {
+      if (admission.kind() == site.kind() && admission.scope().covers(site)) {
+        hedges.add(new Hedge(admission.scope(), admission.order(), admission));
+      }
+    }
+    List<Claim> covering = new ArrayList<>();
+    for (Claim claim : claims) {
+      if (claim.kind() != ClaimKind.ABSENCE && covers(claim, site)) {
+        covering.add(claim);
+        if (claim.strength() == Strength.HEDGED) {
+          hedges.add(new Hedge(claim.scope(), claim.order(), null));
+        }
+      }
+    }
+    List<Claim> standing = new ArrayList<>();
+    for (Claim claim : covering) {
+      if (claim.strength() != Strength.HEDGED && hedges.stream().noneMatch(hedge -> hedge.overrides(claim))) {
+        standing.add(claim);
+      }
+    }
+    if (!standing.isEmpty()) {
+      standing.sort(Comparator.comparing(Claim::strength).reversed());
+      return new Judgement(standing.get(0).strength(), standing, null);
+    }
+    if (hedges.isEmpty()) {
+      return Judgement.OUT_OF_SCOPE;
+    }
+    Admission admission = hedges.stream().map(Hedge::admission).filter(a -> a != null).reduce((first, second) -> second).orElse(null);
+    return new Judgement(Strength.HEDGED, List.of(), admission);
+  }
+
+  private static boolean covers(Claim claim, Site site) {
+    if (site.focus() || (claim.kind() == ClaimKind.TEST && site.kind() == Disclosure.TEST_EVASION)) {
+      return true;
+    }
+    return claim.scope().covers(site);
+  }
+
+  /** An admission, or a hedged claim, that covers the placeholder. */
+  private record Hedge(Scope scope, Moment order, Admission admission) {
+    /**
+     * Whether it outweighs {@code claim}: it is the claim's own sentence ("fix the upload test and
+     * disable the flaky download test"), or more specific, or later and as specific.
+     */
+    boolean overrides(Claim claim) {
+      if (order.equals(claim.order())) {
+        return true;
+      }
+      boolean specific = !scope.everything();
+      boolean claimSpecific = !claim.scope().everything();
+      if (specific && !claimSpecific) {
+        return true;
+      }
+      return order.after(claim.order()) && (specific || !claimSpecific);
+    }
+  }
+}
