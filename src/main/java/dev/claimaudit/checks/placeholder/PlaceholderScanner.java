@@ -112,9 +112,11 @@ public final class PlaceholderScanner {
       if (structure == null) {
         structure = new Structure(Outliner.outline(language.get(), lexed), testFile);
       }
-      if (structure.lookAlike(line.number(), hit.get().ruleClass()).isEmpty()) {
-        findings.add(finding(path, line.number(), hit.get(), lexed, structure.symbol(line.number()))
-            .toBuilder().reason(structure.reason(line.number())).build());
+      Finding finding = finding(path, line.number(), hit.get(), lexed, structure.symbol(line.number()))
+          .toBuilder().reason(structure.reason(line.number())).build();
+      // A look-alike is no placeholder, but a suppression written on it is still reported: none is ever silent.
+      if (structure.lookAlike(line.number(), hit.get().ruleClass()).isEmpty() || finding.suppressed()) {
+        findings.add(finding);
       }
     }
     return findings.list();
