@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
@@ -16,6 +17,7 @@ import org.eclipse.jgit.errors.AmbiguousObjectException;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.BranchConfig;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -34,6 +36,8 @@ import org.eclipse.jgit.util.io.DisabledOutputStream;
 final class RangeReader {
   /** Where the ref name of a revision ends: {@code main~2}, {@code v1^{commit}}, {@code topic@{1}}. */
   private static final Pattern SHORT_NAME_END = Pattern.compile("[~^@:]");
+  /** The upstream selector, as git spells it in any case: {@code @{upstream}}, {@code @{u}}. */
+  private static final Pattern UPSTREAM = Pattern.compile("@\\{(?i:upstream|u)\\}");
 
   private final Repository repository;
   private final DiffLimits limits;
@@ -109,7 +113,8 @@ final class RangeReader {
     return repository.getObjectDatabase().getShallowCommits();
   }
 
-  private ObjectId resolve(String revision, RangeSpec range, Set<ObjectId> shallow) throws IOException {
+  private ObjectId resolve(String written, RangeSpec range, Set<ObjectId> shallow) throws IOException {
+    String revision = withUpstream(written, range);
     refuseAmbiguousName(revision, range);
     ObjectId id;
     try {
@@ -126,6 +131,35 @@ final class RangeReader {
       throw new GitInputException("unknown revision '" + revision + "' in range " + range.text() + hint);
     }
     return id;
+  }
+
+  /**
+   * {@code revision} with {@code BRANCH@{upstream}} (or {@code @{u}}) replaced by the ref of the
+   * branch's upstream. JGit reads the selector of a branch without an upstream as the branch
+   * itself, so {@code HEAD@{upstream}..HEAD} would be an empty range that passes: a branch
+   * without an upstream is refused by name instead.
+   */
+  private String withUpstream(String revision, RangeSpec range) throws IOException {
+    Matcher selector = UPSTREAM.matcher(revision);
+    if (!selector.find()) {
+      return revision;
+    }
+    String written = revision.substring(0, selector.start());
+    String branch = written.isEmpty() || written.equals(Constants.HEAD) ? repository.getBranch() : written;
+    if (branch == null || ObjectId.isId(branch) || repository.exactRef(Constants.R_HEADS + branch) == null) {
+      String what = written.isEmpty() || written.equals(Constants.HEAD) ? "HEAD is not on a branch" : "'" + written + "' is not a local branch";
+      throw new GitInputException(what + ", so '" + revision + "' in range " + range.text() + " names no upstream; give the base explicitly");
+    }
+    String tracking = new BranchConfig(repository.getConfig(), branch).getTrackingBranch();
+    if (tracking == null) {
+      throw new GitInputException("branch '" + branch + "' has no upstream, so '" + revision + "' in range " + range.text()
+          + " names nothing; set one (git branch --set-upstream-to) or give the base explicitly");
+    }
+    if (repository.exactRef(tracking) == null) {
+      throw new GitInputException("the upstream " + tracking + " of branch '" + branch + "' ('" + revision + "' in range " + range.text()
+          + ") is not in this clone; fetch it");
+    }
+    return tracking + revision.substring(selector.end());
   }
 
   /**
