@@ -23,9 +23,7 @@ public final class JsonReporter implements Reporter {
   private final ObjectMapper mapper = mapper();
 
   private static ObjectMapper mapper() {
-    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    mapper.getFactory().setCharacterEscapes(new TerminalSafeEscapes());
-    return mapper;
+    return TerminalSafeEscapes.on(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT));
   }
 
   @Override

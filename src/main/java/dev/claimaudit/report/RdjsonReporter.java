@@ -18,7 +18,7 @@ import java.io.IOException;
 public final class RdjsonReporter implements Reporter {
   private static final String SOURCE = "claim-audit";
 
-  private final ObjectMapper mapper = new ObjectMapper();
+  private final ObjectMapper mapper = TerminalSafeEscapes.on(new ObjectMapper());
   private final RuleDocs rules;
   private final boolean lines;
 

@@ -25,7 +25,7 @@ public final class SarifReporter implements Reporter {
   /** The key under {@code partialFingerprints}; bump the version if the hash input ever changes. */
   public static final String FINGERPRINT_KEY = "claimAuditFinding/v1";
 
-  private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private final ObjectMapper mapper = TerminalSafeEscapes.on(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT));
   private final RuleDocs rules;
 
   public SarifReporter(RuleDocs rules) {

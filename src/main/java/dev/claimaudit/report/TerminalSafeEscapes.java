@@ -3,6 +3,7 @@ package dev.claimaudit.report;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * JSON escapes for the characters a terminal acts on that JSON itself leaves raw: DEL, the C1
@@ -11,6 +12,12 @@ import com.fasterxml.jackson.core.io.SerializedString;
  */
 final class TerminalSafeEscapes extends CharacterEscapes {
   private static final long serialVersionUID = 1L;
+
+  /** {@code mapper}, writing these escapes: every JSON format is read in terminals and job logs. */
+  static ObjectMapper on(ObjectMapper mapper) {
+    mapper.getFactory().setCharacterEscapes(new TerminalSafeEscapes());
+    return mapper;
+  }
 
   private final int[] ascii;
 
