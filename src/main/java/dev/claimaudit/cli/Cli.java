@@ -46,7 +46,22 @@ public final class Cli {
           .setParameterExceptionHandler(this::badParameters)
           .setExecutionExceptionHandler((error, line, parsed) -> failure(error, debug(args)));
       return commandLine.execute(args);
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      // Errors pass picocli's handler. What held the memory is unreachable by now, so there is room to say so.
+      io.err().println("audit: internal error: " + describe(e));
+      return ExitCode.INTERNAL_ERROR.code();
     }
+  }
+
+  /** One line for an error no handler expected: what it was, never a stack trace. */
+  static String describe(Throwable error) {
+    if (error instanceof OutOfMemoryError) {
+      return "out of memory (" + oneLine(error.getMessage()) + "); the input is larger than this audit can hold";
+    }
+    if (error instanceof StackOverflowError) {
+      return "stack overflow; the input is nested deeper than this audit can follow";
+    }
+    return oneLine(error.getClass().getSimpleName() + ": " + error.getMessage());
   }
 
   /** Whether the arguments may run an audit: no subcommand, help or version is named. */

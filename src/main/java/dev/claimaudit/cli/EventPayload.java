@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.claimaudit.claims.PullRequest;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -35,11 +36,12 @@ final class EventPayload {
 
   static Event read(Path file) {
     byte[] bytes;
-    try {
-      if (Files.size(file) > MAX_BYTES) {
+    // Read up to the bound, not by the size the file reports: a pipe or a device reports none.
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes((int) MAX_BYTES + 1);
+      if (bytes.length > MAX_BYTES) {
         throw new BadInputException("event payload " + file + " is larger than 16 MiB");
       }
-      bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw new BadInputException("event payload " + file + " does not exist", e);
     } catch (IOException e) {

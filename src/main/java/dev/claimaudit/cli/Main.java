@@ -13,8 +13,20 @@ public final class Main {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    // The JVM ends a process whose thread died of an uncaught error with exit 1, which CI reads
+    // as a block, and prints a stack trace: any thread's failure is one line and exit 3 instead.
+    Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+      err.println("audit: internal error: " + Cli.describe(error) + " (in thread " + thread.getName() + ")");
+      System.exit(ExitCode.INTERNAL_ERROR.code());
+    });
     boolean terminal = System.console() != null;
-    int code = new Cli(new Cli.Io(System.in, out, err, System.getenv(), terminal, stderrIsTerminal(terminal))).run(args);
+    int code;
+    try {
+      code = new Cli(new Cli.Io(System.in, out, err, System.getenv(), terminal, stderrIsTerminal(terminal))).run(args);
+    } catch (RuntimeException | Error e) {
+      err.println("audit: internal error: " + Cli.describe(e));
+      code = ExitCode.INTERNAL_ERROR.code();
+    }
     out.flush();
     err.flush();
     System.exit(code);
