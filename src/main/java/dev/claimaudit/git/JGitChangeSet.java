@@ -58,6 +58,11 @@ final class JGitChangeSet implements ChangeSet {
     }
   }
 
+  /** Adds a remark about reading the range for the report. */
+  void note(String remark) {
+    notes.add(remark);
+  }
+
   @Override
   public String baseSha() {
     return baseSha;

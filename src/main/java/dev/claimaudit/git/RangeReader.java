@@ -1,6 +1,7 @@
 package dev.claimaudit.git;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -30,6 +31,7 @@ import org.eclipse.jgit.revwalk.filter.RevFilter;
 import org.eclipse.jgit.treewalk.AbstractTreeIterator;
 import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 import org.eclipse.jgit.treewalk.EmptyTreeIterator;
+import org.eclipse.jgit.util.RawParseUtils;
 import org.eclipse.jgit.util.io.DisabledOutputStream;
 
 /** Resolves a {@link RangeSpec} against a repository and reads its commits and net diff. */
@@ -39,8 +41,15 @@ final class RangeReader {
   /** The upstream selector, as git spells it in any case: {@code @{upstream}}, {@code @{u}}. */
   private static final Pattern UPSTREAM = Pattern.compile("@\\{(?i:upstream|u)\\}");
 
+  /** The most of one commit message that is read; claims sit in the first lines. */
+  static final int MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
+  /** The most of all the range's messages together; past it, each message is read up to here. */
+  static final long MAX_MESSAGES_BYTES = 16L * 1024 * 1024;
+  private static final int MAX_SUBJECT_BYTES = 4 * 1024;
+
   private final Repository repository;
   private final DiffLimits limits;
+  private final List<String> cutMessages = new ArrayList<>();
 
   RangeReader(Repository repository, DiffLimits limits) {
     this.repository = repository;
@@ -64,7 +73,7 @@ final class RangeReader {
       }
       List<CommitInfo> commits = commits(walk, head, base, shallow, range);
       List<FileChange> files = diff(mergeBase, head);
-      return new JGitChangeSet(
+      JGitChangeSet changeSet = new JGitChangeSet(
           repository,
           limits,
           base == null ? ObjectId.zeroId().name() : base.name(),
@@ -73,6 +82,11 @@ final class RangeReader {
           head.getTree().getId(),
           commits,
           files);
+      if (!cutMessages.isEmpty()) {
+        changeSet.note(cutMessages.size() + " commit message" + (cutMessages.size() == 1 ? " was" : "s were") + " read only in part, being"
+            + " too long (first: " + cutMessages.get(0) + "); claims past the cut were not read");
+      }
+      return changeSet;
     } catch (MissingObjectException e) {
       throw new GitInputException(
           "the repository lacks object " + e.getObjectId().name() + " needed for range " + range.text()
@@ -212,13 +226,40 @@ final class RangeReader {
       walk.markUninteresting(base);
     }
     List<CommitInfo> commits = new ArrayList<>();
+    long budget = MAX_MESSAGES_BYTES;
     for (RevCommit commit : walk) {
       if (shallow.contains(commit)) {
         throw shallowError(range);
       }
-      commits.add(new CommitInfo(commit.name(), commit.getFullMessage(), commit.getAuthorIdent().getName(), commit.getParentCount()));
+      String message = message(commit, Math.max(MAX_SUBJECT_BYTES, Math.min(MAX_MESSAGE_BYTES, budget)));
+      budget -= message.length();
+      commits.add(new CommitInfo(commit.name(), message, commit.getAuthorIdent().getName(), commit.getParentCount()));
+      // The walk keeps every commit it parsed; a message already read need not stay in memory twice.
+      commit.disposeBody();
     }
     return List.copyOf(commits);
+  }
+
+  /**
+   * The commit's message, decoded by its encoding header, of at most {@code maxBytes}: a message
+   * of tens of megabytes is read in part (with a line that says so) instead of exhausting memory.
+   */
+  private String message(RevCommit commit, long maxBytes) {
+    byte[] raw = commit.getRawBuffer();
+    int start = RawParseUtils.commitMessage(raw, 0);
+    if (start < 0) {
+      return "";
+    }
+    if (raw.length - start <= maxBytes) {
+      return commit.getFullMessage();
+    }
+    int end = start + (int) maxBytes;
+    while (end > start && (raw[end] & 0xC0) == 0x80) {
+      end--;
+    }
+    Charset charset = RawParseUtils.guessEncoding(raw);
+    cutMessages.add(commit.name().substring(0, 12) + " (" + (raw.length - start) + " bytes)");
+    return RawParseUtils.decode(charset, raw, start, end) + "\n[message cut: only its first " + (end - start) + " bytes were read]\n";
   }
 
   private static GitInputException shallowError(RangeSpec range) {
