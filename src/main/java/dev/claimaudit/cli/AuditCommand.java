@@ -10,10 +10,12 @@ import dev.claimaudit.report.Reporter;
 import dev.claimaudit.report.Reporters;
 import dev.claimaudit.report.RuleDocs;
 import dev.claimaudit.report.SourceLinks;
+import dev.claimaudit.state.WholeWrite;
 import dev.claimaudit.verdict.Verdict;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -217,30 +219,36 @@ final class AuditCommand implements Callable<Integer> {
   }
 
   /**
-   * A report written to a file: to a temporary file first, then moved, so a reader never sees half
-   * of it. A path that exists and is not a regular file (a pipe, a terminal, {@code /dev/stdout})
-   * is written in place: moving over it would replace the device or pipe itself.
+   * A report written to a file: streamed to a temporary file first, then moved, so a reader never
+   * sees half of it; a run stopped by a signal finishes the report it is writing, or never starts
+   * it. A path that exists and is not a regular file (a pipe, a terminal, {@code /dev/stdout}) is
+   * written in place: moving over it would replace the device or pipe itself.
    */
   private record FileReport(Reporter reporter, Path file) {
     void write(Verdict verdict) {
-      StringWriter text = new StringWriter();
       try {
-        reporter.write(verdict, text);
         Path absolute = file.toAbsolutePath();
         if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
-          Files.writeString(absolute, text.toString(), StandardCharsets.UTF_8);
+          try (Writer out = Files.newBufferedWriter(absolute, StandardCharsets.UTF_8)) {
+            reporter.write(verdict, out);
+          }
           return;
         }
-        Path temp = Files.createTempFile(absolute.getParent(), ".claim-audit-", ".tmp");
-        temp.toFile().deleteOnExit();
-        try {
-          Files.writeString(temp, text.toString(), StandardCharsets.UTF_8);
-          Files.move(temp, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-          Files.deleteIfExists(temp);
-        }
+        WholeWrite.run(() -> {
+          Path temp = Files.createTempFile(absolute.getParent(), ".claim-audit-", ".tmp");
+          try {
+            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+              reporter.write(verdict, out);
+            }
+            Files.move(temp, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+          } finally {
+            Files.deleteIfExists(temp);
+          }
+        });
       } catch (IOException e) {
         throw new BadInputException("cannot write report " + file + ": " + e.getMessage(), e);
+      } catch (WholeWrite.Stopping e) {
+        throw new BadInputException("report " + file + " not written: the audit is stopping", e);
       }
     }
   }

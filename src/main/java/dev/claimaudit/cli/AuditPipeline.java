@@ -13,6 +13,8 @@ import dev.claimaudit.checks.Severity;
 import dev.claimaudit.checks.claims.ClaimsCheck;
 import dev.claimaudit.checks.dynamic.DynamicCheck;
 import dev.claimaudit.checks.llm.LlmCheck;
+import dev.claimaudit.claims.Admission;
+import dev.claimaudit.claims.Strength;
 import dev.claimaudit.rules.Catalog;
 import dev.claimaudit.rules.CatalogLoader;
 import dev.claimaudit.checks.placeholder.PlaceholderCheck;
@@ -79,6 +81,9 @@ final class AuditPipeline {
   static Set<String> findingIds() {
     return FindingRegistry.builtIn().ids();
   }
+
+  /** The most claims audited; see {@link #kept}. */
+  static final int MAX_CLAIMS = 40_000;
 
   /** A verdict and the exit policy it is judged by. */
   record Result(Verdict verdict, FailOn failOn) {}
@@ -218,7 +223,7 @@ final class AuditPipeline {
       return new Result(recorded.get(), policy.failOn());
     }
 
-    Statements statements = new ClaimExtractor().read(sources(pullRequest, changeSet.commits()));
+    Statements statements = kept(new ClaimExtractor().read(sources(pullRequest, changeSet.commits())), notes);
     List<Claim> claims = statements.claims();
     CheckSettings settings = new CheckSettings(workTree, request.dynamic(), request.llm(), policy.blocks(), request.stateDir(), request.env());
     AuditContext context = new AuditContext(changeSet, statements, pullRequest, catalog, policy.pathSets(), settings);
@@ -256,6 +261,64 @@ final class AuditPipeline {
         inputs,
         notes).withAddedIn(addedIn(graded, changeSet, repository));
     return new Result(memory.save(pr, verdict), policy.failOn());
+  }
+
+  /**
+   * The statements an audit holds to the code: all of them, up to {@link #MAX_CLAIMS} claims and
+   * as many admissions. Past that (a body of tens of thousands of claim sentences would otherwise
+   * fill the memory of every check and report), a repeated claim or admission is kept once, at its
+   * latest moment, so that the later word still wins; then the strongest claims are kept, so
+   * padding a body with hedged or plain claims cannot push a strong claim out, and the latest
+   * admissions, as leaving one out can only make a placeholder weigh more. The verdict's notes
+   * say how many were merged or left out.
+   */
+  static Statements kept(Statements statements, List<String> notes) {
+    List<Claim> claims = statements.claims();
+    List<Admission> admissions = statements.admissions();
+    if (claims.size() <= MAX_CLAIMS && admissions.size() <= MAX_CLAIMS) {
+      return statements;
+    }
+    List<Claim> uniqueClaims = latestOfEach(claims, claim -> List.of(claim.kind(), claim.strength(), claim.subject(), claim.disclosed(),
+        claim.scope(), normalised(claim.text())));
+    List<Claim> keptClaims = uniqueClaims;
+    if (uniqueClaims.size() > MAX_CLAIMS) {
+      List<Integer> strongest = new ArrayList<>();
+      for (int i = 0; i < uniqueClaims.size(); i++) {
+        strongest.add(i);
+      }
+      strongest.sort(java.util.Comparator.<Integer, Strength>comparing(i -> uniqueClaims.get(i).strength()).reversed()
+          .thenComparing(java.util.Comparator.reverseOrder()));
+      keptClaims = strongest.subList(0, MAX_CLAIMS).stream().sorted().map(uniqueClaims::get).toList();
+    }
+    List<Admission> uniqueAdmissions = latestOfEach(admissions, admission -> List.of(admission.kind(), admission.scope(),
+        normalised(admission.text())));
+    List<Admission> keptAdmissions = uniqueAdmissions.size() <= MAX_CLAIMS ? uniqueAdmissions
+        : uniqueAdmissions.subList(uniqueAdmissions.size() - MAX_CLAIMS, uniqueAdmissions.size());
+    notes.add("the change makes " + claims.size() + " claims and " + admissions.size() + " admissions of unfinished work, more than the "
+        + MAX_CLAIMS + " of each an audit holds to the code: " + (claims.size() - uniqueClaims.size()) + " repeated claims and "
+        + (admissions.size() - uniqueAdmissions.size()) + " repeated admissions were counted once, and " + (uniqueClaims.size()
+        - keptClaims.size()) + " of the weakest claims and " + (uniqueAdmissions.size() - keptAdmissions.size())
+        + " of the earliest admissions were left out");
+    return new Statements(keptClaims, keptAdmissions);
+  }
+
+  /** One of each {@code key}, the last in {@code items}, in the order the kept ones come. */
+  private static <T> List<T> latestOfEach(List<T> items, Function<T, List<Object>> key) {
+    Map<List<Object>, Integer> last = new HashMap<>();
+    for (int i = 0; i < items.size(); i++) {
+      last.put(key.apply(items.get(i)), i);
+    }
+    List<T> kept = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      if (last.get(key.apply(items.get(i))) == i) {
+        kept.add(items.get(i));
+      }
+    }
+    return kept;
+  }
+
+  private static String normalised(String text) {
+    return text.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.claimaudit.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -14,6 +15,7 @@ import dev.claimaudit.verdict.Inputs;
 import dev.claimaudit.verdict.RangeInfo;
 import dev.claimaudit.verdict.Verdict;
 import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
 
 /** The versioned JSON verdict ({@code claim-audit/verdict/v1}): fields may be added, never renamed. */
@@ -33,6 +35,12 @@ public final class JsonReporter implements Reporter {
 
   @Override
   public void write(Verdict verdict, Appendable out) throws IOException {
+    if (out instanceof Writer writer) {
+      // Streamed: a verdict of thousands of claims is never held as one more string.
+      mapper.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(writer, tree(verdict));
+      writer.append('\n');
+      return;
+    }
     out.append(render(verdict)).append('\n');
   }
 

@@ -26,7 +26,8 @@ import java.util.Optional;
  */
 public final class VerdictRecords {
   static final String DIR = "verdicts";
-  private static final long MAX_BYTES = 64L * 1024 * 1024;
+  /** Records are the audit's own output, a few MiB at most; a larger file is not parsed into memory. */
+  private static final long MAX_BYTES = 16L * 1024 * 1024;
 
   private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private final Path dir;
@@ -74,7 +75,7 @@ public final class VerdictRecords {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
       if (bytes.length > MAX_BYTES) {
-        notes.add("ignored the verdict record " + file + ": larger than 64 MiB; audited again");
+        notes.add("ignored the verdict record " + file + ": larger than 16 MiB; audited again");
         return Optional.empty();
       }
       root = mapper.readTree(bytes);
@@ -129,7 +130,7 @@ public final class VerdictRecords {
       return file;
     } catch (IOException e) {
       throw new StateException("cannot write the verdict record " + file + ": " + e.getMessage(), e);
-    } catch (IllegalStateException e) {
+    } catch (WholeWrite.Stopping e) {
       throw new StateException("verdict record " + file + " not written: the audit is stopping", e);
     }
   }

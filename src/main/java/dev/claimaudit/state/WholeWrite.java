@@ -11,12 +11,21 @@ import java.util.concurrent.TimeUnit;
  * write that would begin once the process is already stopping does not begin. (Removing a
  * temporary file at exit is not enough: a file made after that hook ran would stay.)
  */
-final class WholeWrite {
+public final class WholeWrite {
   /** A write that takes longer (a hung file system) no longer holds the exit. */
   private static final Duration LONGEST = Duration.ofSeconds(30);
 
+  /** The process is stopping, so a write was not begun. */
+  public static final class Stopping extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    Stopping(IllegalStateException cause) {
+      super("the process is stopping", cause);
+    }
+  }
+
   /** Writes files. */
-  interface Body {
+  public interface Body {
     void run() throws IOException;
   }
 
@@ -28,11 +37,15 @@ final class WholeWrite {
   /**
    * Runs {@code body}, and an exit asked for meanwhile waits until it returns.
    *
-   * @throws IllegalStateException when the process is already stopping: {@code body} is not run
+   * @throws Stopping when the process is already stopping: {@code body} is not run
    */
-  static void run(Body body) throws IOException {
+  public static void run(Body body) throws IOException {
     WholeWrite write = new WholeWrite();
-    Runtime.getRuntime().addShutdownHook(write.hook);
+    try {
+      Runtime.getRuntime().addShutdownHook(write.hook);
+    } catch (IllegalStateException e) {
+      throw new Stopping(e);
+    }
     try {
       body.run();
     } finally {
