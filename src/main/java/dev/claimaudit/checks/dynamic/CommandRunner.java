@@ -1,7 +1,6 @@
 package dev.claimaudit.checks.dynamic;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -138,11 +137,7 @@ final class CommandRunner implements Runner {
   private static List<TestCase> sniff(Path report) throws ReportException {
     String head;
     try {
-      byte[] bytes = Files.readAllBytes(report.toAbsolutePath());
-      if (bytes.length > JUnitXml.MAX_BYTES) {
-        throw new ReportException("the {report} file is larger than " + JUnitXml.MAX_BYTES / (1024 * 1024) + " MiB");
-      }
-      head = new String(bytes, StandardCharsets.UTF_8).stripLeading();
+      head = Runs.text(report.toAbsolutePath(), JUnitXml.MAX_BYTES).stripLeading();
     } catch (IOException e) {
       throw new ReportException("cannot read the {report} file: " + e.getMessage(), e);
     }

@@ -1,8 +1,6 @@
 package dev.claimaudit.checks.dynamic;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +15,7 @@ import java.util.regex.Pattern;
  * changed files declare run, and each reported test is tied back to its file by package and name.
  */
 final class GoRunner implements Runner {
+  private static final long MAX_GO_MOD_BYTES = 1024 * 1024;
   private static final Pattern TEST_FUNC = Pattern.compile("(?m)^func\\s+((?:Test|Fuzz)[A-Z0-9_]\\w*|Test|Fuzz)\\s*\\(");
   private static final Pattern MODULE = Pattern.compile("(?m)^\\s*module\\s+\"?([^\\s\"]+)\"?\\s*$");
 
@@ -87,7 +86,7 @@ final class GoRunner implements Runner {
 
   private static String read(Path file) throws Subprocess.StartFailure {
     try {
-      return Files.readString(file, StandardCharsets.UTF_8);
+      return Runs.text(file, MAX_GO_MOD_BYTES);
     } catch (IOException e) {
       throw new Subprocess.StartFailure("cannot read " + file.getFileName() + ": " + e.getMessage());
     }

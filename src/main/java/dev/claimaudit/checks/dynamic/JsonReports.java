@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.claimaudit.text.Texts;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,10 +23,7 @@ final class JsonReports {
       if (!Files.isRegularFile(report)) {
         throw new ReportException("the runner wrote no report");
       }
-      if (Files.size(report) > JUnitXml.MAX_BYTES) {
-        throw new ReportException(report.getFileName() + " is larger than " + JUnitXml.MAX_BYTES / (1024 * 1024) + " MiB");
-      }
-      return Files.readString(report, StandardCharsets.UTF_8);
+      return Runs.text(report, JUnitXml.MAX_BYTES);
     } catch (IOException e) {
       throw new ReportException("cannot read " + report.getFileName() + ": " + e.getMessage(), e);
     }

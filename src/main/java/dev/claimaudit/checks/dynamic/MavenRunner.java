@@ -1,7 +1,6 @@
 package dev.claimaudit.checks.dynamic;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,6 +16,8 @@ import java.util.Optional;
  * from the top with {@code -pl module -am}, so the modules it depends on are built first.
  */
 final class MavenRunner implements Runner {
+  /** A module's build file is read only this far to see whether it lists the module. */
+  private static final long MAX_POM_BYTES = 4L * 1024 * 1024;
   private static final List<String> TEST_ROOTS = List.of("src/test/java/", "src/test/kotlin/", "src/test/groovy/", "src/test/scala/");
 
   @Override
@@ -98,7 +99,7 @@ final class MavenRunner implements Runner {
 
   private static boolean listsModule(Path pom, String module) {
     try {
-      String text = Files.readString(pom, StandardCharsets.UTF_8);
+      String text = Runs.text(pom, MAX_POM_BYTES);
       return text.matches("(?s).*<module>\\s*(?:\\./)?" + java.util.regex.Pattern.quote(module) + "/?\\s*</module>.*");
     } catch (IOException e) {
       return false;

@@ -1,7 +1,6 @@
 package dev.claimaudit.checks.dynamic;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +36,7 @@ final class NodeTestRunner implements Runner {
       }
       String text;
       try {
-        text = Files.isRegularFile(tap) && Files.size(tap) <= JUnitXml.MAX_BYTES ? Files.readString(tap, StandardCharsets.UTF_8) : null;
+        text = Files.isRegularFile(tap) ? Runs.text(tap, JUnitXml.MAX_BYTES) : null;
       } catch (IOException e) {
         text = null;
       }

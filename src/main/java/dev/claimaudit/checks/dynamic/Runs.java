@@ -1,6 +1,8 @@
 package dev.claimaudit.checks.dynamic;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -40,6 +42,24 @@ final class Runs {
   static String noResults(String runner, Subprocess.Result result) {
     String diagnosis = result.diagnosis();
     return runner + " exited " + result.exitCode() + " before reporting any test" + (diagnosis.isEmpty() ? "" : ": " + diagnosis);
+  }
+
+  /**
+   * The text of a file the change's code wrote or may have replaced (a report, a build file): a
+   * regular file, read only up to {@code maxBytes}, so a link to a device or a huge file costs no
+   * more than the bound.
+   */
+  static String text(Path file, long maxBytes) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new IOException(file.getFileName() + " is not a regular file");
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+      if (bytes.length > maxBytes) {
+        throw new IOException(file.getFileName() + " is larger than " + maxBytes / (1024 * 1024) + " MiB");
+      }
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
   }
 
   static String seconds(Duration duration) {
