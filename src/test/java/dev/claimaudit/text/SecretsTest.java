@@ -2,6 +2,7 @@ package dev.claimaudit.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -31,6 +32,24 @@ class SecretsTest {
   }
 
   @Test
+  void aPrivateKeyBlockIsMaskedLineByLine() {
+    String key = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\nAAAEBx7Yk2mQ9Rw==\n"
+        + "-----END OPENSSH PRIVATE KEY-----\nnext line";
+
+    assertThat(secrets.redact(key)).isEqualTo("[redacted]\n[redacted]\n[redacted]\n[redacted]\nnext line");
+  }
+
+  @Test
+  void variablesAreSecretByNameOrByValue() {
+    assertThat(List.of("DEPLOY_PAT", "NPM_PASS", "DB_PWD", "DOCKER_HUB_PASS", "SLACK_WEBHOOK_URL", "AZURE_STORAGE_CONNECTION_STRING",
+        "BEARER", "NETRC_CONTENT", "github_token")).allMatch(Secrets::secretName);
+    assertThat(List.of("PWD", "OLDPWD", "PATH", "HOME", "GIT_AUTHOR_NAME", "GOPATH", "LANG")).noneMatch(Secrets::secretName);
+    assertThat(List.of("AUTHORIZATION: basic eC1hY2Nlc3M=", "machine host login bot password x1", "ghp_" + "a1".repeat(18),
+        "https://bot:pw@host/repo.git")).allMatch(Secrets::secretValue);
+    assertThat(List.of("/usr/bin:/bin", "C.UTF-8", "Audit Bot", "https://host/repo.git")).noneMatch(Secrets::secretValue);
+  }
+
+  @Test
   void secretEnvironmentValuesAreMaskedAndOthersAreNot() {
     assertThat(secrets.redact("uses npm-secret-value-1234 in /root/home/dir")).isEqualTo("uses [redacted] in /root/home/dir");
   }
@@ -40,8 +59,13 @@ class SecretsTest {
     String prose = "Implement the token parser and the password reset flow; adds 3 tests in src/auth_test.py, done";
     String code = "raise NotImplementedError  # TODO: token refresh";
 
+    String paths = "src/main/java/dev/claimaudit/checks/dynamic/SafeEnvironment.java at 4221baf0c3e5d8a9b7f6e1d2c3b4a5f6e7d8c9b0a1";
+    String identifier = "AbstractSingletonProxyFactoryBeanImplementationTest2";
+
     assertThat(secrets.redact(prose)).isEqualTo(prose);
     assertThat(secrets.redact(code)).isEqualTo(code);
+    assertThat(secrets.redact(paths)).isEqualTo(paths);
+    assertThat(secrets.redact(identifier)).isEqualTo(identifier);
     assertThat(secrets.redact((String) null)).isNull();
   }
 
