@@ -195,7 +195,8 @@ final class PromptBuilder {
       String display = UntrustedText.oneLine(file.path(), 300);
       String header = "\nFILE " + display + " (" + file.type().label() + ")\n";
       List<List<AddedLine>> hunkLines = runs(added);
-      List<List<String>> hunks = rendered(hunkLines);
+      List<List<String>> masked = new ArrayList<>();
+      List<List<String>> hunks = rendered(hunkLines, masked);
       Map<Integer, String> lines = new TreeMap<>();
       int left = 0;
       boolean headerWritten = false;
@@ -223,7 +224,7 @@ final class PromptBuilder {
         text.append(hunkHeader.replace("," + hunk.size() + "\n", "," + fits + "\n"));
         for (int i = 0; i < fits; i++) {
           text.append(rendered.get(i));
-          lines.put(hunk.get(i).number(), secrets.redact(hunk.get(i).text()));
+          lines.put(hunk.get(i).number(), masked.get(h).get(i));
         }
         left += hunk.size() - fits;
       }
@@ -281,18 +282,28 @@ final class PromptBuilder {
       return runs;
     }
 
-    /** Each run rendered as numbered lines, cleaned as one text so that an HTML comment over several lines goes as a whole. */
-    private List<List<String>> rendered(List<List<AddedLine>> runs) {
+    /**
+     * Each run rendered as numbered lines, cleaned as one text so that an HTML comment over several
+     * lines goes as a whole, and masked as one text so that a private key's body lines go with its
+     * first line. {@code masked} gets each run's lines as written, masked the same way.
+     */
+    private List<List<String>> rendered(List<List<AddedLine>> runs, List<List<String>> masked) {
       List<List<String>> hunks = new ArrayList<>();
       for (List<AddedLine> run : runs) {
         StringBuilder joined = new StringBuilder();
         for (AddedLine line : run) {
           joined.append(line.text().replace('\n', ' ')).append('\n');
         }
-        String[] cleaned = UntrustedText.clean(joined.toString()).split("\n", -1);
+        String[] cleaned = secrets.redact(UntrustedText.clean(joined.toString())).split("\n", -1);
+        String[] raw = secrets.redact(joined.toString()).split("\n", -1);
+        List<String> asWritten = new ArrayList<>(run.size());
+        for (int i = 0; i < run.size(); i++) {
+          asWritten.add(i < raw.length ? raw[i] : "");
+        }
+        masked.add(asWritten);
         List<String> rendered = new ArrayList<>(run.size());
         for (int i = 0; i < run.size(); i++) {
-          String text = i < cleaned.length ? secrets.redact(cleaned[i]) : "";
+          String text = i < cleaned.length ? cleaned[i] : "";
           if (text.length() > MAX_LINE) {
             text = text.substring(0, MAX_LINE) + " [line cut]";
           }
