@@ -260,7 +260,8 @@ final class AuditPipeline {
         runs,
         inputs,
         notes).withAddedIn(addedIn(graded, changeSet, repository));
-    return new Result(memory.save(pr, verdict), policy.failOn());
+    // The record outlives the run like a report does, so it keeps the same masked text.
+    return new Result(memory.save(pr, Secrets.fromEnvironment(request.env()).redact(verdict)), policy.failOn());
   }
 
   /**
