@@ -41,26 +41,34 @@ final class AuditMemory {
   private final JsonNode options;
   private final Learning learning;
   private final Clock clock;
+  /** The knowledge base lies behind a link the change controls, so it is neither read nor written; {@code null} otherwise. */
+  private final KnowledgeBase.Linked linked;
   private Learning.Recall recall;
 
-  private AuditMemory(VerdictRecords records, boolean force, JsonNode options, Learning learning, Clock clock) {
+  private AuditMemory(VerdictRecords records, boolean force, JsonNode options, Learning learning, Clock clock, KnowledgeBase.Linked linked) {
     this.records = records;
     this.force = force;
     this.options = options;
     this.learning = learning;
     this.clock = clock;
+    this.linked = linked;
   }
 
   /** @param catalog every rule, the disabled ones too, for the keywords a signature keeps */
   static AuditMemory open(AuditRequest request, Policy policy, Catalog catalog, GitRepository repository, Clock clock) {
-    VerdictRecords records = request.stateDir() == null ? null : VerdictRecords.open(request.stateDir());
+    VerdictRecords records = request.stateDir() == null ? null : VerdictRecords.open(request.stateDir(), request.env());
     Learning learning = null;
+    KnowledgeBase.Linked linked = null;
     if (policy.kb().configured()) {
       Path relativeTo = repository.workTree().orElse(repository.gitDir());
-      learning = new Learning(KnowledgeBase.open(policy.kb().location(), repository, relativeTo, true), policy.kb(), catalog,
-          Secrets.fromEnvironment(request.env()));
+      try {
+        learning = new Learning(KnowledgeBase.open(policy.kb().location(), repository, relativeTo, true), policy.kb(), catalog,
+            Secrets.fromEnvironment(request.env()));
+      } catch (KnowledgeBase.Linked e) {
+        linked = e;
+      }
     }
-    return new AuditMemory(records, request.force(), options(request, policy), learning, clock);
+    return new AuditMemory(records, request.force(), options(request, policy), learning, clock, linked);
   }
 
   /** The options that change a verdict beyond its inputs: a recorded verdict is reused only under the same ones. */
@@ -91,6 +99,10 @@ final class AuditMemory {
    */
   CheckRun recall(Integer pr, List<Finding> findings, ChangeSet changeSet, Optional<Path> workTree, SeverityAssigner assigner,
       List<String> notes) {
+    if (linked != null) {
+      findings.addAll(assigner.assign(List.of(Learning.editedFinding(linked.path(), linked.getMessage())), List.of(), List.of()));
+      return new CheckRun("kb", CheckRun.Status.RAN, 0, linked.getMessage());
+    }
     if (learning == null) {
       return new CheckRun("kb", CheckRun.Status.SKIPPED, 0, "no knowledge base: give --kb DIR or set kb.path in the policy");
     }
@@ -103,6 +115,10 @@ final class AuditMemory {
 
   /** After the verdict: remembers its block and warn findings. The verdict stands whatever happens here; {@code notes} says what did. */
   void remember(Integer pr, String head, List<Finding> findings, List<String> notes) {
+    if (linked != null) {
+      notes.add("kb: lessons not recorded: the knowledge base is behind a symbolic link the change controls");
+      return;
+    }
     if (learning == null) {
       return;
     }

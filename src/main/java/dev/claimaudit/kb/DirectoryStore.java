@@ -9,6 +9,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -16,15 +17,29 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
  * The knowledge base as files in a directory. Every writer holds an exclusive lock on
  * {@code .lock} in that directory (an OS file lock, so it holds across processes), readers a
  * shared one; a rewrite goes to a temporary file that is then renamed over the old one.
+ *
+ * <p>A knowledge base directory is marked by {@value #MARKER}. A directory without the marker is
+ * used only when it is empty or holds nothing but a knowledge base's files (one written before
+ * the marker existed); any other directory (a system folder behind a link, a source tree) is
+ * refused rather than written to. Reading writes nothing, not even the lock, so a copy that is
+ * only read (the source of a merge) stays as it was; and no file of the store is followed
+ * through a symbolic link.
  */
 public final class DirectoryStore implements KbStore {
   static final String LOCK_FILE = ".lock";
+  /** The file that marks a directory as a knowledge base. */
+  public static final String MARKER = ".claim-audit-kb";
+  /** What a knowledge base directory may hold: its files, the lock, the marker and rewrites in progress. */
+  private static final java.util.regex.Pattern OWN_FILE = java.util.regex.Pattern.compile(
+      "\\.claim-audit-kb|\\.lock|lessons\\.jsonl|file-notes\\.jsonl|\\.(?:lessons|file-notes)\\.jsonl-[^/]*\\.tmp");
+  private static final LinkOption[] NO_LINKS = {LinkOption.NOFOLLOW_LINKS};
   private static final Duration LOCK_TIMEOUT = Duration.ofSeconds(120);
   /** Rewrites (prune, merge) hold the file in memory; a larger one is refused rather than risk running out. */
   private static final long MAX_REWRITE_BYTES = 512L * 1024 * 1024;
@@ -52,8 +67,51 @@ public final class DirectoryStore implements KbStore {
       } catch (IOException e) {
         throw new KbException("cannot create the knowledge base directory " + dir + ": " + reason(e), e);
       }
+      DirectoryStore store = new DirectoryStore(dir);
+      store.mark();
+      return store;
     }
+    refuseForeign(dir);
     return new DirectoryStore(dir);
+  }
+
+  /** Fails unless {@code dir} has the marker, is empty, or holds only a knowledge base's own files. */
+  private static void refuseForeign(Path dir) {
+    if (Files.exists(dir.resolve(MARKER), NO_LINKS)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+      Optional<String> foreign = entries.map(entry -> entry.getFileName().toString())
+          .filter(name -> !OWN_FILE.matcher(name).matches()).sorted().findFirst();
+      if (foreign.isPresent()) {
+        throw new KbException("refusing to use " + dir + " as a knowledge base: it has no " + MARKER + " marker and holds other files ("
+            + foreign.get() + "); give an empty directory or an existing knowledge base");
+      }
+    } catch (IOException e) {
+      throw new KbException("cannot read the knowledge base directory " + dir + ": " + reason(e), e);
+    }
+  }
+
+  /** Marks the directory as a knowledge base and creates its lock file, before the first write. */
+  private void mark() {
+    for (String name : List.of(MARKER, LOCK_FILE)) {
+      try {
+        Files.newByteChannel(dir.resolve(name), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS).close();
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        // Marked already, by this process or another.
+      } catch (IOException e) {
+        throw new KbException("cannot write to the knowledge base " + dir + ": " + reason(e), e);
+      }
+    }
+  }
+
+  /** The real directory, for telling two stores apart. */
+  Path realDir() {
+    try {
+      return dir.toRealPath();
+    } catch (IOException e) {
+      return dir.toAbsolutePath().normalize();
+    }
   }
 
   public Path dir() {
@@ -69,10 +127,10 @@ public final class DirectoryStore implements KbStore {
   public void read(String file, JsonLines.Visitor visitor) {
     Path path = dir.resolve(file);
     locked(true, () -> {
-      if (Files.exists(path) && !Files.isRegularFile(path)) {
+      if (Files.exists(path, NO_LINKS) && !Files.isRegularFile(path, NO_LINKS)) {
         throw new KbException("knowledge base file " + path + " is not a regular file");
       }
-      try (InputStream in = Files.newInputStream(path)) {
+      try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
         JsonLines.read(in, visitor);
       } catch (NoSuchFileException e) {
         return null;
@@ -102,7 +160,11 @@ public final class DirectoryStore implements KbStore {
     byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
     Path path = dir.resolve(file);
     locked(false, () -> {
-      try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      if (Files.exists(path, NO_LINKS) && !Files.isRegularFile(path, NO_LINKS)) {
+        throw new KbException("knowledge base file " + path + " is not a regular file");
+      }
+      try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE,
+          LinkOption.NOFOLLOW_LINKS)) {
         long size = channel.size();
         ByteBuffer data = ByteBuffer.wrap(endsWithNewline(channel, size) ? bytes : withLeadingNewline(bytes));
         long position = size;
@@ -145,18 +207,19 @@ public final class DirectoryStore implements KbStore {
 
   /** The whole file, for a rewrite; empty when missing. */
   private static byte[] whole(Path path) throws IOException {
-    if (!Files.exists(path)) {
+    if (!Files.exists(path, NO_LINKS)) {
       return new byte[0];
     }
-    if (!Files.isRegularFile(path)) {
+    if (!Files.isRegularFile(path, NO_LINKS)) {
       throw new KbException("knowledge base file " + path + " is not a regular file");
     }
-    if (Files.size(path) > MAX_REWRITE_BYTES) {
-      throw new KbException("knowledge base file " + path + " is larger than " + MAX_REWRITE_BYTES / (1024 * 1024)
-          + " MiB; prune it by hand or split it before rewriting");
-    }
-    try {
-      return Files.readAllBytes(path);
+    try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
+      byte[] bytes = in.readNBytes((int) MAX_REWRITE_BYTES + 1);
+      if (bytes.length > MAX_REWRITE_BYTES) {
+        throw new KbException("knowledge base file " + path + " is larger than " + MAX_REWRITE_BYTES / (1024 * 1024)
+            + " MiB; prune it by hand or split it before rewriting");
+      }
+      return bytes;
     } catch (NoSuchFileException e) {
       return new byte[0];
     }
@@ -197,9 +260,18 @@ public final class DirectoryStore implements KbStore {
 
   private <T> T locked(boolean shared, Body<T> body) {
     Path lockPath = dir.resolve(LOCK_FILE);
+    if (shared && !Files.exists(lockPath, NO_LINKS)) {
+      // No writer has ever locked this copy, so none is writing it now; reading it must not create the lock.
+      return unlocked(body);
+    }
+    if (!shared) {
+      mark();
+    }
     FileChannel channel;
     try {
-      channel = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      channel = shared
+          ? FileChannel.open(lockPath, StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)
+          : FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
     } catch (AccessDeniedException | java.nio.file.ReadOnlyFileSystemException e) {
       if (!shared) {
         throw new KbException("cannot write to the knowledge base " + dir + ": " + reason(e), e);

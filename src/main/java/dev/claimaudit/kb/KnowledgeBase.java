@@ -4,6 +4,7 @@ import dev.claimaudit.git.GitRepository;
 import dev.claimaudit.text.Texts;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +37,8 @@ public final class KnowledgeBase {
    * The knowledge base at {@code location}: {@code git:REF} for a ref of {@code repository},
    * otherwise a directory (relative to {@code relativeTo} when relative).
    *
+   * @param relativeTo the work tree (or git directory) of the audited repository: a directory in
+   *     it reached through a symbolic link is the change's own, and is refused with {@link Linked}
    * @param create make a missing directory (for an audit that records); otherwise it must exist
    */
   public static KnowledgeBase open(String location, GitRepository repository, Path relativeTo, boolean create) {
@@ -57,7 +60,46 @@ public final class KnowledgeBase {
     if (!dir.isAbsolute() && relativeTo != null) {
       dir = relativeTo.resolve(dir);
     }
-    return new KnowledgeBase(DirectoryStore.open(dir.toAbsolutePath().normalize(), create));
+    Path absolute = dir.toAbsolutePath().normalize();
+    if (relativeTo != null) {
+      refuseLinkIn(relativeTo.toAbsolutePath().normalize(), absolute, location);
+    }
+    return new KnowledgeBase(DirectoryStore.open(absolute, create));
+  }
+
+  /**
+   * The knowledge base lies in the audited repository's work tree behind a symbolic link: the
+   * link is the change's to set, so following it would let a pull request choose the memory of its
+   * own audit (an empty one that escalates nothing) and where the audit writes.
+   */
+  public static final class Linked extends KbException {
+    private static final long serialVersionUID = 1L;
+    private final String path;
+
+    Linked(String message, String path) {
+      super(message);
+      this.path = path;
+    }
+
+    /** The link, as a path of the repository. */
+    public String path() {
+      return path;
+    }
+  }
+
+  private static void refuseLinkIn(Path root, Path dir, String location) {
+    if (!dir.startsWith(root) || dir.equals(root)) {
+      return;
+    }
+    Path at = root;
+    for (Path part : root.relativize(dir)) {
+      at = at.resolve(part);
+      if (Files.isSymbolicLink(at)) {
+        String link = root.relativize(at).toString().replace('\\', '/');
+        throw new Linked("the knowledge base " + location + " is reached through the symbolic link " + link + " in the work tree, which"
+            + " the change controls; it was neither read nor written", link);
+      }
+    }
   }
 
   public KbStore store() {
@@ -201,6 +243,10 @@ public final class KnowledgeBase {
    * result is a merge commit, so that pushing it fast-forwards the other copy.
    */
   public Merged merge(KnowledgeBase other) {
+    if (store instanceof DirectoryStore into && other.store instanceof DirectoryStore from && into.realDir().equals(from.realDir())) {
+      throw new KbException("cannot merge " + from.dir() + " into itself (" + into.dir() + " is the same directory); a merge never writes"
+          + " to its source");
+    }
     Map<String, byte[]> incoming = new LinkedHashMap<>();
     for (String file : List.of(LESSONS, NOTES)) {
       incoming.put(file, other.store.bytes(file));

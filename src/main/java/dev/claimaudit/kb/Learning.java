@@ -224,23 +224,35 @@ public final class Learning {
     return reversed;
   }
 
-  /** A block when the knowledge base lies in the work tree and the change edits it. */
+  /**
+   * A block when the knowledge base lies in the work tree and the change edits it: a file in it, or
+   * the folder itself (replaced by a link or a file).
+   */
   private Optional<Finding> edited(Set<String> changedPaths, Optional<Path> workTree) {
     if (!(kb.store() instanceof DirectoryStore directory) || workTree.isEmpty()) {
       return Optional.empty();
     }
-    Path dir = real(directory.dir());
-    Path root = real(workTree.get());
+    Path dir = directory.dir().toAbsolutePath().normalize();
+    Path root = workTree.get().toAbsolutePath().normalize();
+    if (!dir.startsWith(root)) {
+      dir = real(directory.dir());
+      root = real(workTree.get());
+    }
     if (!dir.startsWith(root) || dir.equals(root)) {
       return Optional.empty();
     }
-    String prefix = root.relativize(dir).toString().replace('\\', '/') + "/";
-    return changedPaths.stream().filter(path -> path.startsWith(prefix)).sorted().findFirst().map(path -> Finding.builder(EDITED, "kb")
+    String folder = root.relativize(dir).toString().replace('\\', '/');
+    return changedPaths.stream().filter(path -> path.equals(folder) || path.startsWith(folder + "/")).sorted().findFirst()
+        .map(path -> editedFinding(path, "this change edits the audit's knowledge base (" + folder + "/)"));
+  }
+
+  /** The {@code kb-edited} block for a change that edits, or links away, the knowledge base it is audited with. */
+  public static Finding editedFinding(String path, String what) {
+    return Finding.builder(EDITED, "kb")
         .severity(Severity.BLOCK)
         .at(path, null)
-        .message("this change edits the audit's knowledge base (" + prefix + "); a change must not edit the memory of its own audit: "
-            + "keep the knowledge base outside the repository (see ci/KB.md)")
-        .build());
+        .message(what + "; a change must not edit the memory of its own audit: keep the knowledge base outside the repository (see ci/KB.md)")
+        .build();
   }
 
   private static Path real(Path path) {
