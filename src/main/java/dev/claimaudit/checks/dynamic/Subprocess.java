@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 /**
  * Runs one test command: no standard input, standard error merged into standard output, output
  * kept up to a cap (its beginning and its end), and a wall-clock deadline after which the whole
- * process tree is ended. Processes the command leaves behind are ended too.
+ * process tree is ended. Processes the command leaves behind are ended too: those below it, and
+ * every process that carries the run's {@link Leftovers} marker, however it detached.
  */
 final class Subprocess {
   private static final Duration POLL = Duration.ofMillis(100);
@@ -109,8 +110,10 @@ final class Subprocess {
       if (!timedOut) {
         killed = killAll(seen);
       }
+      killed += Leftovers.end(env.get(Leftovers.VARIABLE));
     } catch (InterruptedException e) {
       killTree(process.toHandle(), seen);
+      Leftovers.end(env.get(Leftovers.VARIABLE));
       throw e;
     }
     reader.join(GRACE.toMillis());
