@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param evidence one sentence a reviewer can check
  * @param path the file the evidence points at (the claimed file, resolved), or {@code null}
- * @param contradictedBy placeholder findings that contradict the claim; the policy blocks on them
+ * @param contradictedBy findings that contradict the claim (placeholders, a failed run), or for an
+ *     unverified claim the findings that kept it from being checked; the policy blocks on them
  */
 public record ClaimResult(Claim claim, ClaimStatus status, String evidence, String path, List<Finding> contradictedBy) {
 

@@ -325,6 +325,8 @@ final class AuditPipeline {
   /**
    * One result per claim when several checks settled it: contradicted beats backed beats
    * unverified; on a tie the later check wins, as checks run from reading the code to running it.
+   * An unverified result that cites findings (the run of the claim's tests was asked for and
+   * produced no result) beats backed: a claim about a run is not backed by counting tests.
    */
   static List<ClaimResult> merge(List<ClaimResult> results) {
     Map<String, ClaimResult> byClaim = new LinkedHashMap<>();
@@ -336,9 +338,9 @@ final class AuditPipeline {
 
   private static int decisiveness(ClaimResult result) {
     return switch (result.status()) {
-      case CONTRADICTED -> 2;
+      case CONTRADICTED -> 3;
+      case UNVERIFIED -> result.contradictedBy().isEmpty() ? 0 : 2;
       case BACKED -> 1;
-      case UNVERIFIED -> 0;
     };
   }
 

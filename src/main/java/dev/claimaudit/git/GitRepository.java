@@ -204,10 +204,18 @@ public final class GitRepository implements AutoCloseable {
     }
   }
 
-  /** Tracked paths whose work tree or index content differs from {@code HEAD}, sorted; empty for a bare repository. */
-  public List<String> uncommittedPaths() {
+  /**
+   * How the work tree differs from {@code HEAD}.
+   *
+   * @param uncommitted tracked paths whose work tree or index content differs from {@code HEAD}, sorted
+   * @param untracked files that are neither tracked nor ignored, sorted
+   */
+  public record WorkTreeStatus(List<String> uncommitted, List<String> untracked) {}
+
+  /** The work tree's differences from {@code HEAD}; none for a bare repository. */
+  public WorkTreeStatus workTreeStatus() {
     if (repository.isBare()) {
-      return List.of();
+      return new WorkTreeStatus(List.of(), List.of());
     }
     try (Git git = new Git(repository)) {
       Status status = git.status().setIgnoreSubmodules(SubmoduleWalk.IgnoreSubmoduleMode.ALL).call();
@@ -217,7 +225,7 @@ public final class GitRepository implements AutoCloseable {
       paths.addAll(status.getAdded());
       paths.addAll(status.getRemoved());
       paths.addAll(status.getMissing());
-      return List.copyOf(paths);
+      return new WorkTreeStatus(List.copyOf(paths), List.copyOf(new TreeSet<>(status.getUntracked())));
     } catch (GitAPIException | RuntimeException e) {
       throw new GitInputException("cannot read the work tree's status: " + e.getMessage(), e);
     }

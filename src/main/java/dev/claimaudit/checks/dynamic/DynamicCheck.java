@@ -6,6 +6,7 @@ import dev.claimaudit.checks.CheckOutcome;
 import dev.claimaudit.checks.CheckSettings;
 import dev.claimaudit.checks.FindingType;
 import dev.claimaudit.git.GitRepository;
+import dev.claimaudit.lang.TestFiles;
 import dev.claimaudit.text.Texts;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -16,18 +17,27 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Runs the tests the change adds, touches or names in a claim, and holds the claims to what the
  * run measured. It runs the change's code, so it is off unless {@code --dynamic} or
  * {@code dynamic.enabled} asks for it; the tests get an environment without secrets, a
- * wall-clock limit after which their whole process tree is ended, and a cap on the output kept.
+ * wall-clock limit after which their whole process tree is ended, and a cap on the output kept;
+ * every process they started is ended when they are done ({@link Leftovers}). Only the audited
+ * head is run: a work tree at another commit, or with changes to tracked files or untracked test
+ * files, runs nothing, and a run that changes tracked files counts for nothing; either blocks.
  */
 public final class DynamicCheck implements Check {
+  private static final Pattern TEST_CONFIG = Pattern.compile(
+      "conftest\\.py|pytest\\.ini|tox\\.ini|sitecustomize\\.py|usercustomize\\.py|.*\\.pth|(?:jest|vitest|vite|babel|ava)\\.config\\.[cm]?[jt]s"
+          + "|\\.mocharc(?:\\..*)?|setupTests\\.[jt]sx?");
 
   @Override
   public List<FindingType> findingTypes() {
@@ -43,7 +53,11 @@ public final class DynamicCheck implements Check {
             "2 tests in tests/export.test.ts did not run (skipped or todo) when run with node --test"),
         new FindingType(Judge.CONTRADICTED, "test claim contradicted by a run",
             "The numbers of a test claim (\"117 pass, 0 fail\") do not match those of running the change's tests.",
-            "claim \"117 tests pass · 0 fail\" is contradicted: the run had 112 passed, 5 failed"));
+            "claim \"117 tests pass · 0 fail\" is contradicted: the run had 112 passed, 5 failed"),
+        new FindingType(Judge.UNMEASURED, "test run that produced no result",
+            "The run of the change's tests was asked for and produced no result (it exited before reporting, hung past the timeout,"
+                + " or ran code other than the audited head), so nothing it did backs a test claim.",
+            "the run of tests/test_parse.py produced no result: pytest exited 0 before reporting any test"));
   }
 
   @Override
@@ -83,27 +97,18 @@ public final class DynamicCheck implements Check {
     DynamicSettings settings = settings(context);
     Path workTree = context.settings().workTree().orElseThrow().toRealPath();
     String head = context.changeSet().headSha();
-    List<String> uncommitted;
-    try (GitRepository repository = GitRepository.open(workTree)) {
-      Optional<String> checkedOut = repository.headCommit();
-      if (checkedOut.isEmpty() || !checkedOut.get().equals(head)) {
-        return CheckOutcome.failure("the work tree is at " + checkedOut.map(sha -> Texts.shortSha(sha, 12)).orElse("no commit") + ", not at the audited head "
-            + Texts.shortSha(head, 12) + "; check out the head before running the tests", List.of());
-      }
-      uncommitted = repository.uncommittedPaths();
-    }
     Selection selection = Selection.of(context);
     List<String> notes = new ArrayList<>();
-    if (!uncommitted.isEmpty()) {
-      notes.add("the work tree has uncommitted changes to " + Texts.plural(uncommitted.size(), "tracked file")
-          + " (first: " + uncommitted.get(0) + "); they ran too");
-    }
     if (selection.helpers() > 0) {
       notes.add(Texts.plural(selection.helpers(), "file") + " in test folders declare no test and were not run");
     }
     if (selection.targets().isEmpty()) {
       notes.add(0, "no test file to run: the change adds or modifies none that declares tests, and no claim names one");
       return CheckOutcome.of(List.of(), String.join("; ", notes));
+    }
+    Optional<String> notHead = notTheHead(workTree, head, true);
+    if (notHead.isPresent()) {
+      return refused(context, selection, notHead.get() + "; the tests were not run, so no claim about them is backed");
     }
     Detection.Plan plan = new Detection(workTree, settings).plan(selection.targets());
     for (Detection.Unrunnable file : plan.unrunnable()) {
@@ -113,19 +118,26 @@ public final class DynamicCheck implements Check {
     if (!env.removed().isEmpty()) {
       notes.add(Texts.plural(env.removed().size(), "secret-looking variable") + " " + Texts.was(env.removed().size()) + " removed from the tests' environment");
     }
+    // Every process of this run carries the marker, so that what a test detaches can still be ended.
+    String marker = UUID.randomUUID().toString();
+    Map<String, String> marked = new HashMap<>(env.env());
+    marked.put(Leftovers.VARIABLE, marker);
     Path scratch = Files.createTempDirectory("claim-audit-dynamic-");
     Map<String, Tally> measured = new LinkedHashMap<>();
     Map<String, String> runnerOf = new LinkedHashMap<>();
+    Map<String, String> unmeasured = new LinkedHashMap<>();
     Tally unattributed = Tally.NONE;
     List<String> problems = new ArrayList<>();
     List<String> ran = new ArrayList<>();
     try {
       Instant deadline = Instant.now().plus(settings.timeout());
-      Runner.Budget budget = new Runner.Budget(env.env(), deadline, settings.maxOutput(), scratch);
+      Runner.Budget budget = new Runner.Budget(Map.copyOf(marked), deadline, settings.maxOutput(), scratch);
       for (Detection.Batch batch : plan.batches()) {
         String runner = batch.runner().name();
         if (!Instant.now().isBefore(deadline)) {
-          problems.add(runner + " did not start: the dynamic timeout (" + describe(settings.timeout()) + ") was used up");
+          String problem = runner + " did not start: the dynamic timeout (" + describe(settings.timeout()) + ") was used up";
+          problems.add(problem);
+          batch.files().forEach(file -> unmeasured.put(file, problem));
           continue;
         }
         try {
@@ -139,15 +151,23 @@ public final class DynamicCheck implements Check {
           ran.add(runner + " " + Texts.plural(batch.files().size(), "file") + " in " + Runs.seconds(took));
           if (measurement.problem() != null) {
             problems.add(measurement.problem());
+            batch.files().stream().filter(file -> !measurement.files().containsKey(file))
+                .forEach(file -> unmeasured.put(file, measurement.problem()));
           }
         } catch (Subprocess.StartFailure e) {
           problems.add(runner + " could not run: " + e.getMessage());
         }
       }
     } finally {
+      Leftovers.end(marker);
       delete(scratch);
     }
-    Judge judge = new Judge(context, selection, measured, unattributed, runnerOf);
+    Optional<String> changedByRun = notTheHead(workTree, head, false);
+    if (changedByRun.isPresent()) {
+      return refused(context, selection, "the run changed the work tree: " + changedByRun.get() + "; what ran is not the audited head,"
+          + " so no claim about the tests is backed");
+    }
+    Judge judge = new Judge(context, selection, measured, unattributed, runnerOf, unmeasured);
     Tally total = measured.values().stream().reduce(Tally.NONE, Tally::plus).plus(unattributed);
     StringBuilder note = new StringBuilder();
     if (!problems.isEmpty()) {
@@ -158,6 +178,45 @@ public final class DynamicCheck implements Check {
       note.append("; ").append(extra);
     }
     return new CheckOutcome(judge.findings(), judge.claimResults(), note.toString(), !problems.isEmpty());
+  }
+
+  private static CheckOutcome refused(AuditContext context, Selection selection, String why) {
+    Judge judge = Judge.refused(context, selection, why);
+    return new CheckOutcome(judge.findings(), judge.claimResults(), why, true);
+  }
+
+  /**
+   * Why the work tree is not the audited head, or empty when it is: checked out at another
+   * commit, with changed tracked files, or (before the run, when {@code untrackedTests}) with
+   * untracked files that would take part in the tests, such as a {@code conftest.py} an install
+   * script dropped.
+   */
+  private static Optional<String> notTheHead(Path workTree, String head, boolean untrackedTests) {
+    try (GitRepository repository = GitRepository.open(workTree)) {
+      Optional<String> checkedOut = repository.headCommit();
+      if (checkedOut.isEmpty() || !checkedOut.get().equals(head)) {
+        return Optional.of("the work tree is at " + checkedOut.map(sha -> Texts.shortSha(sha, 12)).orElse("no commit") + ", not at the audited head "
+            + Texts.shortSha(head, 12) + "; check out the head before running the tests");
+      }
+      GitRepository.WorkTreeStatus status = repository.workTreeStatus();
+      if (!status.uncommitted().isEmpty()) {
+        int count = status.uncommitted().size();
+        return Optional.of("the work tree has uncommitted changes to " + count + " tracked file" + (count == 1 ? "" : "s") + " (first: "
+            + status.uncommitted().get(0) + ")");
+      }
+      List<String> untracked = untrackedTests ? status.untracked().stream().filter(DynamicCheck::takesPartInTests).toList() : List.of();
+      if (!untracked.isEmpty()) {
+        return Optional.of("the work tree holds " + untracked.size() + " untracked file" + (untracked.size() == 1 ? "" : "s")
+            + " that the tests would load (first: " + untracked.get(0) + ")");
+      }
+      return Optional.empty();
+    }
+  }
+
+  /** A test file, or a file test runners load on their own (pytest's conftest.py, a runner's configuration, Python's site hooks). */
+  private static boolean takesPartInTests(String path) {
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    return TestFiles.isTest(path) || TEST_CONFIG.matcher(name).matches();
   }
 
   private static String describe(Duration duration) {

@@ -20,13 +20,17 @@ import java.util.Optional;
 /**
  * Holds what the run measured against the change: a file that ran no test, failing tests and
  * skipped tests become findings; each test claim is compared with the numbers of the files it is
- * about and ends backed or contradicted.
+ * about and ends backed or contradicted. A run of the change's tests that produced no result (it
+ * crashed or exited before reporting, hung past the timeout, or ran code other than the audited
+ * head) blocks, and leaves the claims about it unverified: the run was asked for, and nothing
+ * it did can back them.
  */
 final class Judge {
   static final String NOT_RUN = "dynamic-test-not-run";
   static final String FAILED = "dynamic-test-failed";
   static final String SKIPPED = "dynamic-test-skipped";
   static final String CONTRADICTED = "dynamic-claim-contradicted";
+  static final String UNMEASURED = "dynamic-test-unmeasured";
   private static final String CHECK = "dynamic";
 
   private final AuditContext context;
@@ -34,6 +38,7 @@ final class Judge {
   private final Map<String, Tally> measured;
   private final Tally unattributed;
   private final Map<String, String> runnerOf;
+  private final Map<String, String> unmeasured;
   private final Map<String, List<Finding>> byFile = new LinkedHashMap<>();
   private final List<Finding> findings = new ArrayList<>();
   private final List<ClaimResult> results = new ArrayList<>();
@@ -42,15 +47,41 @@ final class Judge {
    * @param measured the tally of every file whose run finished; files missing here were not measured
    * @param unattributed cases the runners reported without a file of the selection
    * @param runnerOf the runner each measured file ran with
+   * @param unmeasured why each file whose run started produced no result, by file
    */
-  Judge(AuditContext context, Selection selection, Map<String, Tally> measured, Tally unattributed, Map<String, String> runnerOf) {
+  Judge(AuditContext context, Selection selection, Map<String, Tally> measured, Tally unattributed, Map<String, String> runnerOf,
+      Map<String, String> unmeasured) {
     this.context = context;
     this.selection = selection;
     this.measured = measured;
     this.unattributed = unattributed;
     this.runnerOf = runnerOf;
+    this.unmeasured = unmeasured;
     fileFindings();
     judgeClaims();
+  }
+
+  /**
+   * The tests were not run, because the work tree is not the audited head ({@code why}): one
+   * block, and every test claim about the change's tests unverified.
+   */
+  static Judge refused(AuditContext context, Selection selection, String why) {
+    Judge judge = new Judge(context, selection, Map.of(), Tally.NONE, Map.of(), Map.of());
+    Finding refusal = Finding.builder(UNMEASURED, CHECK).severity(Severity.BLOCK).message(why).build();
+    judge.findings.clear();
+    judge.results.clear();
+    judge.findings.add(refusal);
+    for (Claim claim : context.claims()) {
+      if (claim.subject() instanceof ClaimSubject.Tests tests && judge.inScope(claim, tests)) {
+        judge.results.add(new ClaimResult(claim, ClaimStatus.UNVERIFIED, why, null, List.of(refusal)));
+      }
+    }
+    return judge;
+  }
+
+  private boolean inScope(Claim claim, ClaimSubject.Tests tests) {
+    return tests.file() == null ? !selection.targets().isEmpty()
+        : selection.claimedFile(claim.id()).flatMap(selection::target).isPresent();
   }
 
   List<Finding> findings() {
@@ -67,6 +98,13 @@ final class Judge {
     for (Selection.Target target : selection.targets()) {
       Tally tally = measured.get(target.path());
       if (tally == null) {
+        String why = unmeasured.get(target.path());
+        if (why != null) {
+          Finding finding = finding(UNMEASURED, null, Severity.BLOCK, target.path(),
+              "the run of " + target.path() + " produced no result: " + why + "; the run was asked for, so an unmeasured test file blocks");
+          byFile.put(target.path(), List.of(finding));
+          findings.add(finding);
+        }
         continue;
       }
       List<Finding> found = new ArrayList<>();
@@ -117,9 +155,10 @@ final class Judge {
       scope.addAll(selection.targets());
     }
     List<Selection.Target> unmeasured = scope.stream().filter(target -> !measured.containsKey(target.path())).toList();
+    List<Selection.Target> noResult = unmeasured.stream().filter(target -> this.unmeasured.containsKey(target.path())).toList();
     scope.removeAll(unmeasured);
     if (scope.isEmpty()) {
-      return Optional.empty();
+      return unverified(claim, noResult);
     }
     boolean complete = unmeasured.isEmpty();
     Tally tally = named ? Tally.NONE : unattributed;
@@ -157,6 +196,9 @@ final class Judge {
       contradiction = "claims " + tests.passed() + " passing; " + what;
       rules = List.of(FAILED, SKIPPED, NOT_RUN);
     }
+    if (contradiction == null && !noResult.isEmpty()) {
+      return unverified(claim, noResult);
+    }
     if (contradiction == null && !complete) {
       return Optional.empty();
     }
@@ -182,6 +224,20 @@ final class Judge {
           .build());
     }
     return Optional.of(new ClaimResult(claim, ClaimStatus.CONTRADICTED, contradiction, path, evidence));
+  }
+
+  /** Unverified, citing the findings of the files whose run produced no result; nothing when there are none. */
+  private Optional<ClaimResult> unverified(Claim claim, List<Selection.Target> noResult) {
+    if (noResult.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Finding> evidence = new ArrayList<>();
+    noResult.forEach(target -> evidence.addAll(byFile.getOrDefault(target.path(), List.of())));
+    Selection.Target first = noResult.get(0);
+    String why = "the run of " + first.path() + (noResult.size() > 1 ? " and " + Texts.plural(noResult.size() - 1, "other file") : "")
+        + " produced no result: " + unmeasured.get(first.path());
+    return Optional.of(new ClaimResult(claim, ClaimStatus.UNVERIFIED, why, claim.subject() instanceof ClaimSubject.Tests tests
+        && tests.file() != null ? first.path() : null, evidence));
   }
 
   private String failureIn(List<Selection.Target> scope, Tally total) {

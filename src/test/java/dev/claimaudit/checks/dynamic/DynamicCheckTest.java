@@ -10,6 +10,7 @@ import dev.claimaudit.checks.AuditContext;
 import dev.claimaudit.checks.CheckSettings;
 import dev.claimaudit.checks.PathFilter;
 import dev.claimaudit.checks.SettingsException;
+import dev.claimaudit.checks.Severity;
 import dev.claimaudit.rules.CatalogLoader;
 import dev.claimaudit.claims.ClaimStatus;
 import dev.claimaudit.claims.PullRequest;
@@ -35,7 +36,7 @@ class DynamicCheckTest {
   @TempDir Path dir;
 
   @Test
-  void aWorkTreeAtAnotherCommitIsACheckFailureNotATestOfTheWrongCode() throws Exception {
+  void aWorkTreeAtAnotherCommitRunsNothingAndBlocks() throws Exception {
     try (TestRepo repo = TestRepo.init(dir)) {
       repo.write("src/a.js", "exports.a = 1;\n").commit("a");
       repo.branch("feature").write("test/a.test.js", PASSING).commit("Test a\n\nAll tests pass");
@@ -45,8 +46,8 @@ class DynamicCheckTest {
 
     assertThat(audit.outcome().failed()).isTrue();
     assertThat(audit.outcome().note()).startsWith("the work tree is at ").contains("not at the audited head").contains("check out the head");
-    assertThat(audit.outcome().findings()).isEmpty();
-    assertThat(audit.outcome().claimResults()).isEmpty();
+    assertThat(audit.findings(Judge.UNMEASURED)).singleElement().satisfies(finding -> assertThat(finding.severity()).isEqualTo(Severity.BLOCK));
+    assertThat(audit.claim("All tests pass").status()).isEqualTo(ClaimStatus.UNVERIFIED);
   }
 
   @Test

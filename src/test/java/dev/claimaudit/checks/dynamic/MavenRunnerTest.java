@@ -229,6 +229,8 @@ class MavenRunnerTest {
     assertThat(audit.outcome().note()).contains("maven did not finish within the dynamic timeout");
     long pid = DynamicAudit.pid(hungDir.resolve("hung.pid")).orElseThrow(() -> new AssertionError("the hung test never started"));
     assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("the forked test JVM %d is still running", pid).isFalse();
-    assertThat(audit.outcome().claimResults()).isEmpty();
+    assertThat(audit.claim("All tests pass").status()).as("a run that did not finish backs no claim").isEqualTo(ClaimStatus.UNVERIFIED);
+    assertThat(audit.findings(Judge.UNMEASURED)).as("the run was asked for and measured nothing").singleElement()
+        .satisfies(finding -> assertThat(finding.severity()).isEqualTo(Severity.BLOCK));
   }
 }

@@ -136,8 +136,9 @@ class NodeTestRunnerTest {
     assertThat(audit.outcome().note()).contains("did not finish within the dynamic timeout");
     long pid = DynamicAudit.pid(dir.resolve("hung.pid")).orElseThrow(() -> new AssertionError("the hung test never started"));
     assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("the test process %d is still running", pid).isFalse();
-    assertThat(audit.outcome().claimResults()).as("a run that did not finish settles no claim").isEmpty();
-    assertThat(audit.outcome().findings()).isEmpty();
+    assertThat(audit.claim("All tests pass").status()).as("a run that did not finish backs no claim").isEqualTo(ClaimStatus.UNVERIFIED);
+    assertThat(audit.findings(Judge.UNMEASURED)).as("the run was asked for and measured nothing").singleElement()
+        .satisfies(finding -> assertThat(finding.severity()).isEqualTo(Severity.BLOCK));
   }
 
   @Test
