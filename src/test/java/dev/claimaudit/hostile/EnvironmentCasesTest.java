@@ -402,6 +402,8 @@ class EnvironmentCasesTest {
       String seed = "{\"v\":1,\"time\":\"2024-01-01T00:00:00Z\",\"pr\":1,\"head\":null,\"rule\":\"todo-marker\",\"severity\":\"warn\","
           + "\"sig\":\"0123456789abcdef\",\"path\":\"a.py\",\"line\":1,\"snippet\":\"# todo\"}\n";
       Path lessons = Files.writeString(kb.resolve("lessons.jsonl"), seed);
+      // A knowledge base written by an audit carries its marker; the filler beside it is then not mistaken for foreign content.
+      Files.createFile(kb.resolve(".claim-audit-kb"));
       fill(kb);
 
       CliRun run = audit("--repo", many.toString(), "--range", "main..feature", "--format", "json", "--kb", kb.toString(), "--pr", "2");
