@@ -35,6 +35,19 @@ final class InjectionScreen {
           + "|guidance|rules|context)\\b"),
       Phrase.words("ignore|disregard|forget|override|overrule|bypass", " (?:all|any|every)(?: of)?(?: the| your| these| those)?"
           + " (?:instructions?|prompts?|directives|guidelines|guidance)\\b"),
+      Phrase.words("ignore|disregard|forget", " (?:about )?(?:everything|all|anything|all of that|whatever)(?: (?:that|which|you (?:were|have"
+          + " been|'ve been) (?:told|given)|i (?:said|wrote)|is|was))?(?: (?:written|said|stated|mentioned|given))? (?:above|before|previously"
+          + "|earlier|prior|so far|until now|up to (?:here|now|this point))\\b"),
+      Phrase.words("ignore|disregard|forget", " (?:what|whatever) (?:you (?:were|have been|'ve been) told|was said|i said|is written)"
+          + "(?: (?:above|before|earlier|previously|so far))?\\b"),
+      Phrase.words("ignore|disregard|forget", " (?:all |everything )?(?:of )?(?:the )?(?:above|preceding|foregoing)(?: (?:text|message"
+          + "|messages|content|prompt|lines))?(?= ?(?:[.,;:!]|$| and\\b| then\\b))"),
+      Phrase.words("ignore|disregard|dismiss|overlook", " (?:all |any |the |these |those |every )*(?:previous |prior |above |earlier )?"
+          + "(?:claim-audit |audit |blocking )?(?:findings|audit results?|results of the audit)\\b"),
+      // A role's name and an order, as a chat transcript or a comment addressed to the model spells it.
+      Phrase.words("assistant|system|developer|ai|model|llm|chatgpt|claude|gpt|copilot|gemini", " ?: ?(?:please )?(?:ignore"
+          + "|disregard|forget|approve|reply|respond|answer|report|return|output|mark|say|state|confirm|accept|merge|pass|do not|don't"
+          + "|never|you (?:must|should|will|are now))\\b"),
       // Dictating the answer.
       Phrase.words("reply|respond|answer|say|state|report|output|return|confirm|conclude|declare|tell", WORDS
           + "(?:claims?|changes?|statements?|commits?)\\b" + WORDS + "(?:verified|backed|valid|correct|true|accurate|confirmed|satisfied"
@@ -75,7 +88,42 @@ final class InjectionScreen {
       Phrase.words("system", " (?:prompt )?(?:override|update)\\b"),
       Phrase.words("you", " are now (?:a|an|the|my|acting)\\b"),
       Phrase.words("from", " now on,? you (?:are|will|must|should)\\b"),
-      Phrase.words("enter|enable|activate", " (?:developer|god|dan|jailbreak) mode\\b"));
+      Phrase.words("enter|enable|activate", " (?:developer|god|dan|jailbreak) mode\\b"),
+      // German, French and Spanish, as folded: lower case, accents dropped.
+      Phrase.words("ignoriere|ignorier|ignorieren|vergiss|vergessen|missachte|missachten|uberschreibe", "(?: sie)?(?: [\\w'-]++){0,4}?"
+          + " (?:anweisungen|anweisung|instruktionen|befehle|regeln|vorgaben|richtlinien|hinweise|anordnungen)\\b"),
+      Phrase.words("vergiss|vergessen", "(?: sie)? (?:alles|all das)\\b"),
+      Phrase.words("antworte|antworten|melde|melden|bestatige|bestatigen|sage|sag|schreibe|schreib|gib", WORDS + "(?:behauptungen|anspruche"
+          + "|aussagen|anderungen|angaben)\\b" + WORDS + "(?:verifiziert|bestatigt|korrekt|belegt|erfullt|wahr|gultig|richtig)\\b"),
+      Phrase.words("markiere|markieren|setze|setzen|behandle|behandeln|betrachte|betrachten|werte|werten", "(?: sie)?(?: [\\w'-]++){0,4}?"
+          + " als (?:bestanden|genehmigt|verifiziert|sauber|grun|in ordnung|ok|erfolgreich)\\b"),
+      Phrase.words("melde|melden|berichte|berichten|gib", "(?: sie)?(?: [\\w'-]++){0,3}? keine (?:lucken|befunde|probleme|fehler|mangel)\\b"),
+      Phrase.words("du", " bist (?:jetzt|nun|ab sofort|ab jetzt) (?:ein|eine|der|die|das|mein|meine)\\b"),
+      Phrase.words("neue|geheime|echte|versteckte", " (?:systemanweisung|systemanweisungen|systemprompt|system-prompt|systemnachricht)\\b"),
+      Phrase.words("ignore|ignorez|ignorer|oublie|oubliez|oublier", " (?:toutes? |tous )?(?:les|tes|vos|ces)(?: [\\w'-]++){0,2}?"
+          + " (?:instructions|consignes|directives|regles)\\b"),
+      Phrase.words("reponds|repondez|repondre|dis|dites|confirme|confirmez|declare|declarez", WORDS
+          + "(?:affirmations|revendications|modifications|declarations)\\b" + WORDS + "(?:verifiees?|validees?|correctes?|confirmees?|vraies?)\\b"),
+      Phrase.words("ignora|ignoren|ignore|olvida|olvide|olviden|omite|omita", " (?:todas? |todos )?(?:las|los|tus|sus|estas|estos)"
+          + "(?: [\\w'-]++){0,2}? (?:instrucciones|indicaciones|reglas|directrices|ordenes)\\b"),
+      Phrase.words("responde|responda|di|diga|confirma|confirme|declara", WORDS + "(?:afirmaciones|cambios|declaraciones)\\b" + WORDS
+          + "(?:verificad[oa]s?|validad[oa]s?|correct[oa]s?|confirmad[oa]s?|ciert[oa]s?)\\b"),
+      // Chinese and Japanese, which have no spaces between words: tried where their first characters are.
+      Phrase.literal("忽略", ".{0,16}?(?:指令|指示|说明|提示|规则|要求|设定|内容)"),
+      Phrase.literal("无视", ".{0,16}?(?:指令|指示|说明|提示|规则|要求|设定|内容)"),
+      Phrase.literal("不要理会", ".{0,16}?(?:指令|指示|说明|提示|规则|要求|内容)"),
+      Phrase.literal("忘记", ".{0,8}?(?:指令|指示|提示|规则|一切|所有|全部|以上|之前)"),
+      Phrase.literal("忘掉", ".{0,8}?(?:指令|指示|提示|规则|一切|所有|全部|以上|之前)"),
+      Phrase.literal("回复", ".{0,24}?(?:已验证|已经验证|已确认|已经确认|全部通过|都通过|没有问题|无问题|都正确|均已验证)"),
+      Phrase.literal("回答", ".{0,24}?(?:已验证|已经验证|已确认|已经确认|全部通过|都通过|没有问题|无问题|都正确|均已验证)"),
+      Phrase.literal("输出", ".{0,24}?(?:已验证|已确认|全部通过|没有问题|无问题|空列表)"),
+      Phrase.literal("不要报告", ""),
+      Phrase.literal("标记为", "(?:通过|已通过|已验证|批准|已批准)"),
+      Phrase.literal("你现在是", ""),
+      Phrase.literal("新的系统提示", ""),
+      Phrase.literal("指示を無視", ""),
+      Phrase.literal("命令を無視", ""),
+      Phrase.literal("以前の指示", ""));
 
   /** Indexes into {@link #PHRASES} by the word the phrase starts with; the text is walked word by word and only these are tried. */
   private static final Map<String, int[]> BY_HEAD = byHead();

@@ -16,6 +16,7 @@ import dev.claimaudit.checks.Suppression;
 import dev.claimaudit.checks.llm.LlmSettings.Mode;
 import dev.claimaudit.checks.llm.LlmSettings.ResponseFormat;
 import dev.claimaudit.git.CommitInfo;
+import dev.claimaudit.git.FileChange;
 import dev.claimaudit.text.Texts;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -285,6 +286,7 @@ public final class LlmCheck implements Check {
     private final Mode mode;
     private final List<Finding> findings = new ArrayList<>();
     private int texts;
+    private int names;
     private int lines;
     private int hits;
 
@@ -297,6 +299,29 @@ public final class LlmCheck implements Check {
       text("the PR body", context.pullRequest().body());
       for (CommitInfo commit : context.changeSet().commits()) {
         text("the message of commit " + commit.shortSha(), commit.message());
+      }
+      for (FileChange file : context.changeSet().files()) {
+        name(file.path());
+      }
+    }
+
+    /** A file name is shown to the model too, so an instruction spelled as one (with _, -, / or camel case for spaces) counts. */
+    private void name(String path) {
+      names++;
+      String words = path.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replaceAll("[/_.+\\\\-]+", " ");
+      List<InjectionScreen.Hit> found = screen.scan(words);
+      if (found.isEmpty()) {
+        return;
+      }
+      hits++;
+      if (findings.size() < MAX_INJECTION_FINDINGS) {
+        findings.add(Finding.builder(INJECTION_RULE, "llm")
+            .severity(Severity.WARN)
+            .at(path, null)
+            .message("the file name holds an instruction aimed at a model reviewer: \"" + UntrustedText.oneLine(found.get(0).phrase(), 80)
+                + "\"" + consequence())
+            .snippet(UntrustedText.oneLine(path, 200))
+            .build());
       }
     }
 
@@ -358,7 +383,8 @@ public final class LlmCheck implements Check {
     String note() {
       String found = hits == 0 ? "none found" : hits + (hits == 1 ? " holds" : " hold") + " instructions aimed at a model";
       String capped = hits > MAX_INJECTION_FINDINGS ? " (" + MAX_INJECTION_FINDINGS + " reported)" : "";
-      String screened = Texts.plural(texts, "text") + (lines == 0 ? "" : " and " + Texts.plural(lines, "added line"));
+      String screened = Texts.plural(texts, "text") + ", " + Texts.plural(names, "file name")
+          + (lines == 0 ? "" : " and " + Texts.plural(lines, "added line"));
       return "screened " + screened + " for injected instructions: " + found + capped;
     }
   }

@@ -306,7 +306,7 @@ class LlmCheckTest {
 
       assertThat(outcome.failed()).isFalse();
       assertThat(outcome.findings()).isEmpty();
-      assertThat(outcome.note()).startsWith("no model asked").contains("screened 3 texts for injected instructions: none found");
+      assertThat(outcome.note()).startsWith("no model asked").containsPattern("screened 3 texts, \\d+ file names? for injected instructions: none found");
     }
     assertThat(server.requests()).isEmpty();
   }
@@ -357,7 +357,7 @@ class LlmCheckTest {
       });
       String user = server.requests().get(0).json().path("messages").get(1).path("content").asText();
       assertThat(user).doesNotContain("<!--").doesNotContain("ignore previous").doesNotContain("\u200b");
-      assertThat(outcome.note()).contains("screened").containsPattern("screened 3 texts and \\d+ added lines for injected instructions: 1 holds instructions aimed at a model");
+      assertThat(outcome.note()).contains("screened").containsPattern("screened 3 texts, \\d+ file names? and \\d+ added lines for injected instructions: 1 holds instructions aimed at a model");
     }
   }
 
