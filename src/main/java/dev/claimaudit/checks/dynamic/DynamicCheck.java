@@ -38,6 +38,9 @@ public final class DynamicCheck implements Check {
   private static final Pattern TEST_CONFIG = Pattern.compile(
       "conftest\\.py|pytest\\.ini|tox\\.ini|sitecustomize\\.py|usercustomize\\.py|.*\\.pth|(?:jest|vitest|vite|babel|ava)\\.config\\.[cm]?[jt]s"
           + "|\\.mocharc(?:\\..*)?|setupTests\\.[jt]sx?");
+  /** Lockfiles a build tool may bring up to date as it runs (cargo does): their changes say nothing about the code that ran. */
+  private static final Pattern LOCKFILE = Pattern.compile(
+      "Cargo\\.lock|go\\.sum|package-lock\\.json|npm-shrinkwrap\\.json|yarn\\.lock|pnpm-lock\\.yaml|bun\\.lockb?|poetry\\.lock|uv\\.lock");
 
   @Override
   public List<FindingType> findingTypes() {
@@ -187,11 +190,11 @@ public final class DynamicCheck implements Check {
 
   /**
    * Why the work tree is not the audited head, or empty when it is: checked out at another
-   * commit, with changed tracked files, or (before the run, when {@code untrackedTests}) with
-   * untracked files that would take part in the tests, such as a {@code conftest.py} an install
-   * script dropped.
+   * commit, with changed tracked files, or (before the run, when {@code beforeRun}) with untracked
+   * files that would take part in the tests, such as a {@code conftest.py} an install script
+   * dropped. After the run, a lockfile the build tool brought up to date does not count.
    */
-  private static Optional<String> notTheHead(Path workTree, String head, boolean untrackedTests) {
+  private static Optional<String> notTheHead(Path workTree, String head, boolean beforeRun) {
     try (GitRepository repository = GitRepository.open(workTree)) {
       Optional<String> checkedOut = repository.headCommit();
       if (checkedOut.isEmpty() || !checkedOut.get().equals(head)) {
@@ -199,15 +202,16 @@ public final class DynamicCheck implements Check {
             + Texts.shortSha(head, 12) + "; check out the head before running the tests");
       }
       GitRepository.WorkTreeStatus status = repository.workTreeStatus();
-      if (!status.uncommitted().isEmpty()) {
-        int count = status.uncommitted().size();
-        return Optional.of("the work tree has uncommitted changes to " + count + " tracked file" + (count == 1 ? "" : "s") + " (first: "
-            + status.uncommitted().get(0) + ")");
+      List<String> uncommitted = status.uncommitted().stream()
+          .filter(path -> beforeRun || !LOCKFILE.matcher(path.substring(path.lastIndexOf('/') + 1)).matches()).toList();
+      if (!uncommitted.isEmpty()) {
+        return Optional.of("the work tree has uncommitted changes to " + Texts.plural(uncommitted.size(), "tracked file") + " (first: "
+            + uncommitted.get(0) + ")");
       }
-      List<String> untracked = untrackedTests ? status.untracked().stream().filter(DynamicCheck::takesPartInTests).toList() : List.of();
+      List<String> untracked = beforeRun ? status.untracked().stream().filter(DynamicCheck::takesPartInTests).toList() : List.of();
       if (!untracked.isEmpty()) {
-        return Optional.of("the work tree holds " + untracked.size() + " untracked file" + (untracked.size() == 1 ? "" : "s")
-            + " that the tests would load (first: " + untracked.get(0) + ")");
+        return Optional.of("the work tree holds " + Texts.plural(untracked.size(), "untracked file") + " that the tests would load (first: "
+            + untracked.get(0) + ")");
       }
       return Optional.empty();
     }
