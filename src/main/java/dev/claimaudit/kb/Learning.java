@@ -44,7 +44,8 @@ public final class Learning {
           "A reviewer left a note on a file this change touches (audit kb note); it is shown so the lesson is not lost.",
           "review note on this file (by alice, 3 attempts): Off-by-one twice; check the end index"),
       new FindingType(EDITED, "change edits its own audit's memory",
-          "The knowledge base lies in the work tree and the change edits it: a change must not rewrite the memory of its own audit.",
+          "The knowledge base lies in the work tree and the change edits it, or replaces it by a symbolic link: a change must not"
+              + " rewrite or choose the memory of its own audit.",
           "this change edits the audit's knowledge base (.claim-audit/kb/); keep the knowledge base outside the repository (see ci/KB.md)"));
   /** Findings about the audit's own inputs, not mistakes in the code: never learned or escalated. */
   private static final Set<String> NOT_LEARNED = Set.of(RECURRING, FILE_NOTE, EDITED, PolicyLoader.CHANGED.id());
