@@ -117,11 +117,6 @@ public final class VerdictRecords {
       notes.add("ignored the verdict record " + file + ": " + e.getMessage() + "; audited again");
       return Optional.empty();
     }
-    if (!written) {
-      notes.add("ignored the verdict record " + file + ": it is not the record an audit wrote (its digest does not match the one kept"
-          + " in " + DIGESTS + "/); audited again");
-      return Optional.empty();
-    }
     Verdict recorded;
     try {
       recorded = JsonVerdictReader.read(root);
@@ -129,13 +124,19 @@ public final class VerdictRecords {
       notes.add("ignored the verdict record " + file + ": " + e.getMessage() + "; audited again");
       return Optional.empty();
     }
+    if (!recorded.inputs().equals(inputs) || !options.equals(root.get("options"))) {
+      notes.add("the verdict record " + file.getFileName() + " was made from other inputs or options; audited again");
+      return Optional.empty();
+    }
+    // Any record that would be replayed must be the one an audit wrote, and consistent with itself.
+    if (!written) {
+      notes.add("ignored the verdict record " + file + ": it is not the record an audit wrote (its digest does not match the one kept"
+          + " in " + DIGESTS + "/); audited again");
+      return Optional.empty();
+    }
     if (recorded.outcome() != Outcome.of(recorded.findings())) {
       notes.add("ignored the verdict record " + file + ": it says " + recorded.outcome().id() + " but its findings make it "
           + Outcome.of(recorded.findings()).id() + "; audited again");
-      return Optional.empty();
-    }
-    if (!recorded.inputs().equals(inputs) || !options.equals(root.get("options"))) {
-      notes.add("the verdict record " + file.getFileName() + " was made from other inputs or options; audited again");
       return Optional.empty();
     }
     return Optional.of(recorded);
