@@ -6,6 +6,9 @@ import java.util.List;
 
 /** A text with the {@link Region} of each of its characters, and its line starts. */
 public final class LexedText {
+  /** The regions by ordinal: {@code Region.values()} copies its array on every call. */
+  private static final Region[] REGIONS = Region.values();
+
   private final String text;
   private final byte[] regions;
   private final int[] lineStarts;
@@ -39,7 +42,7 @@ public final class LexedText {
 
   /** The region of the character at {@code offset} in the whole text. */
   public Region regionAt(int offset) {
-    return Region.values()[regions[offset]];
+    return REGIONS[regions[offset]];
   }
 
   /** The 1-based line that holds the character at {@code offset}. */
@@ -69,7 +72,7 @@ public final class LexedText {
 
   /** The region of the character at {@code column} (0-based) of 1-based {@code line}. */
   public Region regionAt(int line, int column) {
-    return Region.values()[regions[lineStarts[line - 1] + column]];
+    return REGIONS[regions[lineStarts[line - 1] + column]];
   }
 
   /** Maximal runs of one region, in order; joined, their texts give back the whole text. */
@@ -78,7 +81,7 @@ public final class LexedText {
     int start = 0;
     for (int i = 1; i <= text.length(); i++) {
       if (i == text.length() || regions[i] != regions[start]) {
-        tokens.add(new Token(Region.values()[regions[start]], text.substring(start, i)));
+        tokens.add(new Token(REGIONS[regions[start]], text.substring(start, i)));
         start = i;
       }
     }

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 public final class Outliner {
   /** Longest declaration read before a block's brace; a longer run of code before it is cut from the start. */
-  private static final int MAX_HEADER = 600;
+  private static final int MAX_HEADER = 1_500;
 
   private static final Set<Language> BY_INDENT = EnumSet.of(Language.PYTHON, Language.RUBY, Language.ELIXIR);
 
@@ -29,13 +29,19 @@ public final class Outliner {
       "(?:^|[^\\w.$])((?:describe|context|suite|it|test|specify|scenario|feature|xit|xdescribe|xtest|xcontext|fit|fdescribe|ftest"
           + "|Deno\\.test|[a-z]\\.Run)(?:\\s*\\.\\s*\\w+)*(?:\\s*\\((?:[^()]|\\([^()]*\\))*\\))?)\\s*\\(\\s*(?:[\\w.]+\\s*,\\s*)?"
           + "([\"'`])((?:\\\\.|(?!\\2).){0,300})\\2");
+  /**
+   * A type declared where declarations start, at the head of a line after its modifiers: an
+   * {@code impl Iterator} in a return type or a parameter is not one.
+   */
   private static final Pattern TYPE_DECLARATION = Pattern.compile(
-      "(?<!->\\s?)(?<![:(,<&|]\\s?)\\b(class|interface|struct|enum|trait|object|record|protocol|extension|namespace|mod|union|impl)\\b(?:\\s*<[^{;]*?>)?\\s+"
+      "(?m)^[ \\t]*(?:(?:pub(?:\\([^)]*\\))?|export|default|public|private|protected|internal|abstract|sealed|data|final|static|open|partial"
+          + "|unsafe|declare|inner|enum|annotation|value|inline|fileprivate|case|@\\w+(?:\\([^)]*\\))?)\\s+)*"
+          + "(class|interface|struct|enum|trait|object|record|protocol|extension|namespace|mod|union|impl)\\b(?:\\s*<[^{;]*?>)?\\s+"
           + "(?:[\\w:.<>, &'?]+?\\s+for\\s+)?([A-Za-z_$][\\w$]*)");
   private static final Pattern ANONYMOUS_TYPE = Pattern.compile(
       "\\bnew\\s+([A-Za-z_$][\\w$.]*)\\s*(?:<[^(){}]*>)?\\s*\\([^(){}]*\\)\\s*$|\\bobject\\s*:\\s*([A-Za-z_$][\\w$.]*)");
   private static final Pattern KEYWORD_FUNCTION = Pattern.compile(
-      "\\b(?:fn\\s+([A-Za-z_]\\w*)|func\\s*(?:\\(\\s*(?:\\w+\\s+)?\\*?\\s*([A-Za-z_]\\w*)[^)]*\\)\\s*)?([A-Za-z_]\\w*)|fun\\s+(?:<[^>]*>\\s*)?(?:[\\w.<>?]+\\.)?(`[^`]+`|[A-Za-z_]\\w*)"
+      "\\b(?:fn\\s+([A-Za-z_]\\w*)|func\\b\\s*(?:\\(\\s*(?:\\w+\\s+)?\\*?\\s*([A-Za-z_]\\w*)[^)]*\\)\\s*)?([A-Za-z_]\\w*)|fun\\s+(?:<[^>]*>\\s*)?(?:[\\w.<>?]+\\.)?(`[^`]+`|[A-Za-z_]\\w*)"
           + "|function\\s*\\*?\\s*([A-Za-z_$][\\w$]*)|def\\s+([A-Za-z_]\\w*))");
   private static final Pattern SPOCK_FEATURE = Pattern.compile("\\bdef\\s+([\"'])((?:\\\\.|(?!\\1).){1,300})\\1\\s*\\(");
   private static final Pattern BOUND_FUNCTION = Pattern.compile(
@@ -72,23 +78,53 @@ public final class Outliner {
     return BY_INDENT.contains(language) ? byIndent(lexed) : byBraces(language, lexed);
   }
 
-  /** A block being read: opened by a brace, named or not. */
-  private record Open(Kind kind, String name, String header, List<String> annotations, int startLine, int bodyLine) {}
+  /**
+   * A block being read: opened by a brace, named or not. A {@code typeLiteral} brace opens a type
+   * written after a colon ({@code ): { user: string } {}}), which the declaration continues after.
+   */
+  private record Open(Kind kind, String name, String header, List<String> annotations, int startLine, int bodyLine, boolean typeLiteral) {
+    Open(Kind kind, String name, String header, List<String> annotations, int startLine, int bodyLine) {
+      this(kind, name, header, annotations, startLine, bodyLine, false);
+    }
+  }
 
   private static Outline byBraces(Language language, LexedText lexed) {
     String text = lexed.text();
     List<Block> blocks = new ArrayList<>();
     Deque<Open> open = new ArrayDeque<>();
     int statementStart = 0;
+    int brackets = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if ((c != '{' && c != '}' && c != ';') || lexed.regionAt(i) != Region.CODE) {
+      if ("{};()[]".indexOf(c) < 0 || lexed.regionAt(i) != Region.CODE) {
         continue;
       }
+      if (c == '(' || c == '[') {
+        brackets++;
+        continue;
+      }
+      if (c == ')' || c == ']') {
+        brackets = Math.max(0, brackets - 1);
+        continue;
+      }
+      if (c == ';' && (brackets > 0 || !open.isEmpty() && open.peek().typeLiteral())) {
+        // A semicolon inside brackets ("[f32; 4]", "for (;;)") or a type literal does not end the declaration.
+        continue;
+      }
+      brackets = 0;
       if (c == '{') {
-        open.push(name(language, lexed, Math.max(statementStart, i - MAX_HEADER), i));
+        int from = Math.max(statementStart, i - MAX_HEADER);
+        if (lastCodeChar(lexed, from, i) == ':') {
+          open.push(new Open(null, null, "", List.of(), lexed.lineOf(i), lexed.lineOf(i), true));
+          continue;
+        }
+        open.push(name(language, lexed, from, i));
       } else if (c == '}' && !open.isEmpty()) {
-        close(open.pop(), lexed.lineOf(i), blocks);
+        Open closed = open.pop();
+        close(closed, lexed.lineOf(i), blocks);
+        if (closed.typeLiteral()) {
+          continue;
+        }
       }
       statementStart = i + 1;
     }
@@ -109,6 +145,8 @@ public final class Outliner {
   /** The block whose brace is at {@code brace}, named by the declaration between {@code from} and it. */
   private static Open name(Language language, LexedText lexed, int from, int brace) {
     String header = codeAndStrings(lexed, from, brace);
+    // Declarations are read from the code alone ("functions" in a test's name is no func), tests' names from their strings.
+    String code = codeOnly(lexed, from, brace);
     int bodyLine = lexed.lineOf(brace);
     Kind kind = null;
     String name = null;
@@ -128,21 +166,21 @@ public final class Outliner {
         name = spock.group(2);
       }
     }
-    Matcher type = TYPE_DECLARATION.matcher(header);
+    Matcher type = TYPE_DECLARATION.matcher(code);
     while (type.find()) {
-      if (type.start() > at && !type.group(2).equals("for")) {
-        at = type.start();
+      if (type.start(1) > at && !type.group(2).equals("for") && !insideAType(code, type.start())) {
+        at = type.start(1);
         kind = Kind.TYPE;
         name = type.group(2);
       }
     }
-    Matcher anonymous = ANONYMOUS_TYPE.matcher(header);
+    Matcher anonymous = ANONYMOUS_TYPE.matcher(code);
     if (anonymous.find() && anonymous.start() > at) {
       at = anonymous.start();
       kind = Kind.TYPE;
       name = anonymous.group(1) != null ? anonymous.group(1) : anonymous.group(2);
     }
-    Matcher keyword = KEYWORD_FUNCTION.matcher(header);
+    Matcher keyword = KEYWORD_FUNCTION.matcher(code);
     int keywordEnd = -1;
     while (keyword.find()) {
       if (keyword.start() > at) {
@@ -153,14 +191,14 @@ public final class Outliner {
         name = keyword.group(2) != null ? keyword.group(2) + "." + keyword.group(3) : firstGroup(keyword);
       }
     }
-    Matcher bound = BOUND_FUNCTION.matcher(header);
+    Matcher bound = BOUND_FUNCTION.matcher(code);
     if (bound.find() && bound.start() > at) {
       at = bound.start();
       kind = Kind.FUNCTION;
       name = bound.group(1);
     }
     for (Pattern pattern : methodPatterns(language)) {
-      Matcher method = pattern.matcher(header);
+      Matcher method = pattern.matcher(code);
       if (method.find() && method.start(1) > at && method.start(1) >= keywordEnd && !NOT_NAMES.contains(method.group(1))) {
         at = method.start(1);
         kind = Kind.FUNCTION;
@@ -170,10 +208,26 @@ public final class Outliner {
     if (kind == null) {
       return new Open(null, null, header, List.of(), bodyLine, bodyLine);
     }
-    int startLine = lexed.lineOf(from + Math.max(0, Math.min(at, header.length() - 1)));
     int declaration = header.lastIndexOf('\n', Math.max(0, at - 1)) + 1;
-    return new Open(kind, name.replace("`", ""), header.substring(declaration).strip(), annotations(header.substring(0, declaration)),
-        startLine, bodyLine);
+    List<String> annotations = annotations(header.substring(0, declaration));
+    // A declaration begins with its annotations: a @Disabled above a method belongs to that method.
+    int startLine = lexed.lineOf(from + Math.max(0, Math.min(at, header.length() - 1))) - annotationLines(header.substring(0, declaration));
+    return new Open(kind, name.replace("`", ""), header.substring(declaration).strip(), annotations, startLine, bodyLine);
+  }
+
+  /**
+   * Whether the code before {@code at} leaves it inside a type or a list, as in a return type
+   * wrapped over lines ({@code -> Binder<\n    impl Iterator<Item = T>,\n>}): the last character
+   * before it that is not white space opens or continues one.
+   */
+  private static boolean insideAType(String code, int at) {
+    for (int i = at - 1; i >= 0; i--) {
+      char c = code.charAt(i);
+      if (!Character.isWhitespace(c)) {
+        return "<,(:=>|&".indexOf(c) >= 0;
+      }
+    }
+    return false;
   }
 
   /** The declarations without a keyword that {@code language} has. */
@@ -200,6 +254,48 @@ public final class Outliner {
       out.append(lexed.regionAt(i) == Region.COMMENT && c != '\n' ? ' ' : c);
     }
     return out.toString();
+  }
+
+  /** The last character of code before {@code to} that is not white space, or 0. */
+  private static char lastCodeChar(LexedText lexed, int from, int to) {
+    String text = lexed.text();
+    for (int i = to - 1; i >= from; i--) {
+      char c = text.charAt(i);
+      if (!Character.isWhitespace(c) && lexed.regionAt(i) == Region.CODE) {
+        return c;
+      }
+    }
+    return 0;
+  }
+
+  /** The text from {@code from} to {@code to} with comments and strings blanked out. */
+  private static String codeOnly(LexedText lexed, int from, int to) {
+    String text = lexed.text();
+    StringBuilder out = new StringBuilder(to - from);
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      out.append(lexed.regionAt(i) != Region.CODE && c != '\n' ? ' ' : c);
+    }
+    return out.toString();
+  }
+
+  /** How many lines right above the declaration are its annotations, blank lines between them included. */
+  private static int annotationLines(String prefix) {
+    String[] lines = prefix.split("\n", -1);
+    int count = 0;
+    int annotated = 0;
+    for (int i = lines.length - 2; i >= 0; i--) {
+      String stripped = lines[i].strip();
+      if (stripped.startsWith("@") || stripped.startsWith("#[") || stripped.startsWith("[")) {
+        count++;
+        annotated = count;
+      } else if (stripped.isEmpty()) {
+        count++;
+      } else {
+        break;
+      }
+    }
+    return annotated;
   }
 
   /** The annotation lines of a declaration's prefix: {@code @Test}, {@code #[ignore]}, {@code [Fact]}. */
@@ -231,7 +327,8 @@ public final class Outliner {
   private static void expressionFunctions(LexedText lexed, List<Block> blocks) {
     for (int line = 1; line <= lexed.lineCount(); line++) {
       String text = lexed.line(line);
-      if (text.isBlank() || text.length() > MAX_HEADER || !startsInCode(lexed, line)) {
+      if (text.length() > MAX_HEADER || !(text.contains("fun ") || text.contains("def ") || text.contains("=>"))
+          || !startsInCode(lexed, line)) {
         continue;
       }
       Matcher matcher = EXPRESSION_FUNCTION.matcher(text);

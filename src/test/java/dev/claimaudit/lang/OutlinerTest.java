@@ -153,4 +153,66 @@ class OutlinerTest {
             throw new UnsupportedOperationException(); <<
         """)).containsExactly("Broken", "half");
   }
+
+  @Test
+  void aSemicolonInsideBracketsDoesNotCutTheSignature() {
+    assertThat(around(Language.RUST, """
+        impl ColorEncode for ColorSpace {
+            fn encode(&self, color: Color) -> [f32; 4] {
+                unimplemented!("always converted first") <<
+            }
+        }
+        """)).containsExactly("ColorSpace", "encode");
+  }
+
+  @Test
+  void aLongSignatureIsReadWhole() {
+    String parameters = "    p%d: Option<String>,\n".repeat(40).formatted(java.util.stream.IntStream.range(0, 40).boxed().toArray());
+    assertThat(around(Language.RUST, "pub(crate) async fn add(\n" + parameters + ") -> Result<ExitStatus> {\n    todo!() <<\n}\n"))
+        .containsExactly("add");
+  }
+
+  @Test
+  void anImplTraitWrappedIntoAReturnTypeIsNotAType() {
+    assertThat(around(Language.RUST, """
+        fn all_field_tys(
+            self,
+        ) -> EarlyBinder<
+            impl IntoIterator<Item = Ty>,
+        > {
+            todo!() <<
+        }
+        """)).containsExactly("all_field_tys");
+  }
+
+  @Test
+  void anObjectTypeAfterTheParametersIsPartOfTheSignature() {
+    assertThat(around(Language.TYPESCRIPT, """
+        function convertStates(
+          message: ChatMessage,
+        ): { user: string; assistant: string } {
+          throw new Error("Function not implemented."); <<
+        }
+        """)).containsExactly("convertStates");
+  }
+
+  @Test
+  void anAnnotationBelongsToTheDeclarationBelowIt() {
+    assertThat(around(Language.JAVA, """
+        class PaymentIT {
+          @Disabled <<
+          @Test
+          void pays() {
+          }
+        }
+        """)).containsExactly("PaymentIT", "pays");
+  }
+
+  @Test
+  void aWordThatStartsLikeAKeywordIsNotOne() {
+    assertThat(around(Language.TYPESCRIPT, """
+        describe.skip("Tool preprocess functions", () => { <<
+        });
+        """)).containsExactly("Tool preprocess functions");
+  }
 }
