@@ -593,7 +593,8 @@ public final class ClaimExtractor {
           file = PathTokens.trim(in.group(1));
           text = text.substring(in.end());
         }
-        if (candidate.codey() || kindNamed || file != null) {
+        // "Added a note to docs/providers.md" names a file, not a symbol called "note".
+        if (candidate.codey() || kindNamed) {
           symbols.add(new ClaimSubject.Symbol(candidate.name(), file));
         }
         Matcher join = JOIN.matcher(text);

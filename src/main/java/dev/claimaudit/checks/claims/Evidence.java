@@ -139,13 +139,23 @@ final class Evidence {
     if (resolution instanceof Resolution.Ambiguous ambiguous) {
       return ClaimResult.of(claim, ClaimStatus.UNVERIFIED, "`" + file.path() + "` could be any of " + String.join(", ", ambiguous.candidates()));
     }
-    if (resolution instanceof Resolution.Missing missing && missing.written().contains("/")) {
+    if (resolution instanceof Resolution.Missing missing && missing.written().contains("/") && namesAFile(missing.written())) {
       return contradicted(claim, missing.written(), missing.written() + " does not exist at head and was not added in the range");
     }
     if (resolution instanceof Resolution.Missing missing) {
       return ClaimResult.of(claim, ClaimStatus.UNVERIFIED, "no file named " + missing.written() + " in the repository");
     }
     return ClaimResult.of(claim, ClaimStatus.UNVERIFIED, "`" + file.path() + "` is not a path inside the repository");
+  }
+
+  /**
+   * Whether a written path that is nowhere in the repository is still plainly a file: its last
+   * part has an extension. "mistral/devstral-small" (a model id) and "null/empty" (two words) are
+   * not, and stay unverified.
+   */
+  private static boolean namesAFile(String written) {
+    String last = written.substring(written.lastIndexOf('/') + 1);
+    return last.matches("[^.]+\\.[A-Za-z][A-Za-z0-9]{0,11}");
   }
 
   private ClaimResult fileFound(Claim claim, ClaimSubject.File file, String path) {

@@ -65,6 +65,14 @@ class EvidenceTest {
   }
 
   @Test
+  void aSlashedNameThatIsNoFileIsNotContradicted() {
+    TestRepo repo = base().write("src/models.py", "MODELS = ['mistral/devstral-small']\n");
+    ClaimResult file = only(audit(repo, "Models\n\nNew:\n- mistral/devstral-small"), ClaimKind.FILE);
+
+    assertThat(file.status()).isEqualTo(ClaimStatus.UNVERIFIED);
+  }
+
+  @Test
   void aListedNewFileThatIsMissingIsContradictedAtThatPath() {
     TestRepo repo = base().write("src/cache.py", "CACHE = {}\n");
     ClaimResult file = only(audit(repo, "Add eviction\n\nNew files:\n- src/eviction.py"), ClaimKind.FILE);
