@@ -84,6 +84,14 @@ public final class ClaimExtractor {
       "(?i)\\b(\\d+)\\s+new(?:\\s+files?)?(?:\\s*(?:\\+|and|,|plus)\\s*(\\d+)\\s+(?:[\\w-]+\\s+)?(?:updates?|updated|modified|changed|changes?))?");
   private static final Pattern ADDS_FILE = Pattern.compile(
       "(?i)^(?:adds?|added|creates?|created|introduces?|introduced)\\s+(?:the\\s+|a\\s+|new\\s+)*(?:files?\\s+)?`?([\\w./@+\\-]+)`?(?:\\s|$|[,.;:])");
+  /** "Update AsyncToolCallback.java", "removed docs/old.md": a change verb opening the sentence, then a path. */
+  private static final Pattern VERB_FILE = Pattern.compile(
+      "(?i)^(updated?|updates|updating|edit(?:s|ed)?|modif(?:y|ies|ied)|chang(?:e|es|ed)|touch(?:es|ed)?|fix(?:es|ed)?|"
+          + "remov(?:e|es|ed)|delet(?:e|es|ed)|drop(?:s|ped)?)\\s+(?:the\\s+)?(?:file\\s+)?`?([\\w./@+\\-]+)`?(?:\\s|$|[,.;:])");
+  /** "response_format parameter added to openai-options.ts": something said to be put into a named file. */
+  private static final Pattern PUT_IN_FILE = Pattern.compile(
+      "(?i)^(.{1,80}?)\\s+(?:was\\s+|were\\s+|is\\s+|are\\s+|has been\\s+|have been\\s+)?"
+          + "(?:added|implemented|defined|exported|introduced|registered|wired up)\\s+(?:to|in|into|within)\\s+`?([\\w./@+\\-]+)`?\\s*[.;:]?\\s*$");
   private static final Pattern FUTURE_HEADING = Pattern.compile(
       "(?i)\\b(carry[- ]?overs?|follow[- ]?ups?|todo|next steps?|future|known (issues|gaps|limitations)|out of scope|not included|"
           + "remaining|open questions?|limitations|caveats|later|planned|roadmap|before merg\\w*)\\b");
@@ -431,6 +439,23 @@ public final class ClaimExtractor {
         String token = PathTokens.trim(adds.group(1));
         if (PathTokens.isPath(token) && token.contains("/")) {
           add(ClaimKind.FILE, Strength.NORMAL, text, new ClaimSubject.File(token, FileAction.ADDED));
+        }
+        return;
+      }
+      Matcher verb = VERB_FILE.matcher(text);
+      if (verb.find()) {
+        String token = PathTokens.trim(verb.group(2));
+        if (PathTokens.isPath(token)) {
+          boolean removal = verb.group(1).toLowerCase(Locale.ROOT).matches("remov.*|delet.*|drop.*");
+          add(ClaimKind.FILE, Strength.NORMAL, text, new ClaimSubject.File(token, removal ? FileAction.REMOVED : FileAction.UPDATED));
+        }
+        return;
+      }
+      Matcher put = PUT_IN_FILE.matcher(text);
+      if (put.find()) {
+        String token = PathTokens.trim(put.group(2));
+        if (PathTokens.isPath(token)) {
+          add(ClaimKind.FILE, Strength.NORMAL, text, new ClaimSubject.File(token, FileAction.CHANGED));
         }
       }
     }

@@ -51,7 +51,9 @@ public sealed interface ClaimSubject {
     /** Listed as updated: must be modified in the range. */
     UPDATED,
     /** Listed under a heading that mixes both: must be added or modified. */
-    CHANGED
+    CHANGED,
+    /** Said to be removed: must be gone at head. */
+    REMOVED
   }
 
   enum AbsenceTarget {

@@ -15,6 +15,7 @@ import dev.claimaudit.claims.Claim;
 import dev.claimaudit.claims.ClaimStatus;
 import dev.claimaudit.claims.ClaimSubject;
 import dev.claimaudit.claims.ClaimSubject.AbsenceTarget;
+import dev.claimaudit.claims.ClaimSubject.FileAction;
 import dev.claimaudit.claims.Strength;
 import dev.claimaudit.git.AddedLine;
 import dev.claimaudit.git.ChangeType;
@@ -132,6 +133,9 @@ final class Evidence {
   }
 
   private ClaimResult file(Claim claim, ClaimSubject.File file) {
+    if (file.action() == FileAction.REMOVED) {
+      return removed(claim, file.path());
+    }
     Resolution resolution = resolver.resolve(file.path());
     if (resolution instanceof Resolution.Found found) {
       return fileFound(claim, file, found.path());
@@ -146,6 +150,21 @@ final class Evidence {
       return ClaimResult.of(claim, ClaimStatus.UNVERIFIED, "no file named " + missing.written() + " in the repository");
     }
     return ClaimResult.of(claim, ClaimStatus.UNVERIFIED, "`" + file.path() + "` is not a path inside the repository");
+  }
+
+  /** A file said to be removed: deleted in the range, or still there. */
+  private ClaimResult removed(Claim claim, String written) {
+    String normal = written.replace('\\', '/').replaceFirst("^\\./", "");
+    for (FileChange change : context.changeSet().files()) {
+      String path = change.path();
+      if (change.type() == ChangeType.DELETED && (path.equals(normal) || path.endsWith("/" + normal))) {
+        return backed(claim, path, path + " is deleted in the range");
+      }
+    }
+    if (resolver.resolve(written) instanceof Resolution.Found found) {
+      return contradicted(claim, found.path(), found.path() + " is said to be removed but still exists at head");
+    }
+    return ClaimResult.of(claim, ClaimStatus.UNVERIFIED, "no file named " + written + " was deleted in the range or exists at head");
   }
 
   /**
@@ -172,7 +191,7 @@ final class Evidence {
       case ADDED -> added || type == ChangeType.RENAMED
           ? backed(claim, path, path + " is " + type.label() + " in the range")
           : contradicted(claim, path, path + " is listed as new but already existed; the range only modifies it");
-      case UPDATED, CHANGED -> backed(claim, path, path + " is " + type.label() + " in the range");
+      case UPDATED, CHANGED, REMOVED -> backed(claim, path, path + " is " + type.label() + " in the range");
     };
   }
 

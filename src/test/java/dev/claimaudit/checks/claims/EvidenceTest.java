@@ -65,6 +65,15 @@ class EvidenceTest {
   }
 
   @Test
+  void aFileSaidToBeRemovedMustBeGone() {
+    TestRepo repo = base().write("src/cache.py", "CACHE = {}\n");
+    ClaimResult stillThere = only(audit(repo, "Remove src/cache.py"), ClaimKind.FILE);
+
+    assertThat(stillThere.status()).isEqualTo(ClaimStatus.CONTRADICTED);
+    assertThat(stillThere.evidence()).contains("still exists");
+  }
+
+  @Test
   void aSlashedNameThatIsNoFileIsNotContradicted() {
     TestRepo repo = base().write("src/models.py", "MODELS = ['mistral/devstral-small']\n");
     ClaimResult file = only(audit(repo, "Models\n\nNew:\n- mistral/devstral-small"), ClaimKind.FILE);
