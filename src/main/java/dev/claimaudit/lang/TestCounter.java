@@ -1,51 +1,158 @@
 package dev.claimaudit.lang;
 
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Counts test case declarations in lines of a test file, per framework, without running anything. */
+/**
+ * Counts test case declarations, per framework, without running anything. Only declarations in
+ * code count: a test in a block comment, a docstring or a string literal (a fixture that holds
+ * test source as text) is not one.
+ */
 public final class TestCounter {
-  private static final Pattern PYTHON = Pattern.compile("^\\s*(?:async\\s+)?def\\s+test\\w*\\s*\\(");
-  private static final Pattern JAVASCRIPT = Pattern.compile(
-      "^\\s*(?:(?:it|test|specify|Deno\\.test|t\\.test)(?:\\.(?:only|skip|todo|concurrent|failing|each\\s*(?:\\([^)]*\\)|`[^`]*`)))*\\s*\\(|it\\s*\\(|test\\s*\\()");
-  private static final Pattern GO = Pattern.compile("^func\\s+(?:Test|Fuzz|Example)\\w*\\s*\\(");
-  private static final Pattern RUST = Pattern.compile("^\\s*#\\[(?:\\w+::)?(?:test|rstest|test_case)\\b");
-  private static final Pattern JVM = Pattern.compile("^\\s*@(?:Test|ParameterizedTest|RepeatedTest|TestFactory|TestTemplate|Property|Example)\\b");
-  private static final Pattern KOTLIN_SPEC = Pattern.compile("^\\s*(?:test|should|it)\\s*\\(\\s*\"");
-  private static final Pattern CSHARP = Pattern.compile("^\\s*\\[\\s*(?:Fact|Theory|Test|TestMethod|TestCase|DataTestMethod)\\b");
-  private static final Pattern RUBY = Pattern.compile("^\\s*(?:it|specify|test|scenario)\\s*(?:\\(?\\s*['\"]|\\s*do\\b|\\s*\\{)|^\\s*def\\s+test_\\w*");
-  private static final Pattern SWIFT = Pattern.compile("^\\s*(?:@Test\\b|func\\s+test\\w*\\s*\\()");
-  private static final Pattern PHP = Pattern.compile("^\\s*(?:public\\s+)?function\\s+test\\w*\\s*\\(|^\\s*(?:/\\*\\*?|\\*)\\s*@test\\b|^\\s*#\\[Test\\]");
-  private static final Pattern NATIVE = Pattern.compile("^\\s*(?:TEST|TEST_F|TEST_P|TYPED_TEST|TEST_CASE|SCENARIO)\\s*\\(");
-  private static final Pattern ELIXIR = Pattern.compile("^\\s*test\\s+\"");
+  private static final String JVM = "^\\s*@(?:Test|ParameterizedTest|RepeatedTest|TestFactory|TestTemplate|Property|Example|RetryingTest)\\b";
+  private static final Map<Language, Pattern> DECLARATIONS = declarations();
+
+  /** What makes a file that is not a test file by its name one by its content: tests it declares where a runner finds them. */
+  private static final Map<Language, Pattern> FILE_DECLARATIONS = Map.of(
+      Language.JAVASCRIPT, Pattern.compile("^(?:describe|it|test|suite|specify|context)(?:\\.\\w+|\\[\\s*['\"]\\w+['\"]\\s*\\])*\\s*\\(|^Deno\\.test\\s*\\("),
+      Language.TYPESCRIPT, Pattern.compile("^(?:describe|it|test|suite|specify|context)(?:\\.\\w+|\\[\\s*['\"]\\w+['\"]\\s*\\])*\\s*\\(|^Deno\\.test\\s*\\("),
+      Language.RUST, Pattern.compile("#\\[(?:\\w+::)*test\\b|#\\[cfg\\(\\s*test\\s*\\)\\]|#\\[rstest\\b"),
+      Language.PYTHON, Pattern.compile("^(?:async\\s+)?def\\s+test\\w*\\s*\\(|^class\\s+Test\\w*\\s*[(:]"));
+  /** A Python file's tests are found by a runner only when it imports one. */
+  private static final Pattern PYTHON_RUNNER = Pattern.compile("^(?:import|from)\\s+(?:pytest|unittest)\\b", Pattern.MULTILINE);
 
   private TestCounter() {}
 
-  /** The declaration pattern for the file's framework, or empty when the extension is unknown. */
-  public static Optional<Pattern> declaration(String path) {
-    String lower = path.toLowerCase(Locale.ROOT);
-    String extension = lower.substring(lower.lastIndexOf('.') + 1);
-    return Optional.ofNullable(switch (extension) {
-      case "py" -> PYTHON;
-      case "js", "jsx", "mjs", "cjs", "ts", "tsx", "mts", "cts" -> JAVASCRIPT;
-      case "go" -> GO;
-      case "rs" -> RUST;
-      case "java", "groovy", "scala" -> JVM;
-      case "kt", "kts" -> Pattern.compile(JVM.pattern() + "|" + KOTLIN_SPEC.pattern());
-      case "cs" -> CSHARP;
-      case "rb" -> RUBY;
-      case "swift" -> SWIFT;
-      case "php" -> PHP;
-      case "c", "cc", "cpp", "cxx" -> NATIVE;
-      case "ex", "exs" -> ELIXIR;
-      default -> null;
-    });
+  private static Map<Language, Pattern> declarations() {
+    Map<Language, String> patterns = new EnumMap<>(Language.class);
+    String javascript = "^\\s*(?:(?:it|test|specify|Deno\\.test|t\\.test)(?:\\.(?:only|skip|todo|concurrent|failing|each\\s*(?:\\([^)]*\\)|`[^`]*`)))*\\s*\\(|it\\s*\\(|test\\s*\\()";
+    patterns.put(Language.PYTHON, "^\\s*(?:async\\s+)?def\\s+test\\w*\\s*\\(");
+    patterns.put(Language.JAVASCRIPT, javascript);
+    patterns.put(Language.TYPESCRIPT, javascript);
+    patterns.put(Language.GO, "^func\\s+(?:Test|Fuzz|Example)\\w*\\s*\\(");
+    patterns.put(Language.RUST, "^\\s*#\\[(?:\\w+::)?(?:test|rstest|test_case)\\b");
+    patterns.put(Language.JAVA, JVM);
+    patterns.put(Language.GROOVY, JVM + "|^\\s*def\\s+(?:\"[^\"]*\"|'[^']*')\\s*\\(\\s*\\)");
+    patterns.put(Language.SCALA, JVM + "|^\\s*(?:test|it)\\s*\\(\\s*\"|^\\s*(?:it|they)\\s+(?:should|must|can)\\s+\"|\"[^\"]*\"\\s+in\\s*\\{");
+    patterns.put(Language.KOTLIN, JVM + "|^\\s*(?:test|should|it)\\s*\\(\\s*\"");
+    patterns.put(Language.CSHARP, "^\\s*\\[\\s*(?:Fact|Theory|Test|TestMethod|TestCase|DataTestMethod)\\b");
+    patterns.put(Language.RUBY, "^\\s*(?:it|specify|test|scenario)\\s*(?:\\(?\\s*['\"]|\\s*do\\b|\\s*\\{)|^\\s*def\\s+test_\\w*");
+    patterns.put(Language.SWIFT, "^\\s*(?:@Test\\b|func\\s+test\\w*\\s*\\()");
+    patterns.put(Language.PHP, "^\\s*(?:public\\s+)?function\\s+test\\w*\\s*\\(|^\\s*(?:/\\*\\*?|\\*)\\s*@test\\b|^\\s*#\\[Test\\]|^\\s*(?:it|test)\\s*\\(\\s*['\"]");
+    String nativeTests = "^\\s*(?:TEST|TEST_F|TEST_P|TYPED_TEST|TEST_CASE|SCENARIO|BOOST_AUTO_TEST_CASE|START_TEST)\\s*\\(";
+    patterns.put(Language.C, nativeTests + "|^\\s*void\\s+test_?\\w*\\s*\\(\\s*(?:void)?\\s*\\)\\s*\\{?\\s*$");
+    patterns.put(Language.CPP, nativeTests);
+    patterns.put(Language.ELIXIR, "^\\s*test\\s+\"");
+    patterns.put(Language.DART, "^\\s*(?:test|testWidgets|testGoldens|blocTest)\\s*(?:<[^>]*>)?\\s*\\(");
+    patterns.put(Language.SHELL, "^\\s*@test\\s+");
+    Map<Language, Pattern> compiled = new EnumMap<>(Language.class);
+    patterns.forEach((language, pattern) -> compiled.put(language, Pattern.compile(pattern)));
+    return Map.copyOf(compiled);
   }
 
-  /** Test cases declared in {@code lines} of {@code path}, or empty when the framework is unknown. */
+  /** The declaration pattern of {@code language}'s test frameworks, or empty when it has none. */
+  public static Optional<Pattern> declaration(Language language) {
+    return Optional.ofNullable(DECLARATIONS.get(language));
+  }
+
+  /** The declaration pattern for the file's framework, or empty when its language is unknown or has none. */
+  public static Optional<Pattern> declaration(String path) {
+    return Language.of(path).flatMap(TestCounter::declaration);
+  }
+
+  /**
+   * Test cases declared in {@code lines} of {@code path} (a whole file, or the lines a change adds
+   * to one), or empty when the framework is unknown. The lines are lexed as they stand, so a
+   * declaration in a comment or a string among them does not count.
+   */
   public static Optional<Integer> count(String path, List<String> lines) {
-    return declaration(path).map(pattern -> (int) lines.stream().filter(line -> pattern.matcher(line).find()).count());
+    Optional<Language> language = Language.of(path);
+    Optional<Pattern> pattern = language.flatMap(TestCounter::declaration);
+    if (pattern.isEmpty()) {
+      return Optional.empty();
+    }
+    if (lines.stream().noneMatch(line -> pattern.get().matcher(line).find())) {
+      return Optional.of(0);
+    }
+    LexedText lexed = Lexer.lex(language.get(), String.join("\n", lines));
+    return Optional.of(countIn(lexed, pattern.get(), null));
+  }
+
+  /**
+   * Test cases declared on {@code lines} (1-based) of {@code text}, the whole file at head, lexed
+   * whole so that a line inside a block comment or a multi-line string is seen as such; empty
+   * when the framework is unknown.
+   */
+  public static Optional<Integer> count(String path, String text, Collection<Integer> lines) {
+    Optional<Language> language = Language.of(path);
+    Optional<Pattern> pattern = language.flatMap(TestCounter::declaration);
+    if (pattern.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(countIn(Lexer.lex(language.get(), text), pattern.get(), lines));
+  }
+
+  private static int countIn(LexedText lexed, Pattern pattern, Collection<Integer> lines) {
+    int count = 0;
+    if (lines == null) {
+      for (int line = 1; line <= lexed.lineCount(); line++) {
+        count += declares(lexed, line, pattern) ? 1 : 0;
+      }
+      return count;
+    }
+    for (int line : lines) {
+      if (line >= 1 && line <= lexed.lineCount()) {
+        count += declares(lexed, line, pattern) ? 1 : 0;
+      }
+    }
+    return count;
+  }
+
+  /** Whether the pattern matches line {@code line} at a position in code. */
+  private static boolean declares(LexedText lexed, int line, Pattern pattern) {
+    String text = lexed.line(line);
+    Matcher matcher = pattern.matcher(text);
+    while (matcher.find()) {
+      if (codeAt(lexed, line, text, matcher.start())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The first non-blank character at or after {@code column} is code. */
+  private static boolean codeAt(LexedText lexed, int line, String text, int column) {
+    int at = column;
+    while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+      at++;
+    }
+    return at < text.length() && lexed.regionAt(line, at) == Region.CODE;
+  }
+
+  /**
+   * Whether a file that is not a test file by its name is one by what it declares: Rust's
+   * {@code #[test]} functions and {@code #[cfg(test)]} modules, JavaScript that calls
+   * {@code describe}, {@code it} or {@code test} at top level, Python that imports a test runner
+   * and defines tests, and any framework's own test annotations elsewhere.
+   */
+  public static boolean declaresTests(Language language, LexedText lexed) {
+    Pattern pattern = FILE_DECLARATIONS.getOrDefault(language, DECLARATIONS.get(language));
+    if (pattern == null || language == Language.GO) {
+      return false;
+    }
+    if (language == Language.PYTHON && !PYTHON_RUNNER.matcher(lexed.text()).find()) {
+      return false;
+    }
+    for (int line = 1; line <= lexed.lineCount(); line++) {
+      if (declares(lexed, line, pattern)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -1,0 +1,82 @@
+package dev.claimaudit.lang;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Test counts come from declarations in code, in every language the catalog covers. */
+class TestCounterTest {
+
+  private static int count(String path, String text) {
+    return TestCounter.count(path, text.lines().toList()).orElseThrow();
+  }
+
+  @Test
+  void aTestInABlockCommentADocstringOrAStringIsNotCounted() {
+    String python = """
+        def test_parses():
+            assert parse("1") == 1
+
+        '''
+        def test_in_a_docstring():
+            pass
+        '''
+        SOURCE = "def test_in_a_string(): pass"
+        # def test_commented_out():
+        """;
+    String typescript = """
+        /*
+        it("is commented out", () => {});
+        */
+        const fixture = `
+        it("is text in a fixture", () => {});
+        `;
+        it("runs", () => { expect(1).toBe(1); });
+        """;
+
+    assertThat(count("tests/test_parse.py", python)).isEqualTo(1);
+    assertThat(count("src/parse.test.ts", typescript)).isEqualTo(1);
+  }
+
+  @Test
+  void onlyTheGivenLinesOfTheFileAtHeadAreCountedAndTheyAreLexedInTheWholeFile() {
+    String java = """
+        class ParserTest {
+          /*
+          @Test void old() {}
+          */
+          @Test void added() {}
+        }
+        """;
+
+    assertThat(TestCounter.count("src/test/java/ParserTest.java", java, List.of(3, 5))).hasValue(1);
+  }
+
+  @Test
+  void dartAndBatsTestsAreCounted() {
+    assertThat(count("test/cart_test.dart", "void main() {\n  test('adds', () {});\n  testWidgets('renders', (t) async {});\n}\n"))
+        .isEqualTo(2);
+    assertThat(count("test/install.bats", "@test \"installs\" {\n  run install\n}\n# @test \"old\" {\n")).isEqualTo(1);
+  }
+
+  @Test
+  void everyLanguageWithTestRulesHasADeclarationPattern() {
+    for (Language language : Language.values()) {
+      assertThat(TestCounter.declaration(language)).as(language.id()).isPresent();
+    }
+  }
+
+  @Test
+  void aSourceFileDeclaresTestsThroughItsOwnTestModuleOrTopLevelTestCalls() {
+    assertThat(TestCounter.declaresTests(Language.RUST, Lexer.lex(Language.RUST, "fn f() {}\n#[cfg(test)]\nmod tests {}\n"))).isTrue();
+    assertThat(TestCounter.declaresTests(Language.RUST, Lexer.lex(Language.RUST, "fn f() {}\n// #[cfg(test)]\n"))).isFalse();
+    assertThat(TestCounter.declaresTests(Language.JAVASCRIPT, Lexer.lex(Language.JAVASCRIPT, "describe('f', () => {});\n"))).isTrue();
+    assertThat(TestCounter.declaresTests(Language.JAVASCRIPT, Lexer.lex(Language.JAVASCRIPT, "function f() {\n  test(x);\n}\n")))
+        .isFalse();
+    assertThat(TestCounter.declaresTests(Language.PYTHON, Lexer.lex(Language.PYTHON, "import pytest\n\ndef test_f():\n    pass\n")))
+        .isTrue();
+    assertThat(TestCounter.declaresTests(Language.PYTHON, Lexer.lex(Language.PYTHON, "def test_connection(host):\n    return 1\n")))
+        .isFalse();
+  }
+}
