@@ -72,6 +72,15 @@ public final class CatalogDocs {
     out.append("- **hard-stub**: code that cannot work (`todo!()`, `raise NotImplementedError`).\n");
     out.append("- **test-evasion**: a test that does not run or cannot fail (skips, focus, tautologies, empty bodies).\n");
     out.append("- **soft-marker**: a note left for later (`TODO`, \"not implemented\" in a comment).\n\n");
+    out.append("A rule for test files applies to a file named or placed as its framework expects (`x.test.ts`,\n")
+        .append("`x.vitest.ts`, `x_test.go`, `test_x.py`, `XTest.java`, `x.bats`, `tests/`, `src/jvmTest/`, a .NET\n")
+        .append("`X.Tests/` project) and to any file that declares tests where a runner finds them (Rust's\n")
+        .append("`#[cfg(test)]` modules, `describe`/`it`/`test` called at the top level of a script). Code is read\n")
+        .append("where a reviewer reads it: a script without an extension in the language of its `#!` line, the\n")
+        .append("`<script>` blocks of a Vue or Svelte component, the recipes of a Makefile (as shell) and the code\n")
+        .append("cells of a Jupyter notebook, each finding at the line of the file that holds it. A changed file\n")
+        .append("that cannot be read (binary, over the size limit, a notebook that is not JSON) is named in the\n")
+        .append("check's note.\n\n");
     out.append("List them with `bin/audit rules`, read one with `bin/audit explain RULE`. A finding is suppressed by\n")
         .append("a comment on its line or the line above that names the rule and gives a reason, and it is still\n")
         .append("reported, at severity info:\n\n");

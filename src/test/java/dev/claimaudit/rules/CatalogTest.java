@@ -1,5 +1,7 @@
 package dev.claimaudit.rules;
 
+import dev.claimaudit.lang.Lexer;
+import dev.claimaudit.lang.TestCounter;
 import dev.claimaudit.checks.placeholder.PlaceholderFixtureTest;
 import dev.claimaudit.checks.placeholder.PlaceholderScanner;
 import dev.claimaudit.lang.Language;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -73,7 +76,14 @@ class CatalogTest {
       if (rule.scope() == Scope.ANY) {
         continue;
       }
-      Example example = rule.match().get(0);
+      // A file that declares tests is a test file by its content, whatever its name.
+      Optional<Example> undeclared = rule.match().stream()
+          .filter(match -> !TestCounter.declaresTests(match.language(), Lexer.lex(match.language(), match.code())))
+          .findFirst();
+      if (undeclared.isEmpty()) {
+        continue;
+      }
+      Example example = undeclared.get();
       String wrongPlace = (rule.scope() == Scope.TESTS ? "src/example." : "tests/example_test.") + example.language().extension();
       assertThat(scan(rule, wrongPlace, example.code())).as("%s in %s", rule.id(), wrongPlace).isEmpty();
     }

@@ -6,10 +6,14 @@ import dev.claimaudit.lang.Lexer;
 import dev.claimaudit.lang.Outliner;
 import dev.claimaudit.lang.LineContext;
 import dev.claimaudit.lang.Region;
+import dev.claimaudit.lang.Source;
+import dev.claimaudit.lang.Sources;
+import dev.claimaudit.lang.TestCounter;
 import dev.claimaudit.rules.Catalog;
 import dev.claimaudit.rules.KeywordIndex;
 import dev.claimaudit.rules.Rule;
 import dev.claimaudit.text.BoundedCharSequence;
+import dev.claimaudit.checks.CodeReason;
 import dev.claimaudit.checks.Finding;
 import dev.claimaudit.checks.InlineSuppressions;
 import dev.claimaudit.checks.PathFilter;
@@ -22,6 +26,7 @@ import dev.claimaudit.git.FileDiff;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,7 +63,12 @@ public final class PlaceholderScanner {
   private final Catalog catalog;
   private final PathSets paths;
   private final PathFilter unscanned;
-  private final AtomicReferenceArray<KeywordIndex> keywordIndexes = new AtomicReferenceArray<>(Language.values().length * 2);
+  private final AtomicReferenceArray<KeywordIndex> keywordIndexes = new AtomicReferenceArray<>(Language.values().length * 3);
+  private volatile KeywordIndex allKeywords;
+  private static final int OTHER_FILE = 0;
+  private static final int TEST_FILE = 1;
+  /** The slot of {@link Catalog#rulesFor}, which that method returns as one list. */
+  private static final int ANY_FILE = 2;
 
   public PlaceholderScanner(Catalog catalog, PathFilter ignored) {
     this(catalog, PathSets.ignoring(ignored));
@@ -72,7 +82,7 @@ public final class PlaceholderScanner {
 
   /** Findings in {@code added} (lines of {@code path} at head); {@code head} supplies the whole file. */
   public List<Finding> scan(String path, List<AddedLine> added, Supplier<Optional<String>> head) {
-    return scan(path, added, head, false);
+    return scan(path, added, head, false).findings();
   }
 
   /**
@@ -80,29 +90,69 @@ public final class PlaceholderScanner {
    * that no rule's pattern matches anywhere is dropped before that text is read and lexed.
    */
   public List<Finding> scan(String path, FileDiff diff) {
+    return scanFile(path, diff).findings();
+  }
+
+  /** Findings in one file's diff, and why the file could not be scanned when it could not. */
+  public Scanned scanFile(String path, FileDiff diff) {
     return scan(path, diff.addedLines(), diff::headText, diff.linesAsInHead());
   }
 
-  private List<Finding> scan(String path, List<AddedLine> added, Supplier<Optional<String>> head, boolean linesAsInHead) {
-    Optional<Language> language = Language.of(path);
-    if (language.isEmpty() || added.isEmpty() || unscanned.matches(path)) {
-      return List.of();
+  /**
+   * What the scan of one file gives.
+   *
+   * @param findings the placeholders found
+   * @param unscannable why the file, which may hold code, could not be read as code; empty when it was
+   */
+  public record Scanned(List<Finding> findings, Optional<String> unscannable) {
+    static final Scanned NOTHING = new Scanned(List.of(), Optional.empty());
+  }
+
+  private Scanned scan(String path, List<AddedLine> added, Supplier<Optional<String>> head, boolean linesAsInHead) {
+    Sources.Kind kind = Sources.kind(path);
+    if (kind == Sources.Kind.OTHER || added.isEmpty() || unscanned.matches(path)) {
+      return Scanned.NOTHING;
     }
-    boolean testFile = paths.isTest(path);
-    List<Rule> rules = applicable(language.get(), testFile);
-    List<AddedLine> candidates = candidates(added, rules, keywords(language.get(), testFile, rules), linesAsInHead);
-    if (candidates.isEmpty()) {
-      return List.of();
+    boolean testByPath = paths.isTest(path);
+    Source source;
+    List<AddedLine> lines;
+    if (kind == Sources.Kind.PLAIN) {
+      Language language = Language.of(path).orElseThrow();
+      List<Rule> rules = rules(language, testByPath);
+      if (candidates(added, rules, keywords(language, testByPath, rules), linesAsInHead).isEmpty()) {
+        return Scanned.NOTHING;
+      }
+      Optional<String> content = head.get();
+      if (content.isEmpty() || generated(content.get())) {
+        return Scanned.NOTHING;
+      }
+      source = Source.whole(language, content.get());
+      lines = added;
+    } else {
+      // A notebook is always read: its code is JSON text, where escapes can spell a keyword.
+      if (kind != Sources.Kind.NOTEBOOK && !anyKeyword(added)) {
+        return Scanned.NOTHING;
+      }
+      Optional<String> content = head.get();
+      if (content.isEmpty() || generated(content.get())) {
+        return Scanned.NOTHING;
+      }
+      Sources.Result read = Sources.read(path, content.get());
+      if (read.source().isEmpty()) {
+        return new Scanned(List.of(), read.unscannable());
+      }
+      source = read.source().get();
+      lines = textLines(source, added);
     }
-    Optional<String> content = head.get();
-    if (content.isEmpty() || generated(content.get())) {
-      return List.of();
-    }
-    LexedText lexed = Lexer.lex(language.get(), content.get());
+    Language language = source.language();
+    LexedText lexed = Lexer.lex(language, source.text());
+    boolean testFile = testByPath || TestCounter.declaresTests(language, lexed);
+    List<Rule> rules = applicable(language, testFile);
+    List<AddedLine> candidates = candidates(lines, rules, keywords(language, testFile, rules), false);
     CappedFindings findings = new CappedFindings(path);
     Structure structure = null;
     for (AddedLine line : candidates) {
-      if (line.number() > lexed.lineCount()) {
+      if (line.number() > lexed.lineCount() || source.fileLine(line.number()) <= 0) {
         continue;
       }
       Optional<Rule> hit = best(lexed, line.number(), rules);
@@ -110,16 +160,47 @@ public final class PlaceholderScanner {
         continue;
       }
       if (structure == null) {
-        structure = new Structure(Outliner.outline(language.get(), lexed), testFile);
+        structure = new Structure(Outliner.outline(language, lexed), testFile);
       }
-      Finding finding = finding(path, line.number(), hit.get(), lexed, structure.symbol(line.number()))
-          .toBuilder().reason(structure.reason(line.number())).build();
+      Finding finding = finding(path, source.fileLine(line.number()), line.number(), hit.get(), lexed, structure.reason(line.number()), structure.symbol(line.number()));
       // A look-alike is no placeholder, but a suppression written on it is still reported: none is ever silent.
       if (structure.lookAlike(line.number(), hit.get().ruleClass()).isEmpty() || finding.suppressed()) {
         findings.add(finding);
       }
     }
-    return findings.list();
+    return new Scanned(findings.list(), Optional.empty());
+  }
+
+  /** The lines of a source's text that stand for the added lines of its file. */
+  private static List<AddedLine> textLines(Source source, List<AddedLine> added) {
+    if (source.sameLines()) {
+      return added;
+    }
+    Map<Integer, List<Integer>> byFileLine = source.textLinesByFileLine();
+    List<AddedLine> lines = new ArrayList<>();
+    String[] texts = source.text().split("\n", -1);
+    for (AddedLine line : added) {
+      for (int textLine : byFileLine.getOrDefault(line.number(), List.of())) {
+        lines.add(new AddedLine(textLine, textLine <= texts.length ? texts[textLine - 1] : ""));
+      }
+    }
+    lines.sort(Comparator.comparingInt(AddedLine::number));
+    return lines;
+  }
+
+  /** Whether any added line holds a keyword of any rule: a file must be read to tell its language only then. */
+  private boolean anyKeyword(List<AddedLine> added) {
+    KeywordIndex index = allKeywords;
+    if (index == null) {
+      index = KeywordIndex.of(catalog.rules().stream().map(Rule::keywords).toList());
+      allKeywords = index;
+    }
+    for (AddedLine line : added) {
+      if (index.anyIn(line.text())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -190,6 +271,14 @@ public final class PlaceholderScanner {
     return scan(path, lines, () -> Optional.of(content));
   }
 
+  /**
+   * The rules that may fire in a file before its content is read: those of test files when its
+   * name says it is one, else those of any file, since its content may still make it a test file.
+   */
+  private List<Rule> rules(Language language, boolean testByPath) {
+    return testByPath ? applicable(language, true) : catalog.rulesFor(language);
+  }
+
   private List<Rule> applicable(Language language, boolean testFile) {
     List<Rule> rules = new ArrayList<>();
     for (Rule rule : catalog.rulesFor(language)) {
@@ -200,9 +289,12 @@ public final class PlaceholderScanner {
     return rules;
   }
 
-  /** The keyword index of the rules that apply to a language in test or other files, built on first use. */
+  /**
+   * The keyword index of {@code rules}: those that apply to a language in test files, in other files,
+   * or in any file; built on first use.
+   */
   private KeywordIndex keywords(Language language, boolean testFile, List<Rule> rules) {
-    int slot = language.ordinal() * 2 + (testFile ? 1 : 0);
+    int slot = language.ordinal() * 3 + (rules == catalog.rulesFor(language) ? ANY_FILE : testFile ? TEST_FILE : OTHER_FILE);
     KeywordIndex index = keywordIndexes.get(slot);
     if (index == null) {
       index = KeywordIndex.of(rules.stream().map(Rule::keywords).toList());
@@ -335,15 +427,17 @@ public final class PlaceholderScanner {
     };
   }
 
-  private static Finding finding(String path, int number, Rule rule, LexedText lexed, String symbol) {
+  /** A finding of {@code rule} on line {@code number} of the lexed text, which is line {@code fileLine} of the file. */
+  private static Finding finding(String path, int fileLine, int number, Rule rule, LexedText lexed, CodeReason reason, String symbol) {
     Suppression suppression = suppression(lexed, number).orElse(null);
     return Finding.builder(rule.id(), "static")
         .ruleClass(rule.ruleClass())
         .severity(Severity.WARN)
-        .at(path, number)
+        .at(path, fileLine)
         .message(rule.title())
         .snippet(clip(lexed.line(number).strip()))
         .suppression(suppression)
+        .reason(reason)
         .symbol(symbol)
         .build();
   }

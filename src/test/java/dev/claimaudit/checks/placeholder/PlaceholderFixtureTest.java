@@ -4,6 +4,8 @@ import dev.claimaudit.lang.Language;
 import dev.claimaudit.lang.LexedText;
 import dev.claimaudit.lang.Lexer;
 import dev.claimaudit.lang.Region;
+import dev.claimaudit.lang.Source;
+import dev.claimaudit.lang.Sources;
 import dev.claimaudit.rules.Catalog;
 import dev.claimaudit.rules.CatalogLoader;
 import dev.claimaudit.rules.Rule;
@@ -35,7 +37,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * line before each line that must produce a finding carries {@code AUDIT-EXPECT: rule-id} in the
  * language's own comment. Every other line, near misses included, must produce nothing. A fixture
  * is scanned with every line counted as added, at its path below that folder ({@code tests/…} is a
- * test file, {@code src/…} is not).
+ * test file, {@code src/…} is not). A file whose code sits in another format (a notebook, a Vue
+ * component, a Makefile) marks the line of its code that follows the expectation.
  */
 public class PlaceholderFixtureTest {
   public static final String MARKER = "AUDIT-EXPECT:";
@@ -60,8 +63,8 @@ public class PlaceholderFixtureTest {
   private static Outcome outcome(Path fixture) throws IOException {
     String content = Files.readString(fixture, StandardCharsets.UTF_8);
     String path = pathOf(fixture);
-    Language language = Language.of(path).orElseThrow(() -> new AssertionError(fixture + " has no known language"));
-    LexedText lexed = Lexer.lex(language, content);
+    Source source = Sources.read(path, content).source().orElseThrow(() -> new AssertionError(fixture + " holds no code the scanner reads"));
+    LexedText lexed = Lexer.lex(source.language(), source.text());
     Set<String> expected = new TreeSet<>();
     for (int line = 1; line <= lexed.lineCount(); line++) {
       Matcher matcher = EXPECTATION.matcher(lexed.line(line));
@@ -69,7 +72,7 @@ public class PlaceholderFixtureTest {
         assertThat(lexed.regionAt(line, matcher.start())).as("%s:%d: the expectation must be in a comment", fixture, line)
             .isEqualTo(Region.COMMENT);
         assertThat(CATALOG.rule(matcher.group(1))).as("%s:%d: rule %s exists", fixture, line, matcher.group(1)).isPresent();
-        expected.add(key(line + 1, matcher.group(1)));
+        expected.add(key(source.fileLine(line + 1), matcher.group(1)));
       }
     }
     List<Finding> findings = new PlaceholderScanner(CATALOG, PathFilter.defaults()).scanText(path, content);
