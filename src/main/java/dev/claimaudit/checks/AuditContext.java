@@ -12,15 +12,19 @@ import dev.claimaudit.git.AddedLine;
 import dev.claimaudit.git.ChangeSet;
 import dev.claimaudit.git.FileChange;
 import dev.claimaudit.git.FileDiff;
+import dev.claimaudit.git.ChangeType;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 /**
  * Everything a check may read: the change, its claims, the pull request, and the evidence that
@@ -133,6 +137,22 @@ public final class AuditContext {
     return scan().declaringTests().contains(file.path());
   }
 
+  /**
+   * The changed files whose content could not be read as code, by path, with the reason: larger
+   * than the diff's size limit, binary, a submodule or a link, a notebook that is not valid JSON.
+   * A claim that rests on one of them cannot be verified by the scan. Deleted files and the paths
+   * the policy ignores are not listed.
+   */
+  public Map<String, String> unscanned() {
+    Map<String, String> reasons = new TreeMap<>(scan().unscanned());
+    for (FileChange file : changeSet.files()) {
+      if (file.type() != ChangeType.DELETED && !unscanned.matches(file.path())) {
+        file.skip().ifPresent(reason -> reasons.put(file.path(), reason));
+      }
+    }
+    return Collections.unmodifiableMap(reasons);
+  }
+
   /** The added lines of {@code file} that hold an inline suppression marker, in order. */
   public List<AddedLine> linesWithSuppressions(FileChange file) {
     return scan().markedLines().getOrDefault(file.path(), List.of());
@@ -154,7 +174,7 @@ public final class AuditContext {
 
   /** What the pass over the added lines found; test counts only when a claim speaks of tests. */
   private record Scan(List<Finding> findings, AddedWords words, Map<String, Integer> testCounts, Set<String> declaringTests,
-      Map<String, List<AddedLine>> markedLines, Set<String> claimWordsAdded) {}
+      Map<String, List<AddedLine>> markedLines, Set<String> claimWordsAdded, Map<String, String> unscanned) {}
 
   /**
    * The pass itself: every core takes the next file, diffs it, and scans it, so that one file at
@@ -179,6 +199,7 @@ public final class AuditContext {
     private final Map<String, Integer> testCounts = new ConcurrentHashMap<>();
     private final Set<String> declaringTests = ConcurrentHashMap.newKeySet();
     private final Map<String, List<AddedLine>> markedLines = new ConcurrentHashMap<>();
+    private final Map<String, String> unscannedFiles = new ConcurrentHashMap<>();
     private final AtomicInteger next = new AtomicInteger();
 
     Scan run() {
@@ -211,7 +232,7 @@ public final class AuditContext {
       }
       findings.sort(Finding.ORDER);
       return new Scan(List.copyOf(findings), words, Map.copyOf(testCounts), Set.copyOf(declaringTests), Map.copyOf(markedLines),
-          Set.copyOf(claimWordsAdded));
+          Set.copyOf(claimWordsAdded), Map.copyOf(unscannedFiles));
     }
 
     private final class Worker implements Runnable {
@@ -240,7 +261,12 @@ public final class AuditContext {
 
       private void scan(int index, FileChange file) {
         FileDiff diff = changeSet.diff(file);
-        found.addAll(scanner.scan(file.path(), diff));
+        if (!unscanned.matches(file.path())) {
+          diff.skipped().ifPresent(reason -> unscannedFiles.put(file.path(), reason));
+        }
+        PlaceholderScanner.Scanned scanned = scanner.scanFile(file.path(), diff);
+        found.addAll(scanned.findings());
+        scanned.unscannable().ifPresent(reason -> unscannedFiles.put(file.path(), reason));
         if (!claimWords.isEmpty()) {
           meetClaimWords(diff.addedLines(), claimWords, claimWordsAdded);
         }
@@ -248,7 +274,7 @@ public final class AuditContext {
           table.add(index, diff.addedLines());
         }
         if (wantTests) {
-          Optional<Integer> added = TestCounter.count(file.path(), texts(diff.addedLines()));
+          Optional<Integer> added = addedTests(file.path(), diff);
           added.ifPresent(count -> testCounts.put(file.path(), count));
           if (added.isPresent() && (added.get() > 0 || (!isTest(file.path()) && declaresTestsAtHead(file.path(), diff)))) {
             declaringTests.add(file.path());
@@ -276,6 +302,30 @@ public final class AuditContext {
         }
       }
     }
+  }
+
+  /**
+   * Test cases declared in the lines the change adds to a file, lexed in the file at head so that
+   * a declaration inside a comment or a string does not count.
+   */
+  private static Optional<Integer> addedTests(String path, FileDiff diff) {
+    Optional<Pattern> declaration = TestCounter.declaration(path);
+    if (declaration.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Integer> numbers = new ArrayList<>();
+    for (AddedLine line : diff.addedLines()) {
+      if (declaration.get().matcher(line.text()).find()) {
+        numbers.add(line.number());
+      }
+    }
+    if (numbers.isEmpty()) {
+      return Optional.of(0);
+    }
+    Optional<String> head = diff.headText();
+    return head.isPresent()
+        ? TestCounter.count(path, head.get(), numbers)
+        : TestCounter.count(path, texts(diff.addedLines()));
   }
 
   private static boolean declaresTestsAtHead(String path, FileDiff diff) {

@@ -16,11 +16,27 @@ public final class FileDiff {
   private final List<AddedLine> addedLines;
   private final Supplier<Optional<String>> headText;
   private final boolean linesAsInHead;
+  private final String skipped;
 
   FileDiff(List<AddedLine> addedLines, Supplier<Optional<String>> headText, boolean linesAsInHead) {
+    this(addedLines, headText, linesAsInHead, null);
+  }
+
+  private FileDiff(List<AddedLine> addedLines, Supplier<Optional<String>> headText, boolean linesAsInHead, String skipped) {
     this.addedLines = Collections.unmodifiableList(addedLines);
     this.headText = headText;
     this.linesAsInHead = linesAsInHead;
+    this.skipped = skipped;
+  }
+
+  /** The diff of a file whose content turned out unreadable when it was read, with the reason. */
+  static FileDiff skipped(String reason) {
+    return new FileDiff(List.of(), Optional::empty, true, reason);
+  }
+
+  /** Why the file's content could not be read as text (binary), or empty when it could. */
+  public Optional<String> skipped() {
+    return Optional.ofNullable(skipped);
   }
 
   /**

@@ -98,7 +98,7 @@ final class JGitChangeSet implements ChangeSet {
       Optional<TextContent.Readable> readable = TextContent.readable(headBytes);
       if (readable.isEmpty()) {
         notes.add(file.path() + ": skipped, binary");
-        return FileDiff.NONE;
+        return FileDiff.skipped("binary");
       }
       HeadText head = new HeadText(readable.get().bytes());
       RawText base = baseText(reader, file);

@@ -6,9 +6,13 @@ import dev.claimaudit.checks.CheckOutcome;
 import dev.claimaudit.checks.Finding;
 import dev.claimaudit.checks.FindingType;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Placeholder code in the added lines, by the rules of the catalog. */
 public final class PlaceholderCheck implements Check {
+  /** Unscanned files named in the note; the rest are counted. */
+  private static final int NAMED = 3;
 
   @Override
   public String name() {
@@ -32,6 +36,14 @@ public final class PlaceholderCheck implements Check {
     List<Finding> findings = context.placeholders();
     long scanned = context.changeSet().files().stream().filter(file -> file.scanned()).count();
     int rules = context.catalog().rules().size();
-    return CheckOutcome.of(findings, scanned + (scanned == 1 ? " file" : " files") + " scanned with " + rules + (rules == 1 ? " rule" : " rules"));
+    String note = scanned + (scanned == 1 ? " file" : " files") + " scanned with " + rules + (rules == 1 ? " rule" : " rules");
+    Map<String, String> unscanned = context.unscanned();
+    if (!unscanned.isEmpty()) {
+      String named = unscanned.entrySet().stream().limit(NAMED)
+          .map(entry -> entry.getKey() + " (" + entry.getValue() + ")").collect(Collectors.joining(", "));
+      note += "; " + unscanned.size() + " changed file" + (unscanned.size() == 1 ? "" : "s") + " not scanned: " + named
+          + (unscanned.size() > NAMED ? " and " + (unscanned.size() - NAMED) + " more" : "");
+    }
+    return CheckOutcome.of(findings, note);
   }
 }
