@@ -23,14 +23,17 @@ public enum Language {
   RUBY(Syntax.HASH, "rb", "rake", "gemspec"),
   PHP(Syntax.C_LIKE, "php"),
   SHELL(Syntax.HASH, "sh", "bash", "zsh", "ksh", "bats"),
-  ELIXIR(Syntax.HASH, "ex", "exs");
+  ELIXIR(Syntax.HASH, "ex", "exs"),
+  HASKELL(Syntax.DASH, "hs");
 
   /** How comments and strings are written. */
   public enum Syntax {
     /** {@code //} and {@code /* *}{@code /} comments; quotes as in C, plus each language's raw forms. */
     C_LIKE,
     /** {@code #} comments. */
-    HASH
+    HASH,
+    /** {@code --} line comments and nested {@code {- -}} block comments (Haskell). */
+    DASH
   }
 
   private static final Map<String, Language> BY_EXTENSION = byExtension();

@@ -33,6 +33,9 @@ public final class Lexer {
   private static final Interpolation PHP_BRACE = new Interpolation("{$", '}');
   private static final Interpolation SHELL_COMMAND = new Interpolation("$(", ')');
 
+  /** Haskell's operator symbols, apart from {@code -}: a run of dashes next to one is an operator, not a comment. */
+  private static final String HASKELL_SYMBOLS = "!#$%&*+./<=>?@\\^|~:";
+
   /** Characters after which a {@code /} starts a regular expression literal rather than a division. */
   private static final String BEFORE_REGEX = "(,=:[!&|?{};+-*%<>~^";
   private static final Set<String> KEYWORDS_BEFORE_REGEX = Set.of(
@@ -98,6 +101,9 @@ public final class Lexer {
       }
       return false;
     }
+    if (language.syntax() == Language.Syntax.DASH) {
+      return haskellComment(c);
+    }
     if (c == '#' && (language != Language.SHELL || shellWordStart(at))) {
       markTo(COMMENT, endOfLine(at));
       return true;
@@ -105,6 +111,42 @@ public final class Lexer {
     if (language == Language.RUBY && c == '=' && (at == 0 || text.charAt(at - 1) == '\n') && text.startsWith("=begin", at)) {
       int end = text.indexOf("\n=end", at);
       markTo(COMMENT, end < 0 ? text.length() : endOfLine(end + 1));
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Haskell: {@code --} (or more dashes) not followed by another operator symbol comments out the
+   * rest of the line ({@code -->} is an operator); {@code {- -}} comments nest, pragmas included.
+   */
+  private boolean haskellComment(char c) {
+    if (c == '{' && next(1) == '-') {
+      int depth = 1;
+      int i = at + 2;
+      while (i < text.length() - 1 && depth > 0) {
+        if (text.charAt(i) == '{' && text.charAt(i + 1) == '-') {
+          depth++;
+          i += 2;
+        } else if (text.charAt(i) == '-' && text.charAt(i + 1) == '}') {
+          depth--;
+          i += 2;
+        } else {
+          i++;
+        }
+      }
+      markTo(COMMENT, depth == 0 ? i : text.length());
+      return true;
+    }
+    if (c == '-' && next(1) == '-' && (at == 0 || HASKELL_SYMBOLS.indexOf(text.charAt(at - 1)) < 0)) {
+      int i = at;
+      while (i < text.length() && text.charAt(i) == '-') {
+        i++;
+      }
+      if (i < text.length() && HASKELL_SYMBOLS.indexOf(text.charAt(i)) >= 0) {
+        return false;
+      }
+      markTo(COMMENT, endOfLine(at));
       return true;
     }
     return false;
@@ -158,6 +200,7 @@ public final class Lexer {
       case PHP -> php(c);
       case SHELL -> shell(c);
       case ELIXIR -> elixir(c);
+      case HASKELL -> haskell(c);
     };
   }
 
@@ -373,6 +416,14 @@ public final class Lexer {
       return true;
     }
     return false;
+  }
+
+  /** Haskell: {@code "..."} strings with escapes; {@code 'c'} characters, where a quote after a name is part of it ({@code foldl'}). */
+  private boolean haskell(char c) {
+    if (c == '"') {
+      return quoted(1, Form.line("\"", List.of()));
+    }
+    return c == '\'' && !identifierChar(at - 1) && charLiteral();
   }
 
   // ---- literal helpers

@@ -50,6 +50,7 @@ public final class TestCounter {
     patterns.put(Language.ELIXIR, "^\\s*test\\s+\"");
     patterns.put(Language.DART, "^\\s*(?:test|testWidgets|testGoldens|blocTest)\\s*(?:<[^>]*>)?\\s*\\(");
     patterns.put(Language.SHELL, "^\\s*@test\\s+");
+    patterns.put(Language.HASKELL, "^\\s*(?:it|specify|prop|fit|xit)\\s+\"|\\btest(?:Case|Property)\\s+\"");
     Map<Language, Pattern> compiled = new EnumMap<>(Language.class);
     patterns.forEach((language, pattern) -> compiled.put(language, Pattern.compile(pattern)));
     return Map.copyOf(compiled);

@@ -48,7 +48,11 @@ public final class CatalogDocs {
 
   /** The suppression comment for {@code rule}, in the comment syntax of its first language. */
   public static String suppression(Rule rule) {
-    String comment = rule.primaryLanguage().syntax() == Language.Syntax.HASH ? "# " : "// ";
+    String comment = switch (rule.primaryLanguage().syntax()) {
+      case HASH -> "# ";
+      case DASH -> "-- ";
+      case C_LIKE -> "// ";
+    };
     return comment + "claim-audit: allow(" + rule.id() + ") <reason>";
   }
 

@@ -121,7 +121,11 @@ class CatalogTest {
   @ParameterizedTest
   @EnumSource(Language.class)
   void anExpectationMarkerNamingAnyRuleIsNotAFinding(Language language) {
-    String comment = language.syntax() == Language.Syntax.HASH ? "# " : "// ";
+    String comment = switch (language.syntax()) {
+      case HASH -> "# ";
+      case DASH -> "-- ";
+      case C_LIKE -> "// ";
+    };
     String path = "tests/example_test." + language.extension();
     PlaceholderScanner scanner = new PlaceholderScanner(CATALOG, PathFilter.defaults());
     String text = CATALOG.rules().stream().map(rule -> comment + PlaceholderFixtureTest.MARKER + " " + rule.id())
