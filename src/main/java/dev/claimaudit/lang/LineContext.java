@@ -12,6 +12,8 @@ import java.util.Optional;
 public final class LineContext {
   /** How far up the enclosing lines are looked for; a longer walk gives up and returns what it found. */
   static final int MAX_LINES_UP = 2_000;
+  /** Longest block read below a line. */
+  static final int MAX_BLOCK_LINES = 2_000;
   private static final int TAB_WIDTH = 8;
 
   private LineContext() {}
@@ -33,8 +35,13 @@ public final class LineContext {
    * continues the header above it.
    */
   public static List<String> enclosing(LexedText lexed, int number) {
-    List<String> lines = new ArrayList<>();
-    lines.add(lexed.line(number));
+    return enclosingLines(lexed, number).stream().map(lexed::line).toList();
+  }
+
+  /** The numbers of the lines {@link #enclosing} gives, in the same order. */
+  public static List<Integer> enclosingLines(LexedText lexed, int number) {
+    List<Integer> lines = new ArrayList<>();
+    lines.add(number);
     int level = indent(lexed.line(number));
     boolean continued = false;
     annotationsAbove(lexed, number, level, lines);
@@ -48,7 +55,7 @@ public final class LineContext {
       String text = lexed.line(line);
       int indent = indent(text);
       if (indent < level || (continued && indent <= level)) {
-        lines.add(text);
+        lines.add(line);
         level = indent;
         String stripped = text.strip();
         continued = stripped.startsWith("{") || stripped.startsWith(")") || stripped.startsWith("]");
@@ -58,7 +65,7 @@ public final class LineContext {
     return lines;
   }
 
-  private static void annotationsAbove(LexedText lexed, int number, int level, List<String> lines) {
+  private static void annotationsAbove(LexedText lexed, int number, int level, List<Integer> lines) {
     for (int line = number - 1; line >= Math.max(1, number - MAX_LINES_UP); line--) {
       if (!holdsCode(lexed, line)) {
         continue;
@@ -68,8 +75,90 @@ public final class LineContext {
       if (indent(text) != level || !(stripped.startsWith("@") || stripped.startsWith("#["))) {
         return;
       }
+      lines.add(line);
+    }
+  }
+
+  /** The annotations ({@code @Test}, {@code #[test]}, {@code [Fact]}) directly above {@code number}, nearest first. */
+  public static List<String> annotations(LexedText lexed, int number) {
+    List<String> lines = new ArrayList<>();
+    int level = indent(lexed.line(number));
+    for (int line = number - 1; line >= Math.max(1, number - MAX_LINES_UP); line--) {
+      if (!holdsCode(lexed, line)) {
+        continue;
+      }
+      String text = lexed.line(line);
+      String stripped = text.strip();
+      if (indent(text) != level || !(stripped.startsWith("@") || stripped.startsWith("#[") || stripped.startsWith("["))) {
+        break;
+      }
       lines.add(text);
     }
+    return lines;
+  }
+
+  /**
+   * The lines of the block that line {@code number} opens: those below it that are more indented,
+   * blank and comment lines among them, up to the first code line indented no deeper (a closing
+   * bracket). A block whose opening brace stands on its own line below is read through to its
+   * closing brace. At most {@link #MAX_BLOCK_LINES} lines.
+   */
+  public static List<Integer> block(LexedText lexed, int number) {
+    List<Integer> lines = new ArrayList<>();
+    int level = indent(lexed.line(number));
+    int line = number + 1;
+    int last = Math.min(lexed.lineCount(), number + MAX_BLOCK_LINES);
+    if (line <= last && holdsCode(lexed, line) && indent(lexed.line(line)) == level && lexed.line(line).strip().startsWith("{")) {
+      line++;
+    }
+    // A header whose line ends inside its brackets goes on below: its parameters wrapped over lines
+    // end in a closing bracket at the header's own indent, and the body starts below that.
+    String opening = only(lexed, number, Region.CODE).strip();
+    boolean header = opening.endsWith("(") || opening.endsWith(",") || opening.endsWith("[") || opening.endsWith("({");
+    for (; line <= last; line++) {
+      if (holdsCode(lexed, line) && indent(lexed.line(line)) <= level) {
+        String stripped = lexed.line(line).strip();
+        if (!header || indent(lexed.line(line)) != level || !(stripped.startsWith(")") || stripped.startsWith("]")
+            || stripped.startsWith("{") || stripped.startsWith("})"))) {
+          break;
+        }
+        header = false;
+      }
+      lines.add(line);
+    }
+    return lines;
+  }
+
+  /**
+   * The body that line {@code number} sits in: the block of the nearest code line above it that is
+   * less indented (its function or branch header), without that header. Empty when there is none
+   * within reach.
+   */
+  public static List<Integer> body(LexedText lexed, int number) {
+    int level = indent(lexed.line(number));
+    for (int line = number - 1; line >= Math.max(1, number - MAX_LINES_UP); line--) {
+      if (holdsCode(lexed, line) && indent(lexed.line(line)) < level) {
+        return block(lexed, line);
+      }
+    }
+    return List.of();
+  }
+
+  /** Line {@code number} with every character that is not in {@code region} replaced by a space. */
+  public static String only(LexedText lexed, int number, Region region) {
+    String text = lexed.line(number);
+    char[] chars = text.toCharArray();
+    for (int column = 0; column < chars.length; column++) {
+      if (lexed.regionAt(number, column) != region) {
+        chars[column] = ' ';
+      }
+    }
+    return new String(chars);
+  }
+
+  /** Whether line {@code number} holds code: its first character that is not white space is code. */
+  public static boolean code(LexedText lexed, int number) {
+    return holdsCode(lexed, number);
   }
 
   /** The first character that is not white space is code. */

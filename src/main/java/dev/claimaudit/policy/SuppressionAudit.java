@@ -22,8 +22,9 @@ import java.util.function.Function;
 
 /**
  * Looks at every suppression directive the change adds, whether or not a finding sits under it:
- * one that names an unknown rule, has expired, has an unreadable date or gives no reason is a
- * warning of its own, so that a stale or mistyped suppression does not linger unseen.
+ * one that names an unknown rule, has expired, has an unreadable date, or gives no reason
+ * or one too short to be one is a warning of its own, so that a stale or mistyped suppression
+ * does not linger unseen.
  */
 public final class SuppressionAudit {
   public static final String RULE = "suppression-invalid";
@@ -89,6 +90,10 @@ public final class SuppressionAudit {
     }
     if (suppression.reason().isBlank()) {
       return Optional.of("suppression gives no reason; write one after `claim-audit: allow`");
+    }
+    if (!suppression.reasoned()) {
+      return Optional.of("suppression's reason \"" + suppression.reason() + "\" is too short to be one, so it suppresses nothing;"
+          + " say in a few words why the finding is fine");
     }
     return Optional.empty();
   }

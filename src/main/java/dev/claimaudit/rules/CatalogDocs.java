@@ -116,6 +116,20 @@ public final class CatalogDocs {
     rule.ifPrevious().ifPresent(pattern -> out.append("- Only when the code line above matches: ").append(code(pattern.pattern())).append("\n"));
     rule.unlessInside().ifPresent(pattern -> out.append("- Not inside (an enclosing line or its annotation) matching: ")
         .append(code(pattern.pattern())).append("\n"));
+    Rule.Structure structure = rule.structure();
+    structure.ifInside().ifPresent(pattern -> out.append("- Only inside (an enclosing line or its annotation) matching: ")
+        .append(code(pattern.pattern())).append("\n"));
+    structure.unlessEnclosedBy().ifPresent(pattern -> out.append("- Not when a line enclosing it matches: ")
+        .append(code(pattern.pattern())).append("\n"));
+    structure.ifAnnotated().ifPresent(pattern -> out.append("- Only under an annotation matching: ").append(code(pattern.pattern())).append("\n"));
+    structure.bodyOnly().ifPresent(pattern -> out.append("- Only when every other code line of the body around it matches: ")
+        .append(code(pattern.pattern())).append("\n"));
+    structure.bodyComment().ifPresent(pattern -> out.append("- Only when a comment in the body around it matches: ")
+        .append(code(pattern.pattern())).append("\n"));
+    structure.unlessBlock().ifPresent(pattern -> out.append("- Not when the code of the block it opens matches: ")
+        .append(code(pattern.pattern())).append("\n"));
+    structure.blockComment().ifPresent(pattern -> out.append("- Only when a comment in the block it opens matches: ")
+        .append(code(pattern.pattern())).append("\n"));
     out.append("- Suppress: ").append(code(suppression(rule))).append("\n");
     examples(out, "Finds", rule.match());
     examples(out, "Leaves alone", rule.noMatch());

@@ -36,8 +36,8 @@ public final class CatalogLoader {
   private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   private static final Pattern EXAMPLE_TAG = Pattern.compile("^\\[(\\w+)\\] ");
   private static final Set<String> FIELDS = Set.of(
-      "id", "languages", "class", "in", "pattern", "keywords", "scope", "ifPrevious", "unlessInside", "title", "rationale",
-      "match", "noMatch");
+      "id", "languages", "class", "in", "pattern", "keywords", "scope", "ifPrevious", "unlessInside", "ifInside", "unlessEnclosedBy", "ifAnnotated",
+      "bodyOnly", "bodyComment", "unlessBlock", "blockComment", "title", "rationale", "match", "noMatch");
 
   private final ObjectMapper mapper = new ObjectMapper();
 
@@ -142,14 +142,22 @@ public final class CatalogLoader {
       }
     }
     Optional<Pattern> ifPrevious = node.has("ifPrevious") ? Optional.of(pattern(node, "ifPrevious", where)) : Optional.empty();
-    Optional<Pattern> unlessInside = node.has("unlessInside") ? Optional.of(pattern(node, "unlessInside", where)) : Optional.empty();
+    Optional<Pattern> unlessInside = optionalPattern(node, "unlessInside", where);
+    Rule.Structure structure = new Rule.Structure(optionalPattern(node, "ifInside", where), optionalPattern(node, "unlessEnclosedBy", where),
+        optionalPattern(node, "ifAnnotated", where),
+        optionalPattern(node, "bodyOnly", where), optionalPattern(node, "bodyComment", where), optionalPattern(node, "unlessBlock", where),
+        optionalPattern(node, "blockComment", where));
     List<Example> match = examples(node, "match", where, languages);
     if (match.isEmpty()) {
       throw new CatalogException(where + ": match: must give at least one example");
     }
     List<Example> noMatch = node.has("noMatch") ? examples(node, "noMatch", where, languages) : List.of();
     return new Rule(id, languages, ruleClass, region, pattern, keywords, scope, ifPrevious, unlessInside,
-        text(node, "title", where), text(node, "rationale", where), match, noMatch);
+        text(node, "title", where), text(node, "rationale", where), match, noMatch, structure);
+  }
+
+  private static Optional<Pattern> optionalPattern(JsonNode node, String field, String where) {
+    return node.has(field) ? Optional.of(pattern(node, field, where)) : Optional.empty();
   }
 
   private static Pattern pattern(JsonNode node, String field, String where) {

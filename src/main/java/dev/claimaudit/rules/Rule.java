@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  *     of those matches it (an {@code @abstractmethod}, a class deriving from {@code ABC})
  * @param match examples that must produce a finding
  * @param noMatch near misses that must not
+ * @param structure conditions on the code around the line, beyond the line above and the enclosing lines
  */
 public record Rule(
     String id,
@@ -39,13 +40,50 @@ public record Rule(
     String title,
     String rationale,
     List<Example> match,
-    List<Example> noMatch) {
+    List<Example> noMatch,
+    Structure structure) {
 
   public Rule {
     languages = Collections.unmodifiableSet(new LinkedHashSet<>(languages));
     keywords = keywords.stream().map(keyword -> keyword.toLowerCase(Locale.ROOT)).toList();
     match = List.copyOf(match);
     noMatch = List.copyOf(noMatch);
+    structure = structure == null ? Structure.NONE : structure;
+  }
+
+  /** A rule with no condition on the structure around its line. */
+  public Rule(String id, Set<Language> languages, RuleClass ruleClass, Region region, Pattern pattern, List<String> keywords, Scope scope,
+      Optional<Pattern> ifPrevious, Optional<Pattern> unlessInside, String title, String rationale, List<Example> match,
+      List<Example> noMatch) {
+    this(id, languages, ruleClass, region, pattern, keywords, scope, ifPrevious, unlessInside, title, rationale, match, noMatch,
+        Structure.NONE);
+  }
+
+  /**
+   * Conditions on the code around a rule's line, each optional. The block a line opens is the
+   * lines below it that are more indented (a test's body under its declaration); the body a line
+   * sits in is the block of the nearest less indented line above it (a function's body around
+   * its {@code return}).
+   *
+   * @param ifInside a line enclosing the line must match (the positive twin of {@link Rule#unlessInside()})
+   * @param unlessEnclosedBy no line enclosing the line, the line itself left out, may match (a test
+   *     function defined inside another function is a helper, not a test)
+   * @param ifAnnotated an annotation directly above the line ({@code @Test}, {@code #[test]}, {@code [Fact]}) must match
+   * @param bodyOnly every other code line of the body the line sits in must match (closing brackets, a default return)
+   * @param bodyComment a comment in the body the line sits in, its own line's included, must match
+   * @param unlessBlock no code in the block the line opens may match (a test without an assertion)
+   * @param blockComment a comment in the block the line opens must match (an assertion left commented out)
+   */
+  public record Structure(Optional<Pattern> ifInside, Optional<Pattern> unlessEnclosedBy, Optional<Pattern> ifAnnotated, Optional<Pattern> bodyOnly,
+      Optional<Pattern> bodyComment, Optional<Pattern> unlessBlock, Optional<Pattern> blockComment) {
+    public static final Structure NONE = new Structure(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.empty());
+
+    /** Whether any condition is set. */
+    public boolean any() {
+      return ifInside.isPresent() || unlessEnclosedBy.isPresent() || ifAnnotated.isPresent() || bodyOnly.isPresent() || bodyComment.isPresent()
+          || unlessBlock.isPresent() || blockComment.isPresent();
+    }
   }
 
   public boolean appliesTo(Language language, boolean testFile) {

@@ -116,4 +116,29 @@ class SuppressionTest {
     assertThat(invalid(json)).isEmpty();
     assertThat(json.path("suppressed").asInt()).isEqualTo(1);
   }
+
+  @Test
+  void aSuppressionOfAnotherRuleLeavesTheFindingAsItIsAndTheClaimContradicted() throws Exception {
+    JsonNode json = audit(null, "pub fn import() -> u32 {\n    // claim-audit: allow(rs-unimplemented-macro) the parser lands next week\n    todo!()\n}\n");
+
+    assertThat(rules(json, "block")).contains("rs-todo-macro");
+    assertThat(json.path("suppressed").asInt()).isZero();
+    json.path("claims").forEach(claim -> assertThat(claim.path("status").asText()).isEqualTo("contradicted"));
+  }
+
+  @Test
+  void aReasonOfOneLetterOrOneWordIsRefusedWithAWarning() throws Exception {
+    JsonNode json = audit(null, "pub fn import() -> u32 {\n    todo!() // claim-audit: allow(rs-todo-macro) x\n}\n");
+
+    assertThat(rules(json, "block")).contains("rs-todo-macro");
+    assertThat(invalid(json)).containsExactly(
+        "2: suppression's reason \"x\" is too short to be one, so it suppresses nothing; say in a few words why the finding is fine");
+  }
+
+  @Test
+  void aCommentThatSaysAbstractSuppressesNothing() throws Exception {
+    JsonNode json = audit(null, "pub fn import() -> u32 {\n    panic!(\"not implemented\") // abstract: subclasses override\n}\n");
+
+    assertThat(rules(json, "block")).contains("rs-panic-not-implemented");
+  }
 }

@@ -13,6 +13,7 @@ import dev.claimaudit.rules.Catalog;
 import dev.claimaudit.rules.KeywordIndex;
 import dev.claimaudit.rules.Rule;
 import dev.claimaudit.text.BoundedCharSequence;
+import dev.claimaudit.text.Confusables;
 import dev.claimaudit.checks.CodeReason;
 import dev.claimaudit.checks.Finding;
 import dev.claimaudit.checks.InlineSuppressions;
@@ -64,7 +65,7 @@ public final class PlaceholderScanner {
   private final PathSets paths;
   private final PathFilter unscanned;
   private final AtomicReferenceArray<KeywordIndex> keywordIndexes = new AtomicReferenceArray<>(Language.values().length * 3);
-  private volatile KeywordIndex allKeywords;
+  private volatile KeywordIndex allKeywordIndex;
   private static final int OTHER_FILE = 0;
   private static final int TEST_FILE = 1;
   /** The slot of {@link Catalog#rulesFor}, which that method returns as one list. */
@@ -119,7 +120,7 @@ public final class PlaceholderScanner {
     if (kind == Sources.Kind.PLAIN) {
       Language language = Language.of(path).orElseThrow();
       List<Rule> rules = rules(language, testByPath);
-      if (candidates(added, rules, keywords(language, testByPath, rules), linesAsInHead).isEmpty()) {
+      if (candidates(added, rules, keywords(language, testByPath, rules), linesAsInHead, Map.of()).isEmpty()) {
         return Scanned.NOTHING;
       }
       Optional<String> content = head.get();
@@ -148,14 +149,16 @@ public final class PlaceholderScanner {
     LexedText lexed = Lexer.lex(language, source.text());
     boolean testFile = testByPath || TestCounter.declaresTests(language, lexed);
     List<Rule> rules = applicable(language, testFile);
-    List<AddedLine> candidates = candidates(lines, rules, keywords(language, testFile, rules), false);
+    Map<String, String> aliases = Aliases.of(language, lexed, allKeywords());
+    List<AddedLine> candidates = candidates(lines, rules, keywords(language, testFile, rules), false, aliases);
     CappedFindings findings = new CappedFindings(path);
     Structure structure = null;
     for (AddedLine line : candidates) {
       if (line.number() > lexed.lineCount() || source.fileLine(line.number()) <= 0) {
         continue;
       }
-      Optional<Rule> hit = best(lexed, line.number(), rules);
+      MatchLine view = MatchLine.of(language, lexed, line.number(), aliases);
+      Optional<Rule> hit = best(lexed, line.number(), view, rules);
       if (hit.isEmpty()) {
         continue;
       }
@@ -190,17 +193,22 @@ public final class PlaceholderScanner {
 
   /** Whether any added line holds a keyword of any rule: a file must be read to tell its language only then. */
   private boolean anyKeyword(List<AddedLine> added) {
-    KeywordIndex index = allKeywords;
+    KeywordIndex index = allKeywordIndex;
     if (index == null) {
       index = KeywordIndex.of(catalog.rules().stream().map(Rule::keywords).toList());
-      allKeywords = index;
+      allKeywordIndex = index;
     }
     for (AddedLine line : added) {
-      if (index.anyIn(line.text())) {
+      if (index.anyIn(line.text()) || (Confusables.affects(line.text()) && index.anyIn(Confusables.skeleton(line.text())))) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Every keyword of the catalog, lower case. */
+  private List<String> allKeywords() {
+    return catalog.rules().stream().flatMap(rule -> rule.keywords().stream()).distinct().toList();
   }
 
   /**
@@ -304,16 +312,25 @@ public final class PlaceholderScanner {
   }
 
   /**
-   * Lines holding a keyword of a rule; when {@code linesAsInHead}, only those where such a rule's
-   * pattern also matches, since a rule fires only where its pattern matches in the right region.
+   * Lines holding a keyword of a rule (as written, or with look-alikes folded) or an alias the file
+   * declares; when {@code linesAsInHead}, only those where such a rule's pattern also matches, since
+   * a rule fires only where its pattern matches in the right region, unless the rules may read the
+   * line otherwise than it stands ({@link MatchLine#mayDiffer}).
    */
-  private static List<AddedLine> candidates(List<AddedLine> added, List<Rule> rules, KeywordIndex keywords, boolean linesAsInHead) {
+  private static List<AddedLine> candidates(List<AddedLine> added, List<Rule> rules, KeywordIndex keywords, boolean linesAsInHead,
+      Map<String, String> aliases) {
     List<AddedLine> candidates = new ArrayList<>();
+    Pattern aliasNames = aliases.isEmpty() ? null
+        : Pattern.compile("(?<![\\w$])(?:" + String.join("|", aliases.keySet().stream().map(Pattern::quote).toList()) + ")(?![\\w$])");
     for (AddedLine line : added) {
       String text = line.text();
+      boolean differs = MatchLine.mayDiffer(text);
+      String read = differs && Confusables.affects(text) ? Confusables.skeleton(text) : text;
       // A line longer than one match window is left to the windowed check of the full scan.
-      boolean patternCheckable = linesAsInHead && text.length() <= MAX_LINE;
-      if (keywords.anyIn(text) && (!patternCheckable || anyPatternFinds(text, rules, keywords.groupsIn(text)))) {
+      boolean patternCheckable = linesAsInHead && text.length() <= MAX_LINE && !differs;
+      if (aliasNames != null && aliasNames.matcher(text).find()) {
+        candidates.add(line);
+      } else if (keywords.anyIn(read) && (!patternCheckable || anyPatternFinds(read, rules, keywords.groupsIn(read)))) {
         candidates.add(line);
       }
     }
@@ -335,19 +352,29 @@ public final class PlaceholderScanner {
   }
 
   /** The most serious rule that fires on the line: hard stub, then test evasion, then soft marker. */
-  private static Optional<Rule> best(LexedText lexed, int number, List<Rule> rules) {
-    String text = lexed.line(number);
+  private static Optional<Rule> best(LexedText lexed, int number, MatchLine view, List<Rule> rules) {
+    String text = view.text();
     String lower = text.toLowerCase(Locale.ROOT);
     Rule best = null;
     for (Rule rule : rules) {
-      if (best != null && rank(rule.ruleClass()) <= rank(best.ruleClass())) {
+      if (best != null && !outranks(rule, best)) {
         continue;
       }
-      if (containsKeyword(lower, rule) && fires(rule, lexed, number, text)) {
+      if (containsKeyword(lower, rule) && fires(rule, lexed, number, view)) {
         best = rule;
       }
     }
     return Optional.ofNullable(best);
+  }
+
+  /**
+   * Whether {@code rule} should be reported instead of {@code best}: it is of a more serious class,
+   * or of the same class and made for fewer languages (the language's own rule says more than
+   * one shared by many).
+   */
+  private static boolean outranks(Rule rule, Rule best) {
+    int difference = rank(rule.ruleClass()) - rank(best.ruleClass());
+    return difference > 0 || (difference == 0 && rule.languages().size() < best.languages().size());
   }
 
   private static boolean containsKeyword(String lower, Rule rule) {
@@ -359,9 +386,14 @@ public final class PlaceholderScanner {
     return false;
   }
 
-  /** The rule matches in its region, below the line it needs above it, and not inside a line it must stay out of. */
-  private static boolean fires(Rule rule, LexedText lexed, int number, String text) {
-    if (!matchesInRegion(rule, lexed, number, text)) {
+  /**
+   * The rule matches in its region, below the line it needs above it, not inside a line it must
+   * stay out of (read without its comments: a comment does not make code abstract), and the code
+   * around it has the structure the rule asks for.
+   */
+  private static boolean fires(Rule rule, LexedText lexed, int number, MatchLine view) {
+    int end = matchEnd(rule, lexed, number, view);
+    if (end < 0) {
       return false;
     }
     if (rule.ifPrevious().isPresent()) {
@@ -372,42 +404,59 @@ public final class PlaceholderScanner {
     }
     if (rule.unlessInside().isPresent()) {
       Pattern inside = rule.unlessInside().get();
-      return LineContext.enclosing(lexed, number).stream().noneMatch(line -> finds(inside, line));
+      for (int line : LineContext.enclosingLines(lexed, number)) {
+        if (finds(inside, LineContext.only(lexed, line, Region.CODE))) {
+          return false;
+        }
+      }
     }
-    return true;
+    return StructureCheck.holds(rule.structure(), lexed, number, end);
   }
 
-  private static boolean matchesInRegion(Rule rule, LexedText lexed, int number, String text) {
+  /**
+   * The column of line {@code number} where the rule's first match in its region ends (the line's
+   * length when it ends on a joined line), or -1 when it does not match there. A long line is
+   * matched in windows of {@link #MAX_LINE} characters.
+   */
+  private static int matchEnd(Rule rule, LexedText lexed, int number, MatchLine view) {
+    String text = view.text();
     int start = 0;
     while (true) {
       int end = Math.min(text.length(), start + MAX_LINE);
-      if (matchesInRegion(rule, lexed, number, text, start, end)) {
-        return true;
+      int found = matchEnd(rule, lexed, number, view, text, start, end);
+      if (found >= 0) {
+        return found;
       }
       if (end == text.length()) {
-        return false;
+        return -1;
       }
       start = end - WINDOW_OVERLAP;
     }
   }
 
-  /** A match starting in {@code [start, end)}; anchors and lookarounds still see the whole line. */
-  private static boolean matchesInRegion(Rule rule, LexedText lexed, int number, String text, int start, int end) {
+  /** A match starting in {@code [start, end)} on the line itself; anchors and lookarounds still see the whole text. */
+  private static int matchEnd(Rule rule, LexedText lexed, int number, MatchLine view, String text, int start, int end) {
     Matcher matcher = rule.pattern().matcher(new BoundedCharSequence(text));
     matcher.region(start, end).useTransparentBounds(true).useAnchoringBounds(false);
     try {
       while (matcher.find()) {
-        if (lexed.regionAt(number, matcher.start()) == rule.region()) {
-          return true;
+        int at = matcher.start() < text.length() ? matcher.start() : Math.max(0, text.length() - 1);
+        if (text.isEmpty() || view.lineAt(at) != number || view.columnAt(at) < 0) {
+          continue;
+        }
+        if (lexed.regionAt(number, view.columnAt(at)) == rule.region()) {
+          int last = Math.max(matcher.start(), matcher.end() - 1);
+          return last < text.length() && view.lineAt(last) == number && view.columnAt(last) >= 0
+              ? view.columnAt(last) + 1 : lexed.line(number).length();
         }
       }
     } catch (BoundedCharSequence.BudgetExceeded | StackOverflowError e) {
       // java.util.regex recurses once per repetition of an alternation: on a long enough line
       // a pattern runs out of stack as surely as it runs out of budget, and the line is given up
       // the same way rather than failing the whole scan.
-      return false;
+      return -1;
     }
-    return false;
+    return -1;
   }
 
   /** Whether the pattern may fire on the line; a line too costly to tell is kept, so the full check decides. */
@@ -429,7 +478,7 @@ public final class PlaceholderScanner {
 
   /** A finding of {@code rule} on line {@code number} of the lexed text, which is line {@code fileLine} of the file. */
   private static Finding finding(String path, int fileLine, int number, Rule rule, LexedText lexed, CodeReason reason, String symbol) {
-    Suppression suppression = suppression(lexed, number).orElse(null);
+    Suppression suppression = suppression(lexed, number, rule.id()).orElse(null);
     return Finding.builder(rule.id(), "static")
         .ruleClass(rule.ruleClass())
         .severity(Severity.WARN)
@@ -442,14 +491,18 @@ public final class PlaceholderScanner {
         .build();
   }
 
-  /** A directive in a comment on the line itself or on the line above. */
-  private static Optional<Suppression> suppression(LexedText lexed, int number) {
+  /**
+   * A directive in a comment on the line itself or on the line above that suppresses a finding of
+   * {@code rule}: it names that rule and gives a reason of a few words. A directive for another
+   * rule, or without a reason, suppresses nothing (the suppression audit reports it).
+   */
+  private static Optional<Suppression> suppression(LexedText lexed, int number, String rule) {
     for (int line = number; line >= Math.max(1, number - 1); line--) {
       String text = lexed.line(line);
       int at = text.indexOf(InlineSuppressions.MARKER);
       if (at >= 0 && lexed.regionAt(line, at) == Region.COMMENT) {
         Optional<Suppression> found = InlineSuppressions.parse(text, line);
-        if (found.isPresent()) {
+        if (found.isPresent() && found.get().covers(rule) && found.get().reasoned()) {
           return found;
         }
       }

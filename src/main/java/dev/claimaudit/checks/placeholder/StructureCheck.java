@@ -1,0 +1,99 @@
+package dev.claimaudit.checks.placeholder;
+
+import dev.claimaudit.lang.LexedText;
+import dev.claimaudit.lang.LineContext;
+import dev.claimaudit.lang.Region;
+import dev.claimaudit.rules.Rule;
+import dev.claimaudit.text.BoundedCharSequence;
+import java.util.List;
+
+import java.util.regex.Pattern;
+
+/** Decides a rule's {@link Rule.Structure} conditions on the code around the line it matched. */
+final class StructureCheck {
+  private StructureCheck() {}
+
+  /**
+   * Whether every condition of {@code structure} holds for line {@code number}, where the rule's
+   * match ended at column {@code matchEnd} (the rest of the line belongs to the block it opens).
+   */
+  static boolean holds(Rule.Structure structure, LexedText lexed, int number, int matchEnd) {
+    if (!structure.any()) {
+      return true;
+    }
+    if (structure.ifInside().isPresent()
+        && LineContext.enclosing(lexed, number).stream().skip(1).noneMatch(line -> finds(structure.ifInside().get(), line))) {
+      return false;
+    }
+    if (structure.unlessEnclosedBy().isPresent() && LineContext.enclosingLines(lexed, number).stream().skip(1)
+        .anyMatch(line -> finds(structure.unlessEnclosedBy().get(), LineContext.only(lexed, line, Region.CODE)))) {
+      return false;
+    }
+    if (structure.ifAnnotated().isPresent()
+        && LineContext.annotations(lexed, number).stream().noneMatch(line -> finds(structure.ifAnnotated().get(), line))) {
+      return false;
+    }
+    if (structure.bodyOnly().isPresent() || structure.bodyComment().isPresent()) {
+      List<Integer> body = LineContext.body(lexed, number);
+      if (structure.bodyOnly().isPresent() && !onlyOthers(structure.bodyOnly().get(), lexed, body, number)) {
+        return false;
+      }
+      if (structure.bodyComment().isPresent() && !inComments(structure.bodyComment().get(), lexed, body, number)) {
+        return false;
+      }
+    }
+    if (structure.unlessBlock().isPresent() || structure.blockComment().isPresent()) {
+      List<Integer> block = LineContext.block(lexed, number);
+      String rest = rest(lexed, number, matchEnd, Region.CODE);
+      if (structure.unlessBlock().isPresent()
+          && (finds(structure.unlessBlock().get(), rest) || block.stream().anyMatch(line -> finds(structure.unlessBlock().get(),
+              LineContext.only(lexed, line, Region.CODE))))) {
+        return false;
+      }
+      if (structure.blockComment().isPresent()
+          && !finds(structure.blockComment().get(), rest(lexed, number, matchEnd, Region.COMMENT))
+          && block.stream().noneMatch(line -> finds(structure.blockComment().get(), LineContext.only(lexed, line, Region.COMMENT)))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Every code line of {@code body} but {@code number} matches (on its code alone). */
+  private static boolean onlyOthers(Pattern pattern, LexedText lexed, List<Integer> body, int number) {
+    for (int line : body) {
+      if (line == number || !LineContext.code(lexed, line)) {
+        continue;
+      }
+      String code = LineContext.only(lexed, line, Region.CODE);
+      if (!code.isBlank() && !finds(pattern, code)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A comment of {@code body}, or of line {@code number} itself, matches. */
+  private static boolean inComments(Pattern pattern, LexedText lexed, List<Integer> body, int number) {
+    if (finds(pattern, LineContext.only(lexed, number, Region.COMMENT))) {
+      return true;
+    }
+    return body.stream().anyMatch(line -> finds(pattern, LineContext.only(lexed, line, Region.COMMENT)));
+  }
+
+  /** The part of line {@code number} after {@code from}, only the characters in {@code region}. */
+  private static String rest(LexedText lexed, int number, int from, Region region) {
+    String only = LineContext.only(lexed, number, region);
+    return only.substring(Math.min(from, only.length()));
+  }
+
+  private static boolean finds(Pattern pattern, String text) {
+    try {
+      return pattern.matcher(new BoundedCharSequence(text.length() > PlaceholderScanner.MAX_LINE
+          ? text.substring(0, PlaceholderScanner.MAX_LINE) : text)).find();
+    } catch (BoundedCharSequence.BudgetExceeded | StackOverflowError e) {
+      return false;
+    }
+  }
+
+}
