@@ -16,7 +16,7 @@ import java.time.LocalDate;
 public record Suppression(String rule, String reason, LocalDate until, int line) {
   /** Fewest words, and letters in all, a reason must have to count as one. */
   public static final int MIN_REASON_WORDS = 2;
-  public static final int MIN_REASON_LETTERS = 8;
+  public static final int MIN_REASON_LETTERS = 5;
 
   /** Whether it covers a finding of {@code ruleId}: it names that rule, or no rule at all; one that names another covers nothing. */
   public boolean covers(String ruleId) {
