@@ -2,6 +2,7 @@ package dev.claimaudit.checks;
 
 import dev.claimaudit.lang.TestCounter;
 import dev.claimaudit.rules.Catalog;
+import dev.claimaudit.checks.placeholder.MovedPlaceholders;
 import dev.claimaudit.checks.placeholder.PlaceholderScanner;
 import dev.claimaudit.claims.Claim;
 import dev.claimaudit.claims.ClaimSubject;
@@ -183,6 +184,7 @@ public final class AuditContext {
   private final class Scanning {
     private final List<FileChange> files = changeSet.files();
     private final PlaceholderScanner scanner = new PlaceholderScanner(catalog, paths);
+    private final MovedPlaceholders moved = new MovedPlaceholders(catalog);
     private final boolean wantWords = claims().stream().anyMatch(claim -> namesWords(claim.subject()));
     private final boolean wantTests = claims().stream().anyMatch(claim -> claim.subject() instanceof ClaimSubject.Tests);
     private final AddedWords words = new AddedWords(wantWords);
@@ -231,6 +233,7 @@ public final class AuditContext {
         throw e;
       }
       findings.sort(Finding.ORDER);
+      findings = new ArrayList<>(moved.withoutMoved(findings));
       return new Scan(List.copyOf(findings), words, Map.copyOf(testCounts), Set.copyOf(declaringTests), Map.copyOf(markedLines),
           Set.copyOf(claimWordsAdded), Map.copyOf(unscannedFiles));
     }
@@ -251,6 +254,8 @@ public final class AuditContext {
             FileChange file = files.get(i);
             if (file.scanned()) {
               scan(i, file);
+            } else if (file.type() == ChangeType.DELETED) {
+              moved.collect(changeSet.diff(file).removedLines());
             }
           }
         } catch (RuntimeException | Error e) {
@@ -264,6 +269,7 @@ public final class AuditContext {
         if (!unscanned.matches(file.path())) {
           diff.skipped().ifPresent(reason -> unscannedFiles.put(file.path(), reason));
         }
+        moved.collect(diff.removedLines());
         PlaceholderScanner.Scanned scanned = scanner.scanFile(file.path(), diff);
         found.addAll(scanned.findings());
         scanned.unscannable().ifPresent(reason -> unscannedFiles.put(file.path(), reason));

@@ -17,21 +17,36 @@ public final class FileDiff {
   private final Supplier<Optional<String>> headText;
   private final boolean linesAsInHead;
   private final String skipped;
+  private final List<String> removedLines;
 
   FileDiff(List<AddedLine> addedLines, Supplier<Optional<String>> headText, boolean linesAsInHead) {
-    this(addedLines, headText, linesAsInHead, null);
+    this(addedLines, headText, linesAsInHead, null, List.of());
   }
 
-  private FileDiff(List<AddedLine> addedLines, Supplier<Optional<String>> headText, boolean linesAsInHead, String skipped) {
+  FileDiff(List<AddedLine> addedLines, Supplier<Optional<String>> headText, boolean linesAsInHead, List<String> removedLines) {
+    this(addedLines, headText, linesAsInHead, null, removedLines);
+  }
+
+  private FileDiff(List<AddedLine> addedLines, Supplier<Optional<String>> headText, boolean linesAsInHead, String skipped,
+      List<String> removedLines) {
     this.addedLines = Collections.unmodifiableList(addedLines);
     this.headText = headText;
     this.linesAsInHead = linesAsInHead;
     this.skipped = skipped;
+    this.removedLines = Collections.unmodifiableList(removedLines);
   }
 
   /** The diff of a file whose content turned out unreadable when it was read, with the reason. */
   static FileDiff skipped(String reason) {
-    return new FileDiff(List.of(), Optional::empty, true, reason);
+    return new FileDiff(List.of(), Optional::empty, true, reason, List.of());
+  }
+
+  /**
+   * The lines the net diff removes from the file at the merge base, in order (every line of a
+   * deleted file); with {@link #addedLines()} they tell code that moved from code that is new.
+   */
+  public List<String> removedLines() {
+    return removedLines;
   }
 
   /** Why the file's content could not be read as text (binary), or empty when it could. */

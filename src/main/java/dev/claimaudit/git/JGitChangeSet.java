@@ -90,6 +90,9 @@ final class JGitChangeSet implements ChangeSet {
 
   @Override
   public FileDiff diff(FileChange file) {
+    if (file.type() == ChangeType.DELETED) {
+      return deleted(file);
+    }
     if (!file.scanned()) {
       return FileDiff.NONE;
     }
@@ -103,20 +106,46 @@ final class JGitChangeSet implements ChangeSet {
       HeadText head = new HeadText(readable.get().bytes());
       RawText base = baseText(reader, file);
       IntList added = new IntList();
+      IntList removed = new IntList();
       if (base == null) {
         for (int i = 0; i < head.size(); i++) {
           added.add(i);
         }
       } else {
-        for (Edit edit : ALGORITHM.diff(RawTextComparator.DEFAULT, base, head)) {
+        // Whitespace is not compared: a re-indented line, or one whose line end went from CRLF to
+        // LF, is not added by the change.
+        for (Edit edit : ALGORITHM.diff(RawTextComparator.WS_IGNORE_ALL, base, head)) {
           for (int i = edit.getBeginB(); i < edit.getEndB(); i++) {
             added.add(i);
+          }
+          for (int i = edit.getBeginA(); i < edit.getEndA(); i++) {
+            removed.add(i);
           }
         }
       }
       Supplier<String> text = readable.get().text();
       Supplier<Optional<String>> headText = Trees.isSafeRelativePath(file.path()) ? () -> Optional.of(text.get()) : Optional::empty;
-      return new FileDiff(new AddedLines(head, added), headText, readable.get().plain());
+      return new FileDiff(new AddedLines(head, added), headText, readable.get().plain(), new RemovedLines(base, removed));
+    } catch (IOException e) {
+      throw unreadable(file.path(), e);
+    }
+  }
+
+  /** A deleted file's side of the diff: every line of it removed. */
+  private FileDiff deleted(FileChange file) {
+    if (file.baseBlob() == null) {
+      return FileDiff.NONE;
+    }
+    try (ObjectReader reader = repository.newObjectReader()) {
+      RawText base = baseText(reader, file);
+      if (base == null) {
+        return FileDiff.NONE;
+      }
+      IntList removed = new IntList();
+      for (int i = 0; i < base.size(); i++) {
+        removed.add(i);
+      }
+      return new FileDiff(List.of(), Optional::empty, true, new RemovedLines(base, removed));
     } catch (IOException e) {
       throw unreadable(file.path(), e);
     }
@@ -132,6 +161,27 @@ final class JGitChangeSet implements ChangeSet {
     }
     byte[] bytes = reader.open(id, Constants.OBJ_BLOB).getCachedBytes();
     return TextContent.readable(bytes).map(text -> new RawText(text.bytes())).orElse(null);
+  }
+
+  /** The removed lines of one file, each decoded when it is read. */
+  private static final class RemovedLines extends AbstractList<String> implements RandomAccess {
+    private final RawText base;
+    private final IntList indexes;
+
+    RemovedLines(RawText base, IntList indexes) {
+      this.base = base;
+      this.indexes = indexes;
+    }
+
+    @Override
+    public String get(int i) {
+      return base.getString(indexes.get(i));
+    }
+
+    @Override
+    public int size() {
+      return base == null ? 0 : indexes.size();
+    }
   }
 
   /**
