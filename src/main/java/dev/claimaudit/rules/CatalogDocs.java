@@ -94,6 +94,7 @@ public final class CatalogDocs {
       out.append("| [`").append(rule.id()).append("`](#").append(rule.id()).append(") | ").append(rule.ruleClass().id())
           .append(" | ").append(inline(languages(rule))).append(" | ").append(inline(rule.title())).append(" |\n");
     }
+    reasons(out, ReasonVocabulary.builtIn());
     for (RuleClass ruleClass : RuleClass.values()) {
       List<Rule> rules = catalog.rules().stream().filter(rule -> rule.ruleClass() == ruleClass).toList();
       if (rules.isEmpty()) {
@@ -105,6 +106,41 @@ public final class CatalogDocs {
       }
     }
     return out.toString();
+  }
+
+  /** How the reason a finding's own code gives is read: the vocabulary, as data. */
+  private static void reasons(StringBuilder out, ReasonVocabulary words) {
+    out.append("\n## The reason the code gives\n\n")
+        .append("Each hard stub and test evasion carries `reason`: what its own code says of it. A skip is read by its\n")
+        .append("reason argument or string, the comment on its line or just above it (and above the test it opens),\n")
+        .append("and the condition it depends on; a stub by its message, apart from the names of the function and\n")
+        .append("class it sits in.\n\n")
+        .append("- `none`: no reason, or only words that say nothing (\"TODO\", \"fix\", \"need to finish\").\n")
+        .append("- `admitted`: the code owns up to a gap of its own and says what it is (flaky, CI issues, not\n")
+        .append("  supported yet for a named case, a tracking issue).\n")
+        .append("- `external`: the skip depends on something outside the change (the platform, the environment, a\n")
+        .append("  build mode, an optional dependency, a service, credentials, an upstream end of life, a time\n")
+        .append("  budget), or follows the file's own convention (most of its existing tests carry the same marker).\n\n")
+        .append("The words are data, in `src/main/resources/dev/claimaudit/reasons.json`:\n\n");
+    for (String about : words.about()) {
+      out.append("- ").append(inline(about)).append("\n");
+    }
+    out.append("\nWords that say nothing: ").append(code(String.join(" ", words.filler().stream().sorted().toList()))).append("\n\n");
+    patterns(out, "Admitted", words.admitted());
+    patterns(out, "External", words.external());
+    patterns(out, "External conditions", words.conditions());
+    patterns(out, "Conditional skip constructs", words.conditional());
+    out.append("A stub's message names its missing case when it matches ").append(code(words.subCase().pattern()))
+        .append(" or keeps a word that is neither one of ").append(code(String.join(" ", words.generic().stream().sorted().toList())))
+        .append(" nor a name of the code around it.\n");
+  }
+
+  private static void patterns(StringBuilder out, String heading, List<java.util.regex.Pattern> patterns) {
+    out.append(heading).append(":\n\n");
+    for (java.util.regex.Pattern pattern : patterns) {
+      out.append("- ").append(code(pattern.pattern())).append("\n");
+    }
+    out.append("\n");
   }
 
   private static void rule(StringBuilder out, Rule rule) {
@@ -130,6 +166,7 @@ public final class CatalogDocs {
         .append(code(pattern.pattern())).append("\n"));
     structure.blockComment().ifPresent(pattern -> out.append("- Only when a comment in the block it opens matches: ")
         .append(code(pattern.pattern())).append("\n"));
+    structure.unlessFile().ifPresent(pattern -> out.append("- Not in a file whose code matches: ").append(code(pattern.pattern())).append("\n"));
     out.append("- Suppress: ").append(code(suppression(rule))).append("\n");
     examples(out, "Finds", rule.match());
     examples(out, "Leaves alone", rule.noMatch());

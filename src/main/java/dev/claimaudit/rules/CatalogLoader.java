@@ -37,7 +37,7 @@ public final class CatalogLoader {
   private static final Pattern EXAMPLE_TAG = Pattern.compile("^\\[(\\w+)\\] ");
   private static final Set<String> FIELDS = Set.of(
       "id", "languages", "class", "in", "pattern", "keywords", "scope", "ifPrevious", "unlessInside", "ifInside", "unlessEnclosedBy", "ifAnnotated",
-      "bodyOnly", "bodyComment", "unlessBlock", "blockComment", "title", "rationale", "match", "noMatch");
+      "bodyOnly", "bodyComment", "unlessBlock", "blockComment", "unlessFile", "title", "rationale", "match", "noMatch");
 
   private final ObjectMapper mapper = new ObjectMapper();
 
@@ -146,7 +146,7 @@ public final class CatalogLoader {
     Rule.Structure structure = new Rule.Structure(optionalPattern(node, "ifInside", where), optionalPattern(node, "unlessEnclosedBy", where),
         optionalPattern(node, "ifAnnotated", where),
         optionalPattern(node, "bodyOnly", where), optionalPattern(node, "bodyComment", where), optionalPattern(node, "unlessBlock", where),
-        optionalPattern(node, "blockComment", where));
+        optionalPattern(node, "blockComment", where), optionalPattern(node, "unlessFile", where));
     List<Example> match = examples(node, "match", where, languages);
     if (match.isEmpty()) {
       throw new CatalogException(where + ": match: must give at least one example");

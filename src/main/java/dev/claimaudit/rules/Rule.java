@@ -73,16 +73,17 @@ public record Rule(
    * @param bodyComment a comment in the body the line sits in, its own line's included, must match
    * @param unlessBlock no code in the block the line opens may match (a test without an assertion)
    * @param blockComment a comment in the block the line opens must match (an assertion left commented out)
+   * @param unlessFile no code of the file may match (an import that makes a name mean something else)
    */
   public record Structure(Optional<Pattern> ifInside, Optional<Pattern> unlessEnclosedBy, Optional<Pattern> ifAnnotated, Optional<Pattern> bodyOnly,
-      Optional<Pattern> bodyComment, Optional<Pattern> unlessBlock, Optional<Pattern> blockComment) {
+      Optional<Pattern> bodyComment, Optional<Pattern> unlessBlock, Optional<Pattern> blockComment, Optional<Pattern> unlessFile) {
     public static final Structure NONE = new Structure(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty());
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
     /** Whether any condition is set. */
     public boolean any() {
       return ifInside.isPresent() || unlessEnclosedBy.isPresent() || ifAnnotated.isPresent() || bodyOnly.isPresent() || bodyComment.isPresent()
-          || unlessBlock.isPresent() || blockComment.isPresent();
+          || unlessBlock.isPresent() || blockComment.isPresent() || unlessFile.isPresent();
     }
   }
 

@@ -6,6 +6,7 @@ import dev.claimaudit.lang.Region;
 import dev.claimaudit.rules.Rule;
 import dev.claimaudit.text.BoundedCharSequence;
 import java.util.List;
+import java.util.regex.Matcher;
 
 import java.util.regex.Pattern;
 
@@ -56,7 +57,28 @@ final class StructureCheck {
         return false;
       }
     }
-    return true;
+    return structure.unlessFile().isEmpty() || !inCode(structure.unlessFile().get(), lexed);
+  }
+
+  /** Whether {@code pattern} matches the file somewhere in its code. */
+  private static boolean inCode(Pattern pattern, LexedText lexed) {
+    Matcher matcher = pattern.matcher(lexed.text());
+    String text = lexed.text();
+    while (matcher.find()) {
+      int at = matcher.start();
+      while (at < matcher.end() && Character.isWhitespace(text.charAt(at))) {
+        at++;
+      }
+      int line = lexed.lineOf(at);
+      int column = at - lexed.lineStart(line);
+      if (column < lexed.line(line).length() && lexed.regionAt(line, column) == Region.CODE) {
+        return true;
+      }
+      if (matcher.end() == matcher.start()) {
+        break;
+      }
+    }
+    return false;
   }
 
   /** Every code line of {@code body} but {@code number} matches (on its code alone). */
