@@ -12,18 +12,25 @@ import java.util.regex.Pattern;
 /**
  * Placeholders that only moved: a finding whose line, read without white space and trailing
  * commas, is a line the same change removes somewhere (in the same file or another, a deleted
- * one included) was there before the change and is not new. A reformatted line counts when what
- * remains of it is part of a removed line. Each removed line accounts for one finding.
+ * one included) was there before the change and is not new. A reformatted line counts when what is
+ * left of it is the tail of a removed line. Each removed line accounts for one finding.
  */
 public final class MovedPlaceholders {
-  /** Shortest line that counts as moved when it is only part of a removed line: shorter ones are too common. */
-  static final int MIN_PART = 10;
+  /**
+   * Shortest tail of a removed line that counts as the same line reflowed when it does not start
+   * as a fragment: shorter ones ({@code todo!()}, {@code raise NotImplementedError}) are too common.
+   */
+  static final int MIN_PART = 28;
+  /** Characters a wrapped line's tail starts with. */
+  private static final String FRAGMENT = ")]}.,:=-+*/&|?>";
 
   private static final Pattern SPACE = Pattern.compile("\\s+");
   private static final Pattern TRAILING_COMMA = Pattern.compile(",(?=[)\\]}>])|[,;]+$");
 
   private final KeywordIndex keywords;
   private final List<String> removed = new ArrayList<>();
+  /** Each removed line that holds a keyword joined to the removed line before it: a statement already wrapped before the change. */
+  private final List<String> removedPairs = new ArrayList<>();
 
   public MovedPlaceholders(Catalog catalog) {
     this.keywords = KeywordIndex.of(catalog.rules().stream().map(Rule::keywords).toList());
@@ -32,14 +39,21 @@ public final class MovedPlaceholders {
   /** Records the removed lines of one file that hold a keyword of some rule; safe to call from several threads. */
   public void collect(List<String> removedLines) {
     List<String> kept = new ArrayList<>();
+    List<String> joined = new ArrayList<>();
+    String previous = null;
     for (String line : removedLines) {
       if (keywords.anyIn(line) || Confusables.affects(line)) {
         kept.add(normal(line));
+        if (previous != null) {
+          joined.add(normal(previous + line));
+        }
       }
+      previous = line;
     }
     if (!kept.isEmpty()) {
       synchronized (removed) {
         removed.addAll(kept);
+        removedPairs.addAll(joined);
       }
     }
   }
@@ -47,15 +61,22 @@ public final class MovedPlaceholders {
   /** {@code findings} without the placeholders that only moved, in the same order. */
   public List<Finding> withoutMoved(List<Finding> findings) {
     List<String> left;
+    List<String> pairs;
     synchronized (removed) {
       if (removed.isEmpty()) {
         return findings;
       }
       left = new ArrayList<>(removed);
+      pairs = new ArrayList<>(removedPairs);
     }
     List<Finding> kept = new ArrayList<>(findings.size());
     for (Finding finding : findings) {
-      if (finding.ruleClass() == null || finding.snippet() == null || !consume(normal(finding.snippet()), left)) {
+      if (finding.ruleClass() == null || finding.snippet() == null) {
+        kept.add(finding);
+        continue;
+      }
+      String line = normal(finding.snippet());
+      if (!consume(line, left) && !consumeTail(line, pairs)) {
         kept.add(finding);
       }
     }
@@ -74,7 +95,7 @@ public final class MovedPlaceholders {
         left.remove(i);
         return true;
       }
-      if (part < 0 && line.length() >= MIN_PART && removed.contains(line)) {
+      if (part < 0 && reflowed(line, removed)) {
         part = i;
       }
     }
@@ -83,6 +104,29 @@ public final class MovedPlaceholders {
       return true;
     }
     return false;
+  }
+
+  /** Takes the joined pair of removed lines whose tail {@code line} is out of {@code pairs}; whether there was one. */
+  private static boolean consumeTail(String line, List<String> pairs) {
+    for (int i = 0; i < pairs.size(); i++) {
+      if (reflowed(line, pairs.get(i))) {
+        pairs.remove(i);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code line} is what is left on its own line of {@code removed} after a reformat wrapped
+   * it: its tail, and either a fragment (it starts with a closing bracket or an operator) or long
+   * enough not to be a common statement such as {@code todo!()}.
+   */
+  private static boolean reflowed(String line, String removed) {
+    if (line.length() >= removed.length() || !removed.endsWith(line)) {
+      return false;
+    }
+    return FRAGMENT.indexOf(line.charAt(0)) >= 0 || line.length() >= MIN_PART;
   }
 
   /** A line without white space, without a comma before a closing bracket and without a trailing comma or semicolon. */

@@ -55,6 +55,15 @@ class MovedAndConventionTest {
   }
 
   @Test
+  void aBareStubIsNewEvenWhenAnArmHoldingTheSameCallIsRemoved() {
+    List<Finding> found = placeholders(
+        repo -> repo.write("src/lib.rs", "fn kind(n: &Node) -> u8 {\n    match n {\n        Node::Func(_) => unimplemented!(),\n        _ => 1,\n    }\n}\n"),
+        repo -> repo.write("src/lib.rs", "fn kind(n: &Node) -> u8 {\n    match n {\n        _ => 1,\n    }\n}\n\nfn add(n: &Node) {\n    unimplemented!()\n}\n"));
+
+    assertThat(found).extracting(Finding::line).containsExactly(8);
+  }
+
+  @Test
   void aCopyOfAStubCountsOnceForEachLineRemoved() {
     String stub = "    raise NotImplementedError(\"csv\")\n";
     List<Finding> found = placeholders(repo -> repo.write("src/a.py", "def a():\n" + stub),
