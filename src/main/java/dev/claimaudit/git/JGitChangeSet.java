@@ -137,6 +137,11 @@ final class JGitChangeSet implements ChangeSet {
       return FileDiff.NONE;
     }
     try (ObjectReader reader = repository.newObjectReader()) {
+      // A deleted submodule or link leaves no blob of this repository behind to read.
+      ObjectId id = ObjectId.fromString(file.baseBlob());
+      if (!reader.has(id, Constants.OBJ_BLOB)) {
+        return FileDiff.NONE;
+      }
       RawText base = baseText(reader, file);
       if (base == null) {
         return FileDiff.NONE;
