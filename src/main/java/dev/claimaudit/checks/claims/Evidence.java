@@ -91,18 +91,29 @@ final class Evidence {
    * by a later or more specific word, and with no reason given in the code.
    */
   private List<Finding> breaking(Claim claim, Set<RuleClass> classes) {
+    return breaking(claim, classes, false);
+  }
+
+  /**
+   * {@link #breaking(Claim, Set)}, where with {@code admittedToo} a gap the code owns up to breaks
+   * the claim as well: a test disabled as flaky still did not run, so "all tests pass" is not so.
+   */
+  private List<Finding> breaking(Claim claim, Set<RuleClass> classes, boolean admittedToo) {
     if (claim.strength() == Strength.HEDGED) {
       return List.of();
     }
-    return breakingByClaim().getOrDefault(claim.id(), List.of()).stream().filter(finding -> classes.contains(finding.ruleClass())).toList();
+    return breakingByClaim().getOrDefault(claim.id(), List.of()).stream()
+        .filter(finding -> classes.contains(finding.ruleClass()))
+        .filter(finding -> finding.reason() == CodeReason.NONE || admittedToo && finding.reason() == CodeReason.ADMITTED)
+        .toList();
   }
 
-  /** For each claim id, the placeholders with no reason in the code that the statements judge against it; made once. */
+  /** For each claim id, the placeholders with no external reason in the code that the statements judge against it; made once. */
   private synchronized Map<String, List<Finding>> breakingByClaim() {
     if (breakingByClaim == null) {
       Map<String, List<Finding>> byClaim = new HashMap<>();
       for (Finding finding : placeholders) {
-        if (finding.ruleClass() == null || finding.reason() != CodeReason.NONE) {
+        if (finding.ruleClass() == null || finding.reason() == CodeReason.EXTERNAL) {
           continue;
         }
         for (Claim against : context.statements().judge(finding.site()).against()) {
@@ -259,10 +270,10 @@ final class Evidence {
   }
 
   private ClaimResult tests(Claim claim, ClaimSubject.Tests tests) {
-    List<Finding> evasions = breaking(claim, EnumSet.of(RuleClass.TEST_EVASION)).stream()
+    boolean aboutARun = tests.added() < 0 && (tests.passed() >= 0 || tests.allPass());
+    List<Finding> evasions = breaking(claim, EnumSet.of(RuleClass.TEST_EVASION), aboutARun).stream()
         .filter(finding -> tests.file() == null || matchesClaimedFile(finding.path(), tests.file()))
         .toList();
-    boolean aboutARun = tests.added() < 0 && (tests.passed() >= 0 || tests.allPass());
     if (tests.repair() && evasions.isEmpty()) {
       return ClaimResult.of(claim, ClaimStatus.UNVERIFIED,
           "no test in the change is skipped or weakened; whether the tests now pass is settled by running them (--dynamic)");
