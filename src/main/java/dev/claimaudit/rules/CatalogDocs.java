@@ -130,9 +130,13 @@ public final class CatalogDocs {
     patterns(out, "External", words.external());
     patterns(out, "External conditions", words.conditions());
     patterns(out, "Conditional skip constructs", words.conditional());
-    out.append("A stub's message names its missing case when it matches ").append(code(words.subCase().pattern()))
+    out.append("A comment above a skip counts when it speaks of the skip: ").append(code(words.mentions().pattern())).append("\n\n");
+    out.append("Rules whose findings no reason excuses: ").append(code(String.join(" ", words.unexcused().stream().sorted().toList())))
+        .append("\n\n");
+    out.append("A stub's message owns up to a gap when it says what is missing, matching ").append(code(words.admission().pattern()))
+        .append(", and names the case: it matches ").append(code(words.subCase().pattern()))
         .append(" or keeps a word that is neither one of ").append(code(String.join(" ", words.generic().stream().sorted().toList())))
-        .append(" nor a name of the code around it.\n");
+        .append(" nor a name of the code around it. A link or an issue number admits the gap by itself.\n");
   }
 
   private static void patterns(StringBuilder out, String heading, List<java.util.regex.Pattern> patterns) {

@@ -22,13 +22,14 @@ import java.util.regex.PatternSyntaxException;
  * @param conditions patterns of code that makes a skip depend on the platform, the environment or the build
  * @param conditional patterns of skip constructs that are conditional by themselves
  * @param generic words a stub's message may hold that name nothing in particular
+ * @param admission the pattern of a stub's message that says something is not supported or implemented
  * @param subCase the pattern of a message naming the case that is missing ("for Windows", "with tools")
  * @param mentions the pattern of a comment above a skip that speaks of it, and so counts as its reason
  * @param unexcused rule ids whose findings no reason excuses (focus, tautologies, empty tests)
  * @param about the description of each part, for the docs
  */
 public record ReasonVocabulary(Set<String> filler, List<Pattern> admitted, List<Pattern> external, List<Pattern> conditions,
-    List<Pattern> conditional, Set<String> generic, Pattern subCase, Pattern mentions, Set<String> unexcused, List<String> about) {
+    List<Pattern> conditional, Set<String> generic, Pattern admission, Pattern subCase, Pattern mentions, Set<String> unexcused, List<String> about) {
 
   private static final String RESOURCE = "/dev/claimaudit/reasons.json";
   private static volatile ReasonVocabulary builtIn;
@@ -60,7 +61,7 @@ public record ReasonVocabulary(Set<String> filler, List<Pattern> admitted, List<
     return new ReasonVocabulary(words(root.path("filler").path("words")), patterns(root.path("admitted"), "admitted"),
         patterns(root.path("external"), "external"), patterns(root.path("conditions"), "conditions"),
         patterns(root.path("conditional"), "conditional"), words(root.path("stub").path("generic")),
-        compile(root.path("stub").path("subCase").asText(), "stub.subCase"), compile(root.path("mentions").path("pattern").asText(), "mentions"),
+        compile(root.path("stub").path("admission").asText(), "stub.admission"), compile(root.path("stub").path("subCase").asText(), "stub.subCase"), compile(root.path("mentions").path("pattern").asText(), "mentions"),
         words(root.path("unexcused").path("rules")), List.copyOf(about));
   }
 

@@ -93,6 +93,9 @@ final class CodeReasons {
     if (LINK.matcher(message).find()) {
       return CodeReason.ADMITTED;
     }
+    if (!words.admission().matcher(message).find()) {
+      return CodeReason.NONE;
+    }
     Set<String> own = ownNames(lexed, number);
     String lower = message.toLowerCase(Locale.ROOT);
     Matcher subCase = words.subCase().matcher(lower);
