@@ -189,6 +189,7 @@ class DynamicRunCasesTest {
       test.write("README.md", "demo\n").commit("Initial commit");
       test.branch("feature").write("test/daemon.test.js", """
           const test = require('node:test');
+          const assert = require('node:assert');
           const fs = require('node:fs');
           const { spawn } = require('node:child_process');
 
@@ -198,6 +199,7 @@ class DynamicRunCasesTest {
             while (!fs.existsSync('daemon.pid')) {
               Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
             }
+            assert.ok(fs.existsSync('daemon.pid'));
           });
           """).commit("Sync daemon\n\nAll tests pass");
     }
