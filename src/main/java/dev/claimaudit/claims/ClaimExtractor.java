@@ -28,8 +28,13 @@ public final class ClaimExtractor {
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;])\\s+(?=[A-Z`*\\d\\[(])|\\s+[—–]\\s+|;\\s+");
 
   private static final Pattern STRONG_STATUS = Pattern.compile(
-      "(?i)\\b(done|complete|completed|finished|shipped|ships|production[- ]ready|ready (?:to|for) (?:merge|production|release)"
-          + "|fully (?:implemented|working|functional|tested|done)|verified|feature[- ]complete|100\\s*%\\s*(?:done|complete)|landed)\\b");
+      "(?iU)\\b(done|complete|completed|finished|shipped|ships|production[- ]ready|ready (?:to|for) (?:merge|prod|production|release)"
+          + "|fully (?:implemented|working|functional|tested|done)|verified|feature[- ]complete|100\\s*%\\s*(?:done|complete)|landed"
+          // The same in the languages commit messages are most often written in.
+          + "|fertig|erledigt|abgeschlossen|vollständig implementiert|terminée?s?|finie?s?|achevée?s?|complétée?s?|terminad[oa]s?|completad[oa]s?"
+          + "|list[oa]s? para producción|hech[oa]|concluíd[oa]s?|finalizad[oa]s?|completat[oa]|finit[oa]|klaar|voltooid|afgerond"
+          + "|готово|сделано|завершено|выполнено|gotowe|zrobione|tamamlandı)\\b"
+          + "|(已完成|已实现|已經完成|完成了|搞定|実装済み|完了しました|完了|완료)");
   private static final Pattern ISSUE_CLOSING = Pattern.compile(
       "(?i)\\b(fix(?:es|ed)?|close[sd]?|resolve[sd]?)\\s*:?\\s+(#\\d+|[A-Z][A-Z0-9]+-\\d+|[\\w.-]+/[\\w.-]+#\\d+|https?://\\S+/(?:issues|pull)/\\d+)");
   private static final Pattern LEADING_VERB = Pattern.compile(
@@ -48,7 +53,7 @@ public final class ClaimExtractor {
           + "|(?:tests?|test suite|ci|build)\\s+(?:is\\s+|are\\s+)?(?:all\\s+)?(?:passing|green|passes)"
           + "|(?:tests?)\\s+pass\\b)");
   private static final Pattern ADDS_N_TESTS = Pattern.compile(
-      "(?i)\\b(?:adds?|added|adding|writes?|wrote|new)\\s+(\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+      "(?i)(?:\\b(?:adds?|added|adding|writes?|wrote|new)\\s+|^\\W*)(\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
           + "\\s+(?:new\\s+)?(?:[\\w-]+\\s+){0,2}?(?:tests?|test cases?|specs?)\\b(?:\\s+(?:in|to|for|into)\\s+(\\S+))?");
   private static final Pattern N_TESTS_IN_LIST = Pattern.compile("(?i)\\b(\\d+)\\s+(?:new\\s+)?(?:[\\w-]+\\s+){0,2}?(?:tests?|test cases?|specs?)\\b");
   /** "test" as a noun ("a test for", "tests", "regression test."), not as a modifier ("test server", "test PyPI option"). */
@@ -540,10 +545,12 @@ public final class ClaimExtractor {
       }
       Matcher strong = STRONG_STATUS.matcher(text);
       boolean strongWord = mentions("done", "complete", "finish", "ship", "production", "ready", "fully", "verified", "feature", "100",
-          "landed");
+          "landed", "fertig", "erledigt", "abgeschlossen", "vollst", "termin", "fini", "achev", "complet", "list", "hech", "conclu",
+          "finaliz", "finit", "klaar", "voltooid", "afgerond", "gotowe", "zrobione", "tamam") || !lower.chars().allMatch(c -> c < 0x80);
       while (strongWord && strong.find()) {
         if (!Hedges.negatedAt(text, strong.start())) {
-          add(ClaimKind.STATUS, Strength.STRONG, text, new ClaimSubject.Status(strong.group(1).toLowerCase(Locale.ROOT)));
+          String word = strong.group(1) != null ? strong.group(1) : strong.group(2);
+          add(ClaimKind.STATUS, Strength.STRONG, text, new ClaimSubject.Status(word.toLowerCase(Locale.ROOT)));
           return;
         }
       }
