@@ -9,6 +9,7 @@ import dev.claimaudit.claims.ClaimSubject;
 import dev.claimaudit.claims.PullRequest;
 import dev.claimaudit.claims.Site;
 import dev.claimaudit.claims.Statements;
+import dev.claimaudit.claims.Words;
 import dev.claimaudit.git.AddedLine;
 import dev.claimaudit.git.ChangeSet;
 import dev.claimaudit.git.FileChange;
@@ -189,14 +190,32 @@ public final class AuditContext {
     private final boolean wantTests = claims().stream().anyMatch(claim -> claim.subject() instanceof ClaimSubject.Tests);
     private final AddedWords words = new AddedWords(wantWords);
     /** The words of specific claims still to be met in an added line: a claim whose words the code holds is about that code. */
-    private final Set<String> claimWords = ConcurrentHashMap.newKeySet();
+    private final Set<String> pendingWords = ConcurrentHashMap.newKeySet();
+    private final Set<String> pendingIdentifiers = ConcurrentHashMap.newKeySet();
     private final Set<String> claimWordsAdded = ConcurrentHashMap.newKeySet();
 
+    /** The first two letters of each pending word, so that most words of a line are passed over without being stemmed. */
+    private final boolean[] openings = new boolean[27 * 27];
+    private final boolean[] identifierOpenings = new boolean[27 * 27];
+
     Scanning() {
-      for (Claim claim : claims()) {
-        claimWords.addAll(claim.scope().words());
-        claim.scope().identifiers().forEach(claimWords::add);
+      Statements.Wanted wanted = statements.wantedInAddedLines(files.stream().map(FileChange::path).toList());
+      pendingWords.addAll(wanted.words());
+      pendingIdentifiers.addAll(wanted.identifiers());
+      for (String word : pendingWords) {
+        openings[opening(word.charAt(0), word.charAt(1))] = true;
       }
+      for (String identifier : pendingIdentifiers) {
+        identifierOpenings[opening(identifier.charAt(0), identifier.charAt(1))] = true;
+      }
+    }
+
+    private static int opening(char first, char second) {
+      return letterIndex(first) * 27 + letterIndex(second);
+    }
+
+    private static int letterIndex(char c) {
+      return c >= 'a' && c <= 'z' ? c - 'a' : 26;
     }
     private final Map<String, Integer> testCounts = new ConcurrentHashMap<>();
     private final Set<String> declaringTests = ConcurrentHashMap.newKeySet();
@@ -238,6 +257,93 @@ public final class AuditContext {
           Set.copyOf(claimWordsAdded), Map.copyOf(unscannedFiles));
     }
 
+    /**
+     * Marks the claim words an added line holds: a word by the stems of the line's words
+     * ("group" in {@code DependencyGroups}), one hash lookup per word of the line however many
+     * claims there are; an identifier, of which claims name few, anywhere in the line.
+     */
+    private void meetClaimWords(List<AddedLine> lines) {
+      for (AddedLine line : lines) {
+        String text = line.text();
+        if (!pendingIdentifiers.isEmpty()) {
+          meetIdentifiers(text);
+        }
+        if (!pendingWords.isEmpty()) {
+          meetWords(text);
+        }
+        if (pendingWords.isEmpty() && pendingIdentifiers.isEmpty()) {
+          return;
+        }
+      }
+    }
+
+    /**
+     * Looks each word of the line up among the pending words, by its stem: the line's words are
+     * split as {@link Words#split} splits them, without a list or a string for each.
+     */
+    private void meetWords(String text) {
+      StringBuilder part = new StringBuilder(32);
+      for (int i = 0; i <= text.length(); i++) {
+        char c = i < text.length() ? text.charAt(i) : ' ';
+        boolean letter = Character.isLetter(c);
+        boolean boundary = !letter || Character.isUpperCase(c) && part.length() > 0
+            && (Character.isLowerCase(text.charAt(i - 1)) || i + 1 < text.length() && Character.isLowerCase(text.charAt(i + 1)));
+        if (boundary && part.length() >= 3 && openings[opening(part.charAt(0), part.charAt(1))]) {
+          String stem = Words.stem(part.toString());
+          if (pendingWords.remove(stem)) {
+            claimWordsAdded.add(stem);
+          }
+        }
+        if (boundary) {
+          part.setLength(0);
+        }
+        if (letter) {
+          part.append(Character.toLowerCase(c));
+        }
+      }
+    }
+
+    /**
+     * Looks each identifier of the line up among the pending ones, normalised as claims write
+     * them, whole and from each of its inner word starts on ({@code collect_format_args} holds
+     * {@code format_args}, {@code AzureOpenAiClient} holds {@code OpenAiClient}).
+     */
+    private void meetIdentifiers(String text) {
+      int start = -1;
+      for (int i = 0; i <= text.length(); i++) {
+        boolean part = i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_');
+        if (part && start < 0) {
+          start = i;
+        } else if (!part && start >= 0) {
+          meetIdentifier(text, start, i);
+          start = -1;
+        }
+      }
+    }
+
+    private void meetIdentifier(String text, int start, int end) {
+      for (int from = start; from < end; from++) {
+        char c = text.charAt(from);
+        boolean wordStart = from == start || text.charAt(from - 1) == '_' && c != '_'
+            || Character.isUpperCase(c) && Character.isLowerCase(text.charAt(from - 1));
+        if (!wordStart || from + 1 >= end
+            || !identifierOpenings[opening(Character.toLowerCase(c), Character.toLowerCase(text.charAt(from + 1)))]) {
+          continue;
+        }
+        StringBuilder normal = new StringBuilder(end - from);
+        for (int i = from; i < end; i++) {
+          char d = text.charAt(i);
+          if (d != '_') {
+            normal.append(Character.toLowerCase(d));
+          }
+        }
+        String identifier = normal.toString();
+        if (pendingIdentifiers.remove(identifier)) {
+          claimWordsAdded.add(identifier);
+        }
+      }
+    }
+
     private final class Worker implements Runnable {
       private final AddedWords.Table table;
       private final List<Finding> found = new ArrayList<>();
@@ -273,8 +379,8 @@ public final class AuditContext {
         PlaceholderScanner.Scanned scanned = scanner.scanFile(file.path(), diff);
         found.addAll(scanned.findings());
         scanned.unscannable().ifPresent(reason -> unscannedFiles.put(file.path(), reason));
-        if (!claimWords.isEmpty()) {
-          meetClaimWords(diff.addedLines(), claimWords, claimWordsAdded);
+        if (!pendingWords.isEmpty() || !pendingIdentifiers.isEmpty()) {
+          meetClaimWords(diff.addedLines());
         }
         if (wantWords) {
           table.add(index, diff.addedLines());
@@ -289,22 +395,6 @@ public final class AuditContext {
         List<AddedLine> marked = diff.addedLines().stream().filter(line -> line.text().contains(InlineSuppressions.MARKER)).toList();
         if (!marked.isEmpty()) {
           markedLines.put(file.path(), marked);
-        }
-      }
-    }
-  }
-
-  /** Marks the claim words an added line holds, in any case and inside identifiers ("group" in {@code DependencyGroups}). */
-  private static void meetClaimWords(List<AddedLine> lines, Set<String> pending, Set<String> met) {
-    for (AddedLine line : lines) {
-      if (pending.isEmpty()) {
-        return;
-      }
-      String lower = line.text().toLowerCase(Locale.ROOT).replace("_", "");
-      for (String word : pending) {
-        if (lower.contains(word)) {
-          met.add(word);
-          pending.remove(word);
         }
       }
     }

@@ -28,7 +28,7 @@ final class MarkdownSegmenter {
   private static final Pattern LABELLED = Pattern.compile("^[A-Z][\\w /-]{0,30}:\\s+\\S");
   /** Characters that print as nothing: zero-width spaces and joiners, word joiners, soft hyphens, byte-order marks, bidi controls. */
   private static final Pattern INVISIBLE = Pattern.compile("[\\x{200B}-\\x{200F}\\x{2060}-\\x{2064}\\x{FEFF}\\x{00AD}\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}]");
-  private static final Pattern DONE_EMOJI = Pattern.compile("(\\S[^\\n]*?)\\s*(?:\\x{2705}|\\x{2714}\\x{FE0F}?|\\x{2611}\\x{FE0F}?|\\x{1F680}|\\x{1F389}|\\x{1F4AF}|\\x{1F3C1})");
+  private static final Pattern DONE_EMOJI = Pattern.compile("(?<=\\S)\\s*(?:\\x{2705}|\\x{2714}\\x{FE0F}?|\\x{2611}\\x{FE0F}?|\\x{1F680}|\\x{1F389}|\\x{1F4AF}|\\x{1F3C1})");
   private static final Pattern EMPHASIS = Pattern.compile("(\\*\\*|~~)");
 
   private MarkdownSegmenter() {}
@@ -121,7 +121,7 @@ final class MarkdownSegmenter {
     String visible = INVISIBLE.matcher(content).replaceAll("");
     // A check mark or rocket after words says the work is done ("Payments: ✅"); at the head of a
     // line it is a gitmoji naming the kind of change, and says nothing.
-    String cleaned = EMOJI.matcher(DONE_EMOJI.matcher(visible).replaceAll("$1 done")).replaceAll("");
+    String cleaned = EMOJI.matcher(DONE_EMOJI.matcher(visible).replaceAll(" done")).replaceAll("");
     cleaned = EMPHASIS.matcher(cleaned).replaceAll("");
     return cleaned.strip();
   }

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -122,6 +121,11 @@ public record Scope(Set<String> words, Set<String> identifiers, Set<String> path
 
   /** Whether a finding at {@code site} is what this scope is about. */
   public boolean covers(Site site) {
+    return everything() || covers(site, Terms.of(site));
+  }
+
+  /** {@link #covers(Site)} with the site's terms made once for all the claims that ask. */
+  boolean covers(Site site, Terms terms) {
     if (everything()) {
       return true;
     }
@@ -130,28 +134,14 @@ public record Scope(Set<String> words, Set<String> identifiers, Set<String> path
         return true;
       }
     }
-    Set<String> names = site.names();
     for (String identifier : identifiers) {
-      for (String name : names) {
-        String normal = normal(name);
-        if (normal.contains(identifier) || (normal.length() >= 4 && identifier.contains(normal))) {
-          return true;
-        }
+      if (terms.holds(identifier)) {
+        return true;
       }
     }
-    if (words.isEmpty()) {
-      return false;
-    }
-    Set<String> stems = new LinkedHashSet<>();
-    for (String name : names) {
-      stems.addAll(Words.stems(name));
-    }
-    stems.addAll(Words.stems(fileName(site.path())));
     for (String word : words) {
-      for (String stem : stems) {
-        if (Words.related(word, stem)) {
-          return true;
-        }
+      if (terms.relatedTo(word)) {
+        return true;
       }
     }
     return false;
@@ -159,32 +149,30 @@ public record Scope(Set<String> words, Set<String> identifiers, Set<String> path
 
   /**
    * Whether anything in the change is what this scope names: a changed file (by any part of its
-   * path), the function, class or test of a placeholder, or a word of the added lines
-   * ({@code wordsInAddedLines}: those of this scope's words that an added line holds). A claim whose words name nothing of
-   * the change ("implement the parser" over a change to {@code src/data.py}) is about the change
-   * as a whole.
+   * path), the function, class or test of a placeholder ({@code change}: the terms of both), or a
+   * word of the added lines ({@code wordsInAddedLines}: those of this scope's words that an added
+   * line holds). A claim whose words name nothing of the change ("implement the parser" over a
+   * change to {@code src/data.py}) is about the change as a whole.
    */
-  public boolean namesAnyOf(Collection<String> changedPaths, Collection<Site> sites, Set<String> wordsInAddedLines) {
-    if (everything() || words.stream().anyMatch(wordsInAddedLines::contains) || identifiers.stream().anyMatch(wordsInAddedLines::contains)) {
-      return true;
-    }
-    for (Site site : sites) {
-      if (covers(site)) {
+  boolean namesAnyOf(Terms paths, Terms sites, Set<String> wordsInAddedLines) {
+    return everything() || words.stream().anyMatch(wordsInAddedLines::contains) || identifiers.stream().anyMatch(wordsInAddedLines::contains)
+        || namesAnyOf(paths) || namesAnyOf(sites);
+  }
+
+  private boolean namesAnyOf(Terms change) {
+    for (String word : words) {
+      if (change.relatedTo(word)) {
         return true;
       }
     }
-    for (String path : changedPaths) {
-      if (covers(Site.inFile(path, Disclosure.HARD_STUB))) {
+    for (String identifier : identifiers) {
+      if (change.named(identifier)) {
         return true;
       }
-      for (String part : path.replace('\\', '/').split("/")) {
-        for (String stem : Words.stems(part)) {
-          for (String word : words) {
-            if (Words.related(word, stem)) {
-              return true;
-            }
-          }
-        }
+    }
+    for (String path : paths) {
+      if (change.namesPath(path.replace('\\', '/').replaceFirst("^\\./", "").replaceFirst("/$", ""))) {
+        return true;
       }
     }
     return false;
@@ -209,7 +197,7 @@ public record Scope(Set<String> words, Set<String> identifiers, Set<String> path
     return a.equals(n) || a.endsWith("/" + n) || a.startsWith(n + "/") || a.contains("/" + n + "/");
   }
 
-  private static String normal(String name) {
+  static String normal(String name) {
     return name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
   }
 

@@ -1,8 +1,6 @@
 package dev.claimaudit.claims;
 
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Where a placeholder sits, as the claims see it: its file, the functions, classes and tests
@@ -20,9 +18,5 @@ public record Site(String path, List<String> symbols, Disclosure kind, boolean f
   /** A site known only by its file. */
   public static Site inFile(String path, Disclosure kind) {
     return new Site(path, List.of(), kind, false);
-  }
-
-  Set<String> names() {
-    return new LinkedHashSet<>(symbols);
   }
 }

@@ -2,6 +2,7 @@ package dev.claimaudit.claims;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Statements {
   private final List<Claim> claims;
   private final List<Admission> admissions;
+  private volatile Terms pathTerms;
+  private volatile List<String> termsOf;
   /** Judgements made, by site: every check and the policy ask about the same placeholders. */
   private final Map<Site, Judgement> judged = new ConcurrentHashMap<>();
 
@@ -33,13 +36,56 @@ public final class Statements {
    * names nothing of it admits nothing.
    */
   public Statements within(Collection<String> changedPaths, Collection<Site> sites, Set<String> wordsInAddedLines) {
+    Terms paths = pathTerms(changedPaths);
+    Terms siteTerms = Terms.ofSites(sites);
     List<Claim> resolved = new ArrayList<>();
     for (Claim claim : claims) {
-      resolved.add(claim.scope().namesAnyOf(changedPaths, sites, wordsInAddedLines) ? claim : claim.withScope(Scope.EVERYTHING));
+      resolved.add(claim.scope().namesAnyOf(paths, siteTerms, wordsInAddedLines) ? claim : claim.withScope(Scope.EVERYTHING));
     }
     // An admission about something the change does not hold owns up to nothing in it.
-    List<Admission> relevant = admissions.stream().filter(admission -> admission.scope().namesAnyOf(changedPaths, sites, wordsInAddedLines)).toList();
+    List<Admission> relevant = admissions.stream()
+        .filter(admission -> admission.scope().namesAnyOf(paths, siteTerms, wordsInAddedLines)).toList();
     return new Statements(resolved, relevant);
+  }
+
+  /**
+   * The words and identifiers that {@link #within} will look for in the added lines: those of the
+   * claims and admissions that no changed path already names. Identifiers come normalised
+   * (lower case, letters and digits), words as stems.
+   */
+  public Wanted wantedInAddedLines(Collection<String> changedPaths) {
+    Terms paths = pathTerms(changedPaths);
+    Terms none = Terms.ofSites(List.of());
+    Set<String> words = new HashSet<>();
+    Set<String> identifiers = new HashSet<>();
+    List<Scope> scopes = new ArrayList<>();
+    claims.forEach(claim -> scopes.add(claim.scope()));
+    admissions.forEach(admission -> scopes.add(admission.scope()));
+    for (Scope scope : scopes) {
+      if (!scope.namesAnyOf(paths, none, Set.of())) {
+        words.addAll(scope.words());
+        identifiers.addAll(scope.identifiers());
+      }
+    }
+    return new Wanted(Set.copyOf(words), Set.copyOf(identifiers));
+  }
+
+  /** The terms of the changed paths, made once: the scan and the judgement both ask. */
+  private Terms pathTerms(Collection<String> changedPaths) {
+    Terms made = pathTerms;
+    if (made == null || !changedPaths.equals(termsOf)) {
+      made = Terms.ofPaths(changedPaths);
+      termsOf = List.copyOf(changedPaths);
+      pathTerms = made;
+    }
+    return made;
+  }
+
+  /** Stems and normalised identifiers to look for in the added lines. */
+  public record Wanted(Set<String> words, Set<String> identifiers) {
+    public boolean none() {
+      return words.isEmpty() && identifiers.isEmpty();
+    }
   }
 
   public List<Claim> claims() {
@@ -63,24 +109,26 @@ public final class Statements {
   }
 
   private Judgement decide(Site site) {
+    Terms terms = Terms.of(site);
     List<Hedge> hedges = new ArrayList<>();
     for (Admission admission : admissions) {
-      if (admission.kind() == site.kind() && admission.scope().covers(site)) {
+      if (admission.kind() == site.kind() && admission.scope().covers(site, terms)) {
         hedges.add(new Hedge(admission.scope(), admission.order(), admission));
       }
     }
     List<Claim> covering = new ArrayList<>();
     for (Claim claim : claims) {
-      if (claim.kind() != ClaimKind.ABSENCE && covers(claim, site)) {
+      if (claim.kind() != ClaimKind.ABSENCE && covers(claim, site, terms)) {
         covering.add(claim);
         if (claim.strength() == Strength.HEDGED) {
           hedges.add(new Hedge(claim.scope(), claim.order(), null));
         }
       }
     }
+    Hedging hedging = new Hedging(hedges);
     List<Claim> standing = new ArrayList<>();
     for (Claim claim : covering) {
-      if (claim.strength() != Strength.HEDGED && hedges.stream().noneMatch(hedge -> hedge.overrides(claim))) {
+      if (claim.strength() != Strength.HEDGED && !hedging.overrides(claim)) {
         standing.add(claim);
       }
     }
@@ -95,29 +143,48 @@ public final class Statements {
     return new Judgement(Strength.HEDGED, List.of(), admission);
   }
 
-  private static boolean covers(Claim claim, Site site) {
+  private static boolean covers(Claim claim, Site site, Terms terms) {
     if (site.focus() || (claim.kind() == ClaimKind.TEST && site.kind() == Disclosure.TEST_EVASION)) {
       return true;
     }
-    return claim.scope().covers(site);
+    return claim.scope().covers(site, terms);
   }
 
   /** An admission, or a hedged claim, that covers the placeholder. */
-  private record Hedge(Scope scope, Moment order, Admission admission) {
-    /**
-     * Whether it outweighs {@code claim}: it is the claim's own sentence ("fix the upload test and
-     * disable the flaky download test"), or more specific, or later and as specific.
-     */
+  private record Hedge(Scope scope, Moment order, Admission admission) {}
+
+  /**
+   * The hedges that cover one placeholder, summed up so that each claim is weighed against all of
+   * them at once: a hedge outweighs a claim when it is the claim's own sentence ("fix the upload
+   * test and disable the flaky download test"), or more specific, or later and as specific.
+   */
+  private static final class Hedging {
+    private final Set<Moment> moments = new HashSet<>();
+    private Moment latestSpecific;
+    private Moment latestAny;
+
+    Hedging(List<Hedge> hedges) {
+      for (Hedge hedge : hedges) {
+        moments.add(hedge.order());
+        latestAny = later(latestAny, hedge.order());
+        if (!hedge.scope().everything()) {
+          latestSpecific = later(latestSpecific, hedge.order());
+        }
+      }
+    }
+
+    private static Moment later(Moment a, Moment b) {
+      return a == null || b.after(a) ? b : a;
+    }
+
     boolean overrides(Claim claim) {
-      if (order.equals(claim.order())) {
+      if (moments.contains(claim.order())) {
         return true;
       }
-      boolean specific = !scope.everything();
-      boolean claimSpecific = !claim.scope().everything();
-      if (specific && !claimSpecific) {
-        return true;
+      if (claim.scope().everything()) {
+        return latestSpecific != null || latestAny != null && latestAny.after(claim.order());
       }
-      return order.after(claim.order()) && (specific || !claimSpecific);
+      return latestSpecific != null && latestSpecific.after(claim.order());
     }
   }
 }

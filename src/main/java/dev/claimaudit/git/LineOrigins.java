@@ -1,8 +1,5 @@
 package dev.claimaudit.git;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.patch.AbstractDelta;
-import com.github.difflib.patch.DeltaType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -11,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -19,10 +17,13 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
+import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
- * Which commit of a range added a line that is at head: the newest commit whose own diff adds that
- * line's text to the file. Meant for the few lines a report shows: it reads only the commits of the
+ * Which commit of a range added a line that is at head: the newest commit after which the file
+ * holds that line's text more often than before it. Meant for the few lines a report shows: it reads only the commits of the
  * range, only the files asked about, and skips merge commits (their diff adds nothing of its own).
  */
 final class LineOrigins {
@@ -68,11 +69,11 @@ final class LineOrigins {
         }
         RevCommit commit = walk.parseCommit(ObjectId.fromString(info.sha()));
         RevTree parent = walk.parseCommit(commit.getParent(0)).getTree();
-        for (String path : List.copyOf(wanted.keySet())) {
-          Set<String> added = added(reader, parent, commit.getTree(), path);
+        for (Map.Entry<String, Set<String>> changed : addedLines(reader, parent, commit.getTree(), wanted).entrySet()) {
+          String path = changed.getKey();
           Map<Integer, String> open = wanted.get(path);
           open.entrySet().removeIf(line -> {
-            if (added.contains(line.getValue())) {
+            if (changed.getValue().contains(line.getValue())) {
               found.computeIfAbsent(path, key -> new TreeMap<>()).put(line.getKey(), info.sha());
               return true;
             }
@@ -87,22 +88,47 @@ final class LineOrigins {
     return found;
   }
 
-  /** The lines {@code path}'s diff from {@code before} to {@code after} inserts. */
-  private static Set<String> added(ObjectReader reader, RevTree before, RevTree after, String path) throws IOException {
-    ObjectId now = blob(reader, after, path);
-    ObjectId then = blob(reader, before, path);
-    if (now == null || now.equals(then)) {
-      return Set.of();
-    }
-    List<String> target = lines(reader, now);
-    List<String> source = then == null ? List.of() : lines(reader, then);
-    Set<String> added = new HashSet<>();
-    for (AbstractDelta<String> delta : DiffUtils.diff(source, target).getDeltas()) {
-      if (delta.getType() == DeltaType.INSERT || delta.getType() == DeltaType.CHANGE) {
-        added.addAll(delta.getTarget().getLines());
+  /**
+   * Of the wanted lines of each path, those that {@code after} holds and {@code before} does not,
+   * for the paths the commit changes: one walk of both trees, filtered to those paths and to what
+   * differs, and a set lookup per wanted line instead of a diff of the whole file.
+   */
+  private static Map<String, Set<String>> addedLines(ObjectReader reader, RevTree before, RevTree after, Map<String, Map<Integer, String>> wanted)
+      throws IOException {
+    Map<String, Set<String>> added = new HashMap<>();
+    try (TreeWalk walk = new TreeWalk(reader)) {
+      walk.addTree(before);
+      walk.addTree(after);
+      walk.setRecursive(true);
+      walk.setFilter(AndTreeFilter.create(PathFilterGroup.createFromStrings(wanted.keySet()), TreeFilter.ANY_DIFF));
+      while (walk.next()) {
+        Map<Integer, String> lines = wanted.get(walk.getPathString());
+        ObjectId now = walk.getFileMode(1).getObjectType() == Constants.OBJ_BLOB ? walk.getObjectId(1) : null;
+        if (lines == null || now == null) {
+          continue;
+        }
+        ObjectId then = walk.getFileMode(0).getObjectType() == Constants.OBJ_BLOB ? walk.getObjectId(0) : null;
+        Map<String, Integer> held = counts(lines(reader, now));
+        Map<String, Integer> heldBefore = then == null ? Map.of() : counts(lines(reader, then));
+        Set<String> inserted = new HashSet<>();
+        for (String text : lines.values()) {
+          if (held.getOrDefault(text, 0) > heldBefore.getOrDefault(text, 0)) {
+            inserted.add(text);
+          }
+        }
+        added.put(walk.getPathString(), inserted);
       }
     }
     return added;
+  }
+
+  /** How many times each line occurs: a commit adds a line whose text it holds more often than its parent did. */
+  private static Map<String, Integer> counts(List<String> lines) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (String line : lines) {
+      counts.merge(line, 1, Integer::sum);
+    }
+    return counts;
   }
 
   private static List<String> text(ObjectReader reader, RevTree tree, String path) throws IOException {

@@ -1,0 +1,117 @@
+package dev.claimaudit.claims;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The stems and names of a place in the code (a placeholder's symbols and file) or of a whole
+ * change (every part of every changed path), looked up by a claim's words. Stems are indexed by
+ * their first letters, since two stems are related only when they share at least that many:
+ * thousands of claims are matched against thousands of paths without comparing every pair.
+ */
+final class Terms {
+  private static final int PREFIX = 4;
+
+  private final Set<String> stems = new HashSet<>();
+  private final Map<String, List<String>> byPrefix = new HashMap<>();
+  private final Set<String> names = new HashSet<>();
+  /** Every way a path names a changed file or folder: each path from any folder down, and each run of folders. */
+  private final Set<String> pathKeys = new HashSet<>();
+
+  /** The terms of a placeholder's site: the names around it and the name of its file. */
+  static Terms of(Site site) {
+    Terms terms = new Terms();
+    for (String name : site.symbols()) {
+      terms.addName(name);
+    }
+    terms.addStems(Scope.fileName(site.path()));
+    return terms;
+  }
+
+  /** The terms of a change's placeholders: the names of their sites. */
+  static Terms ofSites(Iterable<Site> sites) {
+    Terms terms = new Terms();
+    for (Site site : sites) {
+      for (String name : site.symbols()) {
+        terms.addName(name);
+      }
+    }
+    return terms;
+  }
+
+  /** The terms of a change's paths: every part of every changed path. */
+  static Terms ofPaths(Iterable<String> paths) {
+    Terms terms = new Terms();
+    for (String path : paths) {
+      String[] parts = path.replace('\\', '/').split("/");
+      for (int i = 0; i < parts.length; i++) {
+        terms.addStems(parts[i]);
+        int dot = parts[i].indexOf('.');
+        terms.names.add(Scope.normal(dot > 0 ? parts[i].substring(0, dot) : parts[i]));
+        StringBuilder key = new StringBuilder();
+        for (int j = i; j < parts.length; j++) {
+          key.append(j > i ? "/" : "").append(parts[j]);
+          terms.pathKeys.add(key.toString());
+        }
+      }
+    }
+    return terms;
+  }
+
+  private void addName(String name) {
+    names.add(Scope.normal(name));
+    addStems(name);
+  }
+
+  private void addStems(String text) {
+    for (String stem : Words.stems(text)) {
+      if (stems.add(stem) && stem.length() >= PREFIX) {
+        byPrefix.computeIfAbsent(stem.substring(0, PREFIX), key -> new ArrayList<>()).add(stem);
+      }
+    }
+  }
+
+  /** Whether a stem of these terms is related to {@code word} ({@link Words#related}). */
+  boolean relatedTo(String word) {
+    if (stems.contains(word)) {
+      return true;
+    }
+    if (word.length() < PREFIX) {
+      return false;
+    }
+    for (String stem : byPrefix.getOrDefault(word.substring(0, PREFIX).toLowerCase(Locale.ROOT), List.of())) {
+      if (Words.related(word, stem)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a name holds {@code identifier}, or is held in it (normalised: lower case, letters and digits). */
+  boolean holds(String identifier) {
+    if (names.contains(identifier)) {
+      return true;
+    }
+    for (String name : names) {
+      if (name.contains(identifier) || (name.length() >= PREFIX && identifier.contains(name))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code path} (relative, {@code /}-separated) is a changed file, or a folder that holds one, at any depth. */
+  boolean namesPath(String path) {
+    return pathKeys.contains(path);
+  }
+
+  /** Whether a name is exactly {@code identifier}, normalised. */
+  boolean named(String identifier) {
+    return names.contains(identifier);
+  }
+}
