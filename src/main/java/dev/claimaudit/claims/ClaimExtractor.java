@@ -308,7 +308,8 @@ public final class ClaimExtractor {
     private Moment moment;
     /** The sentence being read, in lower case. */
     private String lower = "";
-    /** The sentence being read, without its conventional-commit prefix. */
+    /** The sentence being read, as written, and without its conventional-commit prefix. */
+    private String sentenceText = "";
     private String body = "";
     /** The scope of the sentence being read, once asked for: most sentences make no claim and need none. */
     private Scope scope;
@@ -351,6 +352,7 @@ public final class ClaimExtractor {
         if (text.isEmpty()) {
           continue;
         }
+        sentenceText = text;
         body = CONVENTIONAL_PREFIX.matcher(text).replaceFirst("");
         scope = null;
         if (Hedges.speaksOfFuture(text)) {
@@ -372,7 +374,10 @@ public final class ClaimExtractor {
 
     private Scope scope() {
       if (scope == null) {
-        scope = subject != null ? SubjectLine.of(body).scope() : Scope.of(body);
+        // A line written as a commit subject ("feat(parser): ...") is read as one wherever it stands:
+        // a pull request body often repeats the subject of its one commit.
+        boolean writtenAsSubject = subject != null || body.length() < sentenceText.length();
+        scope = writtenAsSubject ? SubjectLine.of(sentenceText).scope() : Scope.of(body);
       }
       return scope;
     }

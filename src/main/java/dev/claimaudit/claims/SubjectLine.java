@@ -112,7 +112,8 @@ record SubjectLine(String type, String area, String text) {
     if (area.isEmpty()) {
       return scope;
     }
-    Scope filed = Scope.of(area);
+    // An area is a name, not a path: "markdown/parser" files the change under markdown and parser.
+    Scope filed = Scope.of(area.replace('/', ' '));
     if (scope.everything()) {
       return filed;
     }

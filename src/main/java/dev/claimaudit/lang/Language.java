@@ -60,6 +60,15 @@ public enum Language {
     return extensions[0];
   }
 
+  /**
+   * Whether a value stands in for a type by having its methods rather than by declaring it:
+   * Python protocols and duck typing, TypeScript's structural types, Go's implicit interfaces,
+   * Ruby. A class with no declared base can be a fake here.
+   */
+  public boolean typedByShape() {
+    return this == PYTHON || this == JAVASCRIPT || this == TYPESCRIPT || this == GO || this == RUBY;
+  }
+
   public static Language parse(String id) {
     return valueOf(id.strip().toUpperCase(Locale.ROOT));
   }

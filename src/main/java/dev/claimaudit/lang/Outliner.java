@@ -67,6 +67,9 @@ public final class Outliner {
       "^\\s*(?:[\\w@]+\\s+)*?(?:fun|def)\\s+(?:<[^>]*>\\s*)?(?:[\\w.<>?]+\\.)?(`[^`]+`|[A-Za-z_]\\w*)[^{]*?[^=!<>]=(?![=>])\\s*(?:\\S|$)"
           + "|^\\s*(?:[\\w<>\\[\\],?]+\\s+)+([A-Za-z_]\\w*)\\s*\\([^)]*\\)\\s*=>\\s*\\S");
 
+  /** A method header whose expression body starts on the next line with {@code =>} (C#, Dart). */
+  private static final Pattern HEADER_BEFORE_ARROW = Pattern.compile("^\\s*(?:[\\w<>\\[\\],?]+\\s+)+([A-Za-z_]\\w*)\\s*\\([^)]*\\)\\s*$");
+
   private static final Pattern INDENT_FUNCTION = Pattern.compile("^\\s*(?:async\\s+)?(?:def|defp|defmacrop?)\\s+(?:self\\.)?([A-Za-z_]\\w*[?!=]?)");
   private static final Pattern INDENT_TYPE = Pattern.compile("^\\s*(?:class|module|defmodule)\\s+([A-Za-z_]\\w*(?:(?:::|\\.)[A-Za-z_]\\w*)*)");
   private static final Pattern INDENT_TEST = Pattern.compile(
@@ -327,13 +330,17 @@ public final class Outliner {
   private static void expressionFunctions(LexedText lexed, List<Block> blocks) {
     for (int line = 1; line <= lexed.lineCount(); line++) {
       String text = lexed.line(line);
-      if (text.length() > MAX_HEADER || !(text.contains("fun ") || text.contains("def ") || text.contains("=>"))
+      boolean arrowBelow = line < lexed.lineCount() && lexed.line(line + 1).strip().startsWith("=>");
+      if (text.length() > MAX_HEADER || !(text.contains("fun ") || text.contains("def ") || text.contains("=>") || arrowBelow)
           || !startsInCode(lexed, line)) {
         continue;
       }
       Matcher matcher = EXPRESSION_FUNCTION.matcher(text);
       if (!matcher.find() || text.indexOf('{', matcher.end() - 1) >= 0) {
-        continue;
+        matcher = HEADER_BEFORE_ARROW.matcher(text);
+        if (!arrowBelow || !matcher.find()) {
+          continue;
+        }
       }
       int indent = indent(text);
       int end = line;
@@ -347,7 +354,7 @@ public final class Outliner {
         }
         end = next;
       }
-      String name = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
+      String name = matcher.group(1) != null || matcher.groupCount() < 2 ? matcher.group(1) : matcher.group(2);
       blocks.add(new Block(Kind.FUNCTION, name.replace("`", ""), text.strip(), annotationsAbove(lexed, line), line, line, end));
     }
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -166,6 +167,15 @@ class ClaimExtractorTest {
         claims("partial work is hedged",
             "Partially implement the importer; quoted fields are a stub for now",
             none("status/normal", "status/strong")));
+  }
+
+  @Test
+  void aBodyLineWrittenAsACommitSubjectIsScopedAsOne() {
+    List<Claim> claims = new ClaimExtractor().extract(List.of(ClaimSource.prBody(
+        "feat(markdown/parser): support thematic break block parser (#3982)", false)));
+
+    assertThat(claims).isNotEmpty().allSatisfy(claim -> assertThat(claim.scope().words())
+        .contains("thematic").doesNotContain("parser", "markdown"));
   }
 
   @ParameterizedTest(name = "{0}")

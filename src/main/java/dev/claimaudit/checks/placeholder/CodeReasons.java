@@ -29,6 +29,10 @@ final class CodeReasons {
 
   /** A link or an issue number in a stub's message: the gap is tracked. */
   private static final Pattern LINK = Pattern.compile("https?://\\S+|(?<![\\w&])#\\d+\\b");
+  /** A stub whose only argument is a named constant: {@code NotImplementedError(_AIO_ERROR_MSG)}, {@code new X(Messages.NO_ASYNC)}. */
+  private static final Pattern CONSTANT_ARGUMENT = Pattern.compile("\\(\\s*(?:[A-Za-z_]\\w*\\.)*([A-Z_][A-Z0-9_]*[A-Z0-9])\\s*\\)");
+  /** Lines of a constant's assignment read for its message. */
+  private static final int MAX_CONSTANT_LINES = 8;
   private static final Pattern WORD = Pattern.compile("[a-z][a-z0-9']*");
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern CAMEL_PART = Pattern.compile("[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])");
@@ -88,6 +92,9 @@ final class CodeReasons {
   private CodeReason stub(LexedText lexed, int number, MatchLine view) {
     String message = String.join(" ", strings(lexed, number, view, false)).strip();
     if (message.isEmpty()) {
+      message = constantMessage(lexed, view.text());
+    }
+    if (message.isEmpty()) {
       return CodeReason.NONE;
     }
     if (LINK.matcher(message).find()) {
@@ -105,6 +112,51 @@ final class CodeReasons {
       }
     }
     return contentWords(message, words.generic(), own).isEmpty() ? CodeReason.NONE : CodeReason.ADMITTED;
+  }
+
+  /**
+   * The message of a stub that passes a constant ({@code raise NotImplementedError(_AIO_ERROR_MSG)}):
+   * the string literals of the constant's assignment in the same file, up to where its statement
+   * ends; empty when the file assigns none.
+   */
+  private static String constantMessage(LexedText lexed, String stub) {
+    Matcher argument = CONSTANT_ARGUMENT.matcher(stub);
+    if (!argument.find()) {
+      return "";
+    }
+    Pattern assignment = Pattern.compile("^\\s*(?:[\\w<>\\[\\]]+\\s+)*" + Pattern.quote(argument.group(1)) + "\\s*(?::[^=]+)?=(?!=)");
+    for (int line = 1; line <= lexed.lineCount(); line++) {
+      if (!assignment.matcher(lexed.line(line)).find()) {
+        continue;
+      }
+      StringBuilder message = new StringBuilder();
+      for (int at = line; at <= Math.min(lexed.lineCount(), line + MAX_CONSTANT_LINES); at++) {
+        literals(lexed, at).forEach(literal -> message.append(' ').append(literal));
+        String code = LineContext.only(lexed, at, Region.CODE).strip();
+        if (at > line && (code.equals(")") || code.endsWith(";")) || at == line && code.endsWith(";")) {
+          break;
+        }
+      }
+      return message.toString().strip();
+    }
+    return "";
+  }
+
+  /** The string literals of line {@code number}, each without its quotes. */
+  private static List<String> literals(LexedText lexed, int number) {
+    String line = lexed.line(number);
+    List<String> literals = new ArrayList<>();
+    int start = -1;
+    for (int column = 0; column <= line.length(); column++) {
+      boolean inString = column < line.length() && lexed.regionAt(number, column) == Region.STRING;
+      if (inString && start < 0) {
+        start = column;
+      } else if (!inString && start >= 0) {
+        literals.add(unquote(line.substring(start, column)));
+        start = -1;
+      }
+    }
+    return literals;
   }
 
   /** Line {@code number} with its comment blanked: its code and its string literals. */

@@ -1,5 +1,6 @@
 package dev.claimaudit.checks.placeholder;
 
+import dev.claimaudit.lang.ExampleFiles;
 import dev.claimaudit.lang.Language;
 import dev.claimaudit.lang.LexedText;
 import dev.claimaudit.lang.Lexer;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -161,7 +163,8 @@ public final class PlaceholderScanner {
     List<AddedLine> candidates = candidates(lines, rules, keywords(language, testFile, rules), false, aliases);
     CappedFindings findings = new CappedFindings(path);
     Structure structure = null;
-    Convention convention = new Convention(language, lexed, lines.stream().map(AddedLine::number).collect(Collectors.toSet()));
+    Set<Integer> addedNumbers = lines.stream().map(AddedLine::number).collect(Collectors.toSet());
+    Convention convention = new Convention(language, lexed, addedNumbers);
     for (AddedLine line : candidates) {
       if (line.number() > lexed.lineCount() || source.fileLine(line.number()) <= 0) {
         continue;
@@ -172,7 +175,7 @@ public final class PlaceholderScanner {
         continue;
       }
       if (structure == null) {
-        structure = new Structure(Outliner.outline(language, lexed), testFile);
+        structure = new Structure(lexed, Outliner.outline(language, lexed), testFile, language.typedByShape(), ExampleFiles.isExample(path));
       }
       CodeReason reason = reasons.of(hit.get(), lexed, line.number(), view);
       if (reason != CodeReason.EXTERNAL && hit.get().ruleClass() == RuleClass.TEST_EVASION && convention.followedBy(hit.get())) {
@@ -183,7 +186,7 @@ public final class PlaceholderScanner {
       }
       Finding finding = finding(path, source.fileLine(line.number()), line.number(), hit.get(), lexed, reason, structure.symbol(line.number()));
       // A look-alike is no placeholder, but a suppression written on it is still reported: none is ever silent.
-      if (structure.lookAlike(line.number(), hit.get().ruleClass()).isEmpty() || finding.suppressed()) {
+      if (structure.lookAlike(line.number(), hit.get().ruleClass(), addedNumbers::contains).isEmpty() || finding.suppressed()) {
         findings.add(finding);
       }
     }

@@ -94,7 +94,10 @@ class CodeReasonsTest {
       "NONE~ src/Export.java~ class Export {|  void exportCsv() {|    throw new UnsupportedOperationException(\"exportCsv not implemented\");",
       "ADMITTED~ src/models.py~ def stream(self):|    raise NotImplementedError(\"streaming is not supported yet for tool calls\")",
       "ADMITTED~ src/app.ts~ function exportWindows(): void {|  throw new Error(\"export for Windows not implemented yet\");",
-      "ADMITTED~ src/lib.rs~ fn export() {|    unimplemented!(\"tracked in #42\")"})
+      "ADMITTED~ src/lib.rs~ fn export() {|    unimplemented!(\"tracked in #42\")",
+      "ADMITTED~ src/store.py~ _SYNC_ONLY = (|    \"This store does not support async methods. \"|    \"Use AsyncStore instead.\"|)|class Store:|    async def abatch(self, ops):|        raise NotImplementedError(_SYNC_ONLY)",
+      "NONE~ src/store.py~ _LATER = \"todo\"|class Store:|    async def abatch(self, ops):|        raise NotImplementedError(_LATER)",
+      "NONE~ src/store.py~ class Store:|    async def abatch(self, ops):|        raise NotImplementedError(_NOWHERE)"})
   void aStubIsAdmittedOnlyWhenItsMessageNamesTheCaseThatIsMissing(CodeReason expected, String path, String code) {
     assertThat(reason(path, code)).isEqualTo(expected);
   }

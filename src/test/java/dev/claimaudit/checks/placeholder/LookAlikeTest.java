@@ -6,7 +6,10 @@ import dev.claimaudit.checks.CodeReason;
 import dev.claimaudit.checks.Finding;
 import dev.claimaudit.checks.PathFilter;
 import dev.claimaudit.rules.CatalogLoader;
+import dev.claimaudit.git.AddedLine;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -128,5 +131,82 @@ class LookAlikeTest {
             def put(self, key):
                 self.write(key)
         """)).extracting(Finding::suppressed).containsExactly(true);
+  }
+
+  @Test
+  void aClassOfAPythonTestFileIsAFakeOfWhateverHasItsMethods() {
+    assertThat(scan("tests/test_auth.py", """
+        class InMemoryStorage:
+            async def get_tokens(self):
+                return self.tokens
+
+            async def get_client_info(self):
+                raise NotImplementedError
+
+        def test_exchange():
+            assert exchange(InMemoryStorage()) == "token"
+        """)).isEmpty();
+  }
+
+  @Test
+  void aPlainClassOfAJavaTestFileStandsInForNothing() {
+    assertThat(scan("src/test/java/ImportTest.java", """
+        class Rows {
+          int count() {
+            throw new UnsupportedOperationException("not implemented");
+          }
+        }
+        """)).extracting(Finding::symbol).containsExactly("Rows › count");
+  }
+
+  @Test
+  void aHelperOfATestClassIsNotADouble() {
+    assertThat(scan("src/test/java/ChatModelIT.java", """
+        class ChatModelIT extends AbstractChatModelIT {
+          @Override
+          protected Model createModelWith(Listener listener) {
+            return null; // TODO implement
+          }
+        }
+        """)).extracting(Finding::symbol).containsExactly("ChatModelIT › createModelWith");
+  }
+
+  @Test
+  void aStubInExampleCodeIsAHookForItsReader() {
+    assertThat(scan("examples/clients/identity_client.py", """
+        def fetch_assertion(token):
+            raise NotImplementedError("Obtain the assertion from your identity provider")
+        """)).isEmpty();
+    assertThat(scan("src/clients/identity_client.py", """
+        def fetch_assertion(token):
+            raise NotImplementedError("Obtain the assertion from your identity provider")
+        """)).hasSize(1);
+  }
+
+  @Test
+  void aStubThatASiblingMemberOfTheSameNameAlreadyHadFollowsTheFile() {
+    String file = """
+        class ChatComponent : ClientComponent<ChatClient> {
+            protected override IHealthCheck CreateHealthCheck(ChatClient client)
+                => throw new NotImplementedException();
+        }
+        class EmbeddingsComponent : ClientComponent<EmbeddingsClient> {
+            protected override IHealthCheck CreateHealthCheck(EmbeddingsClient client)
+                => throw new NotImplementedException();
+            protected override Uri Endpoint(EmbeddingsClient client)
+                => throw new NotImplementedException();
+        }
+        """;
+    List<AddedLine> embeddings = addedLines(file, 5, 10);
+
+    assertThat(scanner.scan("src/Extensions.cs", embeddings, () -> Optional.of(file)))
+        .extracting(Finding::symbol).containsExactly("EmbeddingsComponent › Endpoint");
+    assertThat(scanner.scan("src/Extensions.cs", addedLines(file, 1, 10), () -> Optional.of(file)))
+        .as("both stubs new: neither is the file's own way").hasSize(3);
+  }
+
+  private static List<AddedLine> addedLines(String file, int from, int to) {
+    String[] lines = file.split("\n", -1);
+    return IntStream.rangeClosed(from, to).mapToObj(number -> new AddedLine(number, lines[number - 1])).toList();
   }
 }
