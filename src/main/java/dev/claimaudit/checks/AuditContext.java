@@ -2,8 +2,6 @@ package dev.claimaudit.checks;
 
 import dev.claimaudit.lang.TestCounter;
 import dev.claimaudit.rules.Catalog;
-import dev.claimaudit.checks.placeholder.MovedPlaceholders;
-import dev.claimaudit.checks.placeholder.PlaceholderScanner;
 import dev.claimaudit.claims.Claim;
 import dev.claimaudit.claims.ClaimSubject;
 import dev.claimaudit.claims.PullRequest;
@@ -42,15 +40,18 @@ public final class AuditContext {
   private final PathSets paths;
   private final PathFilter unscanned;
   private final CheckSettings settings;
+  private final FileScan.Opener scans;
   private volatile Scan scan;
 
   public AuditContext(
-      ChangeSet changeSet, Statements statements, PullRequest pullRequest, Catalog catalog, PathFilter ignored, CheckSettings settings) {
-    this(changeSet, statements, pullRequest, catalog, PathSets.ignoring(ignored), settings);
+      ChangeSet changeSet, Statements statements, PullRequest pullRequest, Catalog catalog, PathFilter ignored, CheckSettings settings,
+      FileScan.Opener scans) {
+    this(changeSet, statements, pullRequest, catalog, PathSets.ignoring(ignored), settings, scans);
   }
 
   public AuditContext(
-      ChangeSet changeSet, Statements statements, PullRequest pullRequest, Catalog catalog, PathSets paths, CheckSettings settings) {
+      ChangeSet changeSet, Statements statements, PullRequest pullRequest, Catalog catalog, PathSets paths, CheckSettings settings,
+      FileScan.Opener scans) {
     this.changeSet = Objects.requireNonNull(changeSet);
     this.statements = Objects.requireNonNull(statements);
     this.pullRequest = Objects.requireNonNull(pullRequest);
@@ -58,6 +59,7 @@ public final class AuditContext {
     this.paths = Objects.requireNonNull(paths);
     this.unscanned = paths.unscanned();
     this.settings = Objects.requireNonNull(settings);
+    this.scans = Objects.requireNonNull(scans);
   }
 
   public ChangeSet changeSet() {
@@ -184,8 +186,7 @@ public final class AuditContext {
    */
   private final class Scanning {
     private final List<FileChange> files = changeSet.files();
-    private final PlaceholderScanner scanner = new PlaceholderScanner(catalog, paths);
-    private final MovedPlaceholders moved = new MovedPlaceholders(catalog);
+    private final FileScan fileScan = scans.open(catalog, paths);
     private final boolean wantWords = claims().stream().anyMatch(claim -> namesWords(claim.subject()));
     private final boolean wantTests = claims().stream().anyMatch(claim -> claim.subject() instanceof ClaimSubject.Tests);
     private final AddedWords words = new AddedWords(wantWords);
@@ -252,7 +253,7 @@ public final class AuditContext {
         throw e;
       }
       findings.sort(Finding.ORDER);
-      findings = new ArrayList<>(moved.withoutMoved(findings));
+      findings = new ArrayList<>(fileScan.settle(findings));
       return new Scan(List.copyOf(findings), words, Map.copyOf(testCounts), Set.copyOf(declaringTests), Map.copyOf(markedLines),
           Set.copyOf(claimWordsAdded), Map.copyOf(unscannedFiles));
     }
@@ -361,7 +362,7 @@ public final class AuditContext {
             if (file.scanned()) {
               scan(i, file);
             } else if (file.type() == ChangeType.DELETED) {
-              moved.collect(changeSet.diff(file).removedLines());
+              fileScan.removed(changeSet.diff(file).removedLines());
             }
           }
         } catch (RuntimeException | Error e) {
@@ -375,8 +376,8 @@ public final class AuditContext {
         if (!unscanned.matches(file.path())) {
           diff.skipped().ifPresent(reason -> unscannedFiles.put(file.path(), reason));
         }
-        moved.collect(diff.removedLines());
-        PlaceholderScanner.Scanned scanned = scanner.scanFile(file.path(), diff);
+        fileScan.removed(diff.removedLines());
+        FileScan.Result scanned = fileScan.scan(file, diff);
         found.addAll(scanned.findings());
         scanned.unscannable().ifPresent(reason -> unscannedFiles.put(file.path(), reason));
         if (!pendingWords.isEmpty() || !pendingIdentifiers.isEmpty()) {

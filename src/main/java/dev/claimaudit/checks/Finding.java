@@ -1,5 +1,6 @@
 package dev.claimaudit.checks;
 
+import dev.claimaudit.rules.RuleClass;
 import dev.claimaudit.claims.Disclosure;
 import dev.claimaudit.claims.Site;
 import java.util.Comparator;

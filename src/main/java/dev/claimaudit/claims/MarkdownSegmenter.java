@@ -26,8 +26,12 @@ final class MarkdownSegmenter {
   private static final Pattern LIST_HEADING = Pattern.compile("^(.{1,80}):\\s*$");
   private static final Pattern EMOJI = Pattern.compile("[\\x{1F000}-\\x{1FAFF}\\x{2600}-\\x{27BF}\\x{2B00}-\\x{2BFF}\\x{FE0F}\\x{200D}]");
   private static final Pattern LABELLED = Pattern.compile("^[A-Z][\\w /-]{0,30}:\\s+\\S");
-  /** Characters that print as nothing: zero-width spaces and joiners, word joiners, soft hyphens, byte-order marks, bidi controls. */
-  private static final Pattern INVISIBLE = Pattern.compile("[\\x{200B}-\\x{200F}\\x{2060}-\\x{2064}\\x{FEFF}\\x{00AD}\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}]");
+  /**
+   * Characters that print as nothing and split a word: zero-width spaces and joiners, word joiners,
+   * soft hyphens, byte-order marks. Bidi controls are kept: they reorder what a reader sees, and
+   * the report shows them escaped.
+   */
+  private static final Pattern INVISIBLE = Pattern.compile("[\\x{200B}-\\x{200D}\\x{2060}-\\x{2064}\\x{FEFF}\\x{00AD}]");
   private static final Pattern DONE_EMOJI = Pattern.compile("(?<=\\S)\\s*(?:\\x{2705}|\\x{2714}\\x{FE0F}?|\\x{2611}\\x{FE0F}?|\\x{1F680}|\\x{1F389}|\\x{1F4AF}|\\x{1F3C1})");
   private static final Pattern EMPHASIS = Pattern.compile("(\\*\\*|~~)");
 

@@ -1,5 +1,9 @@
 package dev.claimaudit.cli;
 
+import dev.claimaudit.cli.shell.BadInputException;
+import dev.claimaudit.cli.shell.Io;
+import dev.claimaudit.cli.shell.ExitCode;
+import dev.claimaudit.cli.shell.Version;
 import dev.claimaudit.checks.CheckRun;
 import dev.claimaudit.cli.kb.KbLocations;
 import dev.claimaudit.claims.PullRequest;
@@ -49,7 +53,7 @@ import picocli.CommandLine.Option;
       "Exit codes: 0 pass or warn, 1 block (or warn with --fail-on warn), 2 bad input, 3 internal error."
     })
 final class AuditCommand implements Callable<Integer> {
-  private final Cli.Io io;
+  private final Io io;
   private final RepositoryPreload preload;
 
   @Mixin SharedOptions shared = new SharedOptions();
@@ -83,7 +87,7 @@ final class AuditCommand implements Callable<Integer> {
   @Option(names = "--no-color", description = "No colours in text output (also when NO_COLOR is set or output is not a terminal).")
   boolean noColor;
 
-  AuditCommand(Cli.Io io, RepositoryPreload preload) {
+  AuditCommand(Io io, RepositoryPreload preload) {
     this.io = io;
     this.preload = preload;
   }

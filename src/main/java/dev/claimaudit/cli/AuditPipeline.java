@@ -1,5 +1,7 @@
 package dev.claimaudit.cli;
 
+import dev.claimaudit.cli.shell.Version;
+import dev.claimaudit.checks.placeholder.PlaceholderPass;
 import dev.claimaudit.checks.AuditContext;
 import dev.claimaudit.checks.Check;
 import dev.claimaudit.checks.CheckOutcome;
@@ -43,6 +45,7 @@ import dev.claimaudit.verdict.Inputs;
 import dev.claimaudit.verdict.Outcome;
 import dev.claimaudit.verdict.RangeInfo;
 import dev.claimaudit.text.Secrets;
+import dev.claimaudit.verdict.Redaction;
 import dev.claimaudit.verdict.Verdict;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -142,7 +145,7 @@ final class AuditPipeline {
       progress.accept("reading " + range.text());
       try (ChangeSet changeSet = repository.changeSet(range, DiffLimits.DEFAULT)) {
         Result result = audit(request, range, reason, changeSet, repository, builtIn);
-        return new Result(Secrets.fromEnvironment(request.env()).redact(result.verdict()), result.failOn());
+        return new Result(new Redaction(Secrets.fromEnvironment(request.env())).of(result.verdict()), result.failOn());
       }
     }
   }
@@ -226,7 +229,7 @@ final class AuditPipeline {
     Statements statements = kept(new ClaimExtractor().read(sources(pullRequest, changeSet.commits())), notes);
     List<Claim> claims = statements.claims();
     CheckSettings settings = new CheckSettings(workTree, request.dynamic(), request.llm(), policy.blocks(), request.stateDir(), request.env());
-    AuditContext context = new AuditContext(changeSet, statements, pullRequest, catalog, policy.pathSets(), settings);
+    AuditContext context = new AuditContext(changeSet, statements, pullRequest, catalog, policy.pathSets(), settings, PlaceholderPass::new);
 
     List<Finding> findings = new ArrayList<>(loaded.findings());
     List<ClaimResult> claimResults = new ArrayList<>();
@@ -261,7 +264,7 @@ final class AuditPipeline {
         inputs,
         notes).withAddedIn(addedIn(graded, changeSet, repository));
     // The record outlives the run like a report does, so it keeps the same masked text.
-    return new Result(memory.save(pr, Secrets.fromEnvironment(request.env()).redact(verdict)), policy.failOn());
+    return new Result(memory.save(pr, new Redaction(Secrets.fromEnvironment(request.env())).of(verdict)), policy.failOn());
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.claimaudit.cli;
 
+import dev.claimaudit.cli.shell.BadInputException;
 import dev.claimaudit.claims.PullRequest;
 import dev.claimaudit.git.RangeSpec;
 import dev.claimaudit.policy.PolicyLoader;

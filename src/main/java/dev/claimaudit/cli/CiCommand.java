@@ -1,5 +1,9 @@
 package dev.claimaudit.cli;
 
+import dev.claimaudit.cli.shell.BadInputException;
+import dev.claimaudit.cli.shell.Io;
+import dev.claimaudit.cli.shell.ExitCode;
+import dev.claimaudit.cli.shell.Version;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,14 +45,14 @@ final class CiCommand implements Callable<Integer> {
   private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9._\\-\\[\\]]{1,100}");
   private static final long MAX_BYTES = 32L * 1024 * 1024;
 
-  private final Cli.Io io;
+  private final Io io;
 
-  CiCommand(Cli.Io io) {
+  CiCommand(Io io) {
     this.io = io;
   }
 
   /** The {@code ci} command with its subcommands. */
-  static CommandLine commandLine(Cli.Io io) {
+  static CommandLine commandLine(Io io) {
     return new CommandLine(new CiCommand(io))
         .addSubcommand("event", new Event(io))
         .addSubcommand("user", new User(io))
@@ -64,12 +68,12 @@ final class CiCommand implements Callable<Integer> {
   @Command(name = "event", mixinStandardHelpOptions = true, versionProvider = Version.class,
       description = "Prints the repository (owner/name, - when the payload has none), the pull request number and its head commit.")
   static final class Event implements Callable<Integer> {
-    private final Cli.Io io;
+    private final Io io;
 
     @Option(names = "--event", paramLabel = "FILE", description = "The pull_request event payload (default: $GITHUB_EVENT_PATH).")
     Path event;
 
-    Event(Cli.Io io) {
+    Event(Io io) {
       this.io = io;
     }
 
@@ -96,12 +100,12 @@ final class CiCommand implements Callable<Integer> {
   @Command(name = "user", mixinStandardHelpOptions = true, versionProvider = Version.class,
       description = "Prints the login in an answer of GET /user: the author of the comments this token posts.")
   static final class User implements Callable<Integer> {
-    private final Cli.Io io;
+    private final Io io;
 
     @Parameters(paramLabel = "FILE", description = "The answer of GET /api/v1/user.")
     Path file;
 
-    User(Cli.Io io) {
+    User(Io io) {
       this.io = io;
     }
 
@@ -126,7 +130,7 @@ final class CiCommand implements Callable<Integer> {
       description = "Reads one page of an issue's comments and prints how many it holds, the id of the first (- when none), "
           + "and the id of the first comment that starts with the claim-audit marker and was written by AUTHOR (- when none).")
   static final class Comment implements Callable<Integer> {
-    private final Cli.Io io;
+    private final Io io;
 
     @Option(names = "--author", paramLabel = "LOGIN", required = true, description = "The login the workflow's comments are written by.")
     String author;
@@ -134,7 +138,7 @@ final class CiCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The answer of GET /repos/{owner}/{repo}/issues/{number}/comments.")
     Path file;
 
-    Comment(Cli.Io io) {
+    Comment(Io io) {
       this.io = io;
     }
 

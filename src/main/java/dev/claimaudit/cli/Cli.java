@@ -1,30 +1,17 @@
 package dev.claimaudit.cli;
 
+import dev.claimaudit.cli.shell.Io;
+import dev.claimaudit.cli.shell.ExitCode;
 import dev.claimaudit.git.RepositoryPreload;
 import dev.claimaudit.input.InputException;
 import dev.claimaudit.text.Secrets;
-import java.io.InputStream;
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /** Parses the command line, runs the command, and turns every failure into one line and an exit code. */
 public final class Cli {
-  /**
-   * The process's streams and environment, passed in so tests can drive the CLI in-process.
-   *
-   * @param terminal standard output is a terminal (colours)
-   * @param errTerminal standard error is a terminal (progress lines)
-   */
-  public record Io(InputStream in, PrintWriter out, PrintWriter err, Map<String, String> env, boolean terminal, boolean errTerminal) {
-    public Io(InputStream in, PrintWriter out, PrintWriter err, Map<String, String> env, boolean terminal) {
-      this(in, out, err, env, terminal, false);
-    }
-  }
-
   private final Io io;
 
   public Cli(Io io) {

@@ -1,5 +1,9 @@
 package dev.claimaudit.cli;
 
+import dev.claimaudit.cli.shell.BadInputException;
+import dev.claimaudit.cli.shell.Io;
+import dev.claimaudit.cli.shell.ExitCode;
+import dev.claimaudit.cli.shell.Version;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -27,7 +31,7 @@ import picocli.CommandLine.Spec;
         "",
         "Exit codes: 0 printed, 2 unknown shell."})
 final class CompletionCommand implements Callable<Integer> {
-  private final Cli.Io io;
+  private final Io io;
 
   @Spec CommandSpec spec;
 
@@ -37,7 +41,7 @@ final class CompletionCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SHELL", description = "bash, zsh or fish.", completionCandidates = Shells.class)
   String shell;
 
-  CompletionCommand(Cli.Io io) {
+  CompletionCommand(Io io) {
     this.io = io;
   }
 

@@ -1,5 +1,9 @@
 package dev.claimaudit.cli;
 
+import dev.claimaudit.cli.shell.BadInputException;
+import dev.claimaudit.cli.shell.Io;
+import dev.claimaudit.cli.shell.ExitCode;
+import dev.claimaudit.cli.shell.Version;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,7 +47,7 @@ import picocli.CommandLine.Option;
       "Exit codes: 0 printed, 2 an invalid policy or another bad input, 3 internal error."
     })
 final class ConfigCommand implements Callable<Integer> {
-  private final Cli.Io io;
+  private final Io io;
 
   @Mixin SharedOptions shared = new SharedOptions();
 
@@ -52,7 +56,7 @@ final class ConfigCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
   String format = "text";
 
-  ConfigCommand(Cli.Io io) {
+  ConfigCommand(Io io) {
     this.io = io;
   }
 

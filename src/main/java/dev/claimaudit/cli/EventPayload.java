@@ -1,5 +1,6 @@
 package dev.claimaudit.cli;
 
+import dev.claimaudit.cli.shell.BadInputException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

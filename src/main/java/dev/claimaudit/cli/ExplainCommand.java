@@ -1,5 +1,9 @@
 package dev.claimaudit.cli;
 
+import dev.claimaudit.cli.shell.BadInputException;
+import dev.claimaudit.cli.shell.Io;
+import dev.claimaudit.cli.shell.ExitCode;
+import dev.claimaudit.cli.shell.Version;
 import dev.claimaudit.checks.FindingType;
 import dev.claimaudit.rules.Catalog;
 import dev.claimaudit.rules.CatalogDocs;
@@ -28,12 +32,12 @@ import picocli.CommandLine.Parameters;
     footer = {"  audit explain rs-todo-macro", "  audit explain claim-file-contradicted", "",
         "Exit codes: 0 explained, 2 unknown id (the nearest ids are suggested)."})
 final class ExplainCommand implements Callable<Integer> {
-  private final Cli.Io io;
+  private final Io io;
 
   @Parameters(index = "0", paramLabel = "ID", description = "A rule or finding id, as listed by audit rules or shown in a report.")
   String id;
 
-  ExplainCommand(Cli.Io io) {
+  ExplainCommand(Io io) {
     this.io = io;
   }
 

@@ -1,5 +1,9 @@
 package dev.claimaudit.cli;
 
+import dev.claimaudit.cli.shell.BadInputException;
+import dev.claimaudit.cli.shell.Io;
+import dev.claimaudit.cli.shell.ExitCode;
+import dev.claimaudit.cli.shell.Version;
 import dev.claimaudit.git.GitRepository;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +40,7 @@ final class InstallHookCommand implements Callable<Integer> {
   static final String SIGNATURE = "claim-audit pre-push hook";
   static final String BACKUP_NAME = "pre-push.before-claim-audit";
 
-  private final Cli.Io io;
+  private final Io io;
 
   @Option(names = "--repo", paramLabel = "DIR", description = "Repository to install the hook in (default: the current directory).")
   Path repo = Path.of(".");
@@ -44,7 +48,7 @@ final class InstallHookCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace a pre-push hook that claim-audit did not write (it is kept as " + BACKUP_NAME + ").")
   boolean force;
 
-  InstallHookCommand(Cli.Io io) {
+  InstallHookCommand(Io io) {
     this.io = io;
   }
 

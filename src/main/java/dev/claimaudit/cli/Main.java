@@ -1,5 +1,7 @@
 package dev.claimaudit.cli;
 
+import dev.claimaudit.cli.shell.Io;
+import dev.claimaudit.cli.shell.ExitCode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +24,7 @@ public final class Main {
     boolean terminal = System.console() != null;
     int code;
     try {
-      code = new Cli(new Cli.Io(System.in, out, err, System.getenv(), terminal, stderrIsTerminal(terminal))).run(args);
+      code = new Cli(new Io(System.in, out, err, System.getenv(), terminal, stderrIsTerminal(terminal))).run(args);
     } catch (RuntimeException | Error e) {
       err.println("audit: internal error: " + Cli.describe(e));
       code = ExitCode.INTERNAL_ERROR.code();

@@ -1,5 +1,8 @@
 package dev.claimaudit.cli;
 
+import dev.claimaudit.cli.shell.Io;
+import dev.claimaudit.cli.shell.ExitCode;
+import dev.claimaudit.cli.shell.Version;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,11 +22,11 @@ import picocli.CommandLine.Spec;
         "",
         "Exit codes: 0 printed."})
 final class ManCommand implements Callable<Integer> {
-  private final Cli.Io io;
+  private final Io io;
 
   @Spec CommandSpec spec;
 
-  ManCommand(Cli.Io io) {
+  ManCommand(Io io) {
     this.io = io;
   }
 

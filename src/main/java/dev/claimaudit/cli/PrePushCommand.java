@@ -1,5 +1,9 @@
 package dev.claimaudit.cli;
 
+import dev.claimaudit.cli.shell.Io;
+import dev.claimaudit.cli.shell.ExitCode;
+import dev.claimaudit.cli.shell.BadInputException;
+import dev.claimaudit.cli.shell.Version;
 import dev.claimaudit.claims.PullRequest;
 import dev.claimaudit.git.GitRepository;
 import dev.claimaudit.git.RangeSpec;
@@ -49,7 +53,7 @@ final class PrePushCommand implements Callable<Integer> {
   private static final Pattern OBJECT_ID = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
   private static final Pattern ZEROS = Pattern.compile("0+");
 
-  private final Cli.Io io;
+  private final Io io;
 
   @Parameters(index = "0", paramLabel = "REMOTE", description = "The remote's name (or its URL when the push names no remote).")
   String remote;
@@ -62,7 +66,7 @@ final class PrePushCommand implements Callable<Integer> {
   @Option(names = "--no-color", description = "No colours (also when NO_COLOR is set or standard error is not a terminal).")
   boolean noColor;
 
-  PrePushCommand(Cli.Io io) {
+  PrePushCommand(Io io) {
     this.io = io;
   }
 

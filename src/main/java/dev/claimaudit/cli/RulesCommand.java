@@ -1,5 +1,8 @@
 package dev.claimaudit.cli;
 
+import dev.claimaudit.cli.shell.Io;
+import dev.claimaudit.cli.shell.ExitCode;
+import dev.claimaudit.cli.shell.Version;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -31,12 +34,12 @@ final class RulesCommand implements Callable<Integer> {
   /** The output formats of {@code audit rules}. */
   enum Format { TEXT, JSON, MARKDOWN }
 
-  private final Cli.Io io;
+  private final Io io;
 
   @Option(names = "--format", paramLabel = "FORMAT", description = "text, json or markdown (default: text).")
   Format format = Format.TEXT;
 
-  RulesCommand(Cli.Io io) {
+  RulesCommand(Io io) {
     this.io = io;
   }
 

@@ -1,5 +1,6 @@
 package dev.claimaudit.cli;
 
+import dev.claimaudit.cli.shell.Io;
 import dev.claimaudit.cli.kb.KbCommand;
 import java.util.List;
 import picocli.CommandLine;
@@ -12,10 +13,10 @@ final class Subcommands {
 
   private Subcommands() {}
 
-  static void register(CommandLine audit, Cli.Io io) {
+  static void register(CommandLine audit, Io io) {
     audit.addSubcommand(new RulesCommand(io));
     audit.addSubcommand("config", new ConfigCommand(io));
-    audit.addSubcommand("kb", KbCommand.commandLine(io));
+    audit.addSubcommand("kb", KbCommand.commandLine(io, () -> FindingRegistry.builtIn().ids()));
     audit.addSubcommand(new ExplainCommand(io));
     audit.addSubcommand(new PrePushCommand(io));
     audit.addSubcommand(new InstallHookCommand(io));

@@ -1,5 +1,8 @@
 package dev.claimaudit.cli;
 
+import dev.claimaudit.cli.shell.Io;
+import dev.claimaudit.cli.shell.ExitCode;
+import dev.claimaudit.cli.shell.Version;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -12,9 +15,9 @@ import picocli.CommandLine.Command;
     footerHeading = "%nExamples:%n",
     footer = {"  audit version", "", "Exit codes: 0 printed."})
 final class VersionCommand implements Callable<Integer> {
-  private final Cli.Io io;
+  private final Io io;
 
-  VersionCommand(Cli.Io io) {
+  VersionCommand(Io io) {
     this.io = io;
   }
 

@@ -4,7 +4,7 @@ import dev.claimaudit.checks.ClaimResult;
 import dev.claimaudit.checks.Finding;
 import dev.claimaudit.checks.Severity;
 import dev.claimaudit.checks.Suppression;
-import dev.claimaudit.checks.RuleClass;
+import dev.claimaudit.rules.RuleClass;
 import dev.claimaudit.claims.Claim;
 import dev.claimaudit.claims.Disclosure;
 import dev.claimaudit.claims.Judgement;

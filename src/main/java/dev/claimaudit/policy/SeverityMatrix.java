@@ -1,6 +1,6 @@
 package dev.claimaudit.policy;
 
-import dev.claimaudit.checks.RuleClass;
+import dev.claimaudit.rules.RuleClass;
 import dev.claimaudit.checks.Severity;
 import dev.claimaudit.claims.Strength;
 import java.util.EnumMap;

@@ -5,7 +5,7 @@ import dev.claimaudit.checks.CheckRun;
 import dev.claimaudit.checks.ClaimResult;
 import dev.claimaudit.checks.CodeReason;
 import dev.claimaudit.checks.Finding;
-import dev.claimaudit.checks.RuleClass;
+import dev.claimaudit.rules.RuleClass;
 import dev.claimaudit.checks.Severity;
 import dev.claimaudit.checks.Suppression;
 import dev.claimaudit.claims.Claim;

@@ -1,7 +1,6 @@
 package dev.claimaudit.rules;
 
 import dev.claimaudit.lang.Language;
-import dev.claimaudit.checks.RuleClass;
 import dev.claimaudit.rules.Rule.Example;
 import java.util.EnumSet;
 import java.util.List;

@@ -5,7 +5,6 @@ import dev.claimaudit.lang.Region;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.claimaudit.checks.RuleClass;
 import dev.claimaudit.rules.Rule.Example;
 import dev.claimaudit.rules.Rule.Scope;
 import java.io.IOException;

@@ -2,7 +2,6 @@ package dev.claimaudit.rules;
 
 import dev.claimaudit.lang.Language;
 import dev.claimaudit.lang.Region;
-import dev.claimaudit.checks.RuleClass;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,19 +1,11 @@
 package dev.claimaudit.text;
 
-import dev.claimaudit.verdict.Verdict;
-import dev.claimaudit.checks.CheckRun;
-import dev.claimaudit.checks.ClaimResult;
-import dev.claimaudit.checks.Finding;
-import dev.claimaudit.checks.Suppression;
-import dev.claimaudit.claims.Claim;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -281,41 +273,5 @@ public final class Secrets {
       at = matcher.end(1);
     }
     return at == 0 ? text : out.append(text, at, text.length()).toString();
-  }
-
-  /** The verdict with every text that quotes the change or its messages masked; outcome and counts unchanged. */
-  public Verdict redact(Verdict verdict) {
-    // Many claims share the same contradicting findings: each is masked once.
-    Map<Finding, Finding> masked = new IdentityHashMap<>();
-    Function<Finding, Finding> redactFinding = finding -> masked.computeIfAbsent(finding, this::redact);
-    return new Verdict(
-        verdict.outcome(),
-        verdict.range(),
-        verdict.claims().stream().map(result -> redact(result, redactFinding)).toList(),
-        verdict.findings().stream().map(redactFinding).toList(),
-        verdict.checks().stream().map(run -> new CheckRun(run.name(), run.status(), run.millis(), redact(run.note()))).toList(),
-        verdict.inputs(),
-        verdict.notes().stream().map(this::redact).toList(),
-        verdict.cached(),
-        verdict.addedIn());
-  }
-
-  private ClaimResult redact(ClaimResult result, Function<Finding, Finding> redactFinding) {
-    Claim claim = result.claim();
-    Claim masked = claim.withText(redact(claim.text()));
-    return new ClaimResult(masked, result.status(), redact(result.evidence()), result.path(),
-        result.contradictedBy().stream().map(redactFinding).toList());
-  }
-
-  private Finding redact(Finding finding) {
-    Suppression suppression = finding.suppression() == null ? null
-        : new Suppression(finding.suppression().rule(), redact(finding.suppression().reason()), finding.suppression().until(),
-            finding.suppression().line());
-    return finding.toBuilder()
-        .message(redact(finding.message()))
-        .snippet(redact(finding.snippet()))
-        .symbol(redact(finding.symbol()))
-        .suppression(suppression)
-        .build();
   }
 }

@@ -1,5 +1,6 @@
 package dev.claimaudit.cli;
 
+import dev.claimaudit.cli.shell.Io;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claimaudit.testing.CliRun;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** A plain audit is parsed without building the subcommands; anything that may name one builds them. */
 class SubcommandDecisionTest {
   private static CommandSpec auditSpec() {
-    Cli.Io io = new Cli.Io(InputStream.nullInputStream(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), Map.of(), false);
+    Io io = new Io(InputStream.nullInputStream(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), Map.of(), false);
     return new CommandLine(new AuditCommand(io, null)).getCommandSpec();
   }
 
@@ -52,7 +53,7 @@ class SubcommandDecisionTest {
 
   @Test
   void theNamesKnownBeforeBuildingAreTheSubcommandsBuilt() {
-    Cli.Io io = new Cli.Io(InputStream.nullInputStream(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), Map.of(), false);
+    Io io = new Io(InputStream.nullInputStream(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), Map.of(), false);
     CommandLine audit = new CommandLine(new AuditCommand(io, null));
     Subcommands.register(audit, io);
 

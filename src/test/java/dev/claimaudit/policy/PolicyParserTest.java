@@ -3,7 +3,7 @@ package dev.claimaudit.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.claimaudit.checks.RuleClass;
+import dev.claimaudit.rules.RuleClass;
 import dev.claimaudit.checks.Severity;
 import dev.claimaudit.rules.CatalogLoader;
 import java.util.Set;

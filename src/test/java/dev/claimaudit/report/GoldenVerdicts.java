@@ -3,7 +3,7 @@ package dev.claimaudit.report;
 import dev.claimaudit.checks.CheckRun;
 import dev.claimaudit.checks.ClaimResult;
 import dev.claimaudit.checks.Finding;
-import dev.claimaudit.checks.RuleClass;
+import dev.claimaudit.rules.RuleClass;
 import dev.claimaudit.checks.Severity;
 import dev.claimaudit.checks.Suppression;
 import dev.claimaudit.rules.Catalog;

@@ -10,7 +10,7 @@ import dev.claimaudit.claims.ClaimStatus;
 import dev.claimaudit.claims.ClaimSubject;
 import dev.claimaudit.claims.Strength;
 import dev.claimaudit.checks.Finding;
-import dev.claimaudit.checks.RuleClass;
+import dev.claimaudit.rules.RuleClass;
 import dev.claimaudit.checks.Severity;
 import dev.claimaudit.verdict.Outcome;
 import dev.claimaudit.verdict.Verdict;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimaudit.checks.Finding;
-import dev.claimaudit.checks.RuleClass;
+import dev.claimaudit.rules.RuleClass;
 import dev.claimaudit.checks.Severity;
 import dev.claimaudit.testing.SarifSchema;
 import dev.claimaudit.verdict.Verdict;

@@ -4,7 +4,6 @@ import dev.claimaudit.lang.Language;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.claimaudit.checks.RuleClass;
 import dev.claimaudit.rules.Rule.Scope;
 import java.util.HashSet;
 import java.util.List;

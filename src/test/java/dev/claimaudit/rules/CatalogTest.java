@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claimaudit.checks.Finding;
 import dev.claimaudit.checks.PathFilter;
-import dev.claimaudit.checks.RuleClass;
 import dev.claimaudit.rules.Rule.Example;
 import dev.claimaudit.rules.Rule.Scope;
 import java.io.IOException;

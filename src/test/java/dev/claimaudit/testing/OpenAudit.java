@@ -1,5 +1,6 @@
 package dev.claimaudit.testing;
 
+import dev.claimaudit.checks.placeholder.PlaceholderPass;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.claimaudit.checks.AuditContext;
 import dev.claimaudit.checks.CheckSettings;
@@ -54,7 +55,7 @@ public final class OpenAudit implements AutoCloseable {
     }
     CheckSettings settings = new CheckSettings(repository.workTree(), false, llmFlag, blocks, stateDir, env);
     AuditContext context = new AuditContext(changeSet, new ClaimExtractor().read(sources), pullRequest, new CatalogLoader().builtIn(),
-        PathFilter.defaults(), settings);
+        PathFilter.defaults(), settings, PlaceholderPass::new);
     return new OpenAudit(repository, changeSet, context);
   }
 

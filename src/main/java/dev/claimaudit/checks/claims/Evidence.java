@@ -1,10 +1,14 @@
 package dev.claimaudit.checks.claims;
 
+import dev.claimaudit.lang.Sources;
+import dev.claimaudit.claims.Disclosure;
+import dev.claimaudit.claims.Scope;
+import dev.claimaudit.claims.Site;
 import dev.claimaudit.checks.AuditContext;
 import dev.claimaudit.checks.ClaimResult;
 import dev.claimaudit.checks.CodeReason;
 import dev.claimaudit.checks.Finding;
-import dev.claimaudit.checks.RuleClass;
+import dev.claimaudit.rules.RuleClass;
 import dev.claimaudit.lang.TestCounter;
 import dev.claimaudit.checks.claims.PathResolver.Resolution;
 import dev.claimaudit.lang.Language;
@@ -28,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -78,7 +83,7 @@ final class Evidence {
     List<Finding> breaking = breaking(claim, BREAKS_STATUS);
     if (breaking.isEmpty()) {
       boolean elsewhere = placeholders.stream().anyMatch(finding -> BREAKS_STATUS.contains(finding.ruleClass()));
-      return ClaimResult.of(claim, ClaimStatus.BACKED, elsewhere
+      return backedUnlessUnscanned(claim, elsewhere
           ? "the placeholders in the added lines are outside what it claims, or owned up to"
           : "no hard stub or test evasion in the lines the change adds");
     }
@@ -394,7 +399,7 @@ final class Evidence {
     List<Finding> present = placeholders.stream().filter(finding -> classes.contains(finding.ruleClass())).toList();
     String what = target.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     if (present.isEmpty()) {
-      return ClaimResult.of(claim, ClaimStatus.BACKED, "no " + what + " in the lines the change adds");
+      return backedUnlessUnscanned(claim, "no " + what + " in the lines the change adds");
     }
     return new ClaimResult(claim, ClaimStatus.CONTRADICTED,
         count(present.size(), what.endsWith("s") ? what.substring(0, what.length() - 1) : what) + " in the added lines; first: " + where(present.get(0)),
@@ -423,6 +428,36 @@ final class Evidence {
 
   private List<String> lines(FileChange file) {
     return addedLines.computeIfAbsent(file.path(), path -> context.changeSet().addedLines(file)).stream().map(AddedLine::text).toList();
+  }
+
+  /**
+   * Backed by what the scan read, unless a changed file the claim is about may hold code and could
+   * not be read (past the size limit, undecodable, a notebook that is not JSON): then nothing
+   * backs it there, and the claim is unverified, naming the files.
+   */
+  private ClaimResult backedUnlessUnscanned(Claim claim, String evidence) {
+    Map<String, String> unread = new TreeMap<>();
+    Map<String, String> unscanned = context.unscanned();
+    if (unscanned.isEmpty()) {
+      return ClaimResult.of(claim, ClaimStatus.BACKED, evidence);
+    }
+    Scope scope = asReadAgainstTheChange(claim).scope();
+    unscanned.forEach((path, reason) -> {
+      if (Sources.mayHoldCode(path) && scope.covers(new Site(path, List.of(), Disclosure.HARD_STUB, false))) {
+        unread.put(path, reason);
+      }
+    });
+    if (unread.isEmpty()) {
+      return ClaimResult.of(claim, ClaimStatus.BACKED, evidence);
+    }
+    Map.Entry<String, String> first = unread.entrySet().iterator().next();
+    return new ClaimResult(claim, ClaimStatus.UNVERIFIED, evidence + ", but " + count(unread.size(), "changed file") + " it is about could not be scanned; first: "
+        + first.getKey() + " (" + first.getValue() + ")", first.getKey(), List.of());
+  }
+
+  /** The claim as the statements read it against the change: one that names nothing the change holds is about all of it. */
+  private Claim asReadAgainstTheChange(Claim claim) {
+    return context.statements().claims().stream().filter(resolved -> resolved.id().equals(claim.id())).findFirst().orElse(claim);
   }
 
   private static ClaimResult backed(Claim claim, String path, String evidence) {

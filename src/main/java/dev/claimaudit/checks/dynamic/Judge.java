@@ -3,7 +3,7 @@ package dev.claimaudit.checks.dynamic;
 import dev.claimaudit.checks.AuditContext;
 import dev.claimaudit.checks.ClaimResult;
 import dev.claimaudit.checks.Finding;
-import dev.claimaudit.checks.RuleClass;
+import dev.claimaudit.rules.RuleClass;
 import dev.claimaudit.checks.Severity;
 import dev.claimaudit.claims.Claim;
 import dev.claimaudit.claims.ClaimKind;

@@ -1,7 +1,7 @@
 package dev.claimaudit.checks.placeholder;
 
 import dev.claimaudit.checks.CodeReason;
-import dev.claimaudit.checks.RuleClass;
+import dev.claimaudit.rules.RuleClass;
 import dev.claimaudit.lang.LexedText;
 import dev.claimaudit.lang.LineContext;
 import dev.claimaudit.lang.Region;

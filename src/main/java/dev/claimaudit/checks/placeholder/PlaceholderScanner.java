@@ -17,11 +17,12 @@ import dev.claimaudit.rules.Rule;
 import dev.claimaudit.text.BoundedCharSequence;
 import dev.claimaudit.text.Confusables;
 import dev.claimaudit.checks.CodeReason;
+import dev.claimaudit.checks.FileScan.Result;
 import dev.claimaudit.checks.Finding;
 import dev.claimaudit.checks.InlineSuppressions;
 import dev.claimaudit.checks.PathFilter;
 import dev.claimaudit.checks.PathSets;
-import dev.claimaudit.checks.RuleClass;
+import dev.claimaudit.rules.RuleClass;
 import dev.claimaudit.checks.Severity;
 import dev.claimaudit.checks.Suppression;
 import dev.claimaudit.git.AddedLine;
@@ -105,24 +106,27 @@ public final class PlaceholderScanner {
   }
 
   /** Findings in one file's diff, and why the file could not be scanned when it could not. */
-  public Scanned scanFile(String path, FileDiff diff) {
-    return scan(path, diff.addedLines(), diff::headText, diff.linesAsInHead());
+  public Result scanFile(String path, FileDiff diff) {
+    return scan(path, diff.addedLines(), diff::headText, diff.linesAsInHead(), true);
   }
 
   /**
-   * What the scan of one file gives.
-   *
-   * @param findings the placeholders found
-   * @param unscannable why the file, which may hold code, could not be read as code; empty when it was
+   * {@link #scanFile}, for a file the change moved into an ignored path ({@code git mv} into
+   * {@code vendor/}): it was the project's own code, and the lines added with the move are scanned
+   * as if it had stayed.
    */
-  public record Scanned(List<Finding> findings, Optional<String> unscannable) {
-    static final Scanned NOTHING = new Scanned(List.of(), Optional.empty());
+  public Result scanMovedIntoIgnored(String path, FileDiff diff) {
+    return scan(path, diff.addedLines(), diff::headText, diff.linesAsInHead(), false);
   }
 
-  private Scanned scan(String path, List<AddedLine> added, Supplier<Optional<String>> head, boolean linesAsInHead) {
+  private Result scan(String path, List<AddedLine> added, Supplier<Optional<String>> head, boolean linesAsInHead) {
+    return scan(path, added, head, linesAsInHead, true);
+  }
+
+  private Result scan(String path, List<AddedLine> added, Supplier<Optional<String>> head, boolean linesAsInHead, boolean honourIgnored) {
     Sources.Kind kind = Sources.kind(path);
-    if (kind == Sources.Kind.OTHER || added.isEmpty() || unscanned.matches(path) || STUB_SOURCES.matcher(path).find()) {
-      return Scanned.NOTHING;
+    if (kind == Sources.Kind.OTHER || added.isEmpty() || honourIgnored && unscanned.matches(path) || STUB_SOURCES.matcher(path).find()) {
+      return Result.NOTHING;
     }
     boolean testByPath = paths.isTest(path);
     Source source;
@@ -131,26 +135,26 @@ public final class PlaceholderScanner {
       Language language = Language.of(path).orElseThrow();
       List<Rule> rules = rules(language, testByPath);
       if (candidates(added, rules, keywords(language, testByPath, rules), linesAsInHead, Map.of()).isEmpty()) {
-        return Scanned.NOTHING;
+        return Result.NOTHING;
       }
       Optional<String> content = head.get();
       if (content.isEmpty() || generated(content.get())) {
-        return Scanned.NOTHING;
+        return Result.NOTHING;
       }
       source = Source.whole(language, content.get());
       lines = added;
     } else {
       // A notebook is always read: its code is JSON text, where escapes can spell a keyword.
       if (kind != Sources.Kind.NOTEBOOK && !anyKeyword(added)) {
-        return Scanned.NOTHING;
+        return Result.NOTHING;
       }
       Optional<String> content = head.get();
       if (content.isEmpty() || generated(content.get())) {
-        return Scanned.NOTHING;
+        return Result.NOTHING;
       }
       Sources.Result read = Sources.read(path, content.get());
       if (read.source().isEmpty()) {
-        return new Scanned(List.of(), read.unscannable());
+        return new Result(List.of(), read.unscannable());
       }
       source = read.source().get();
       lines = textLines(source, added);
@@ -190,7 +194,7 @@ public final class PlaceholderScanner {
         findings.add(finding);
       }
     }
-    return new Scanned(findings.list(), Optional.empty());
+    return new Result(findings.list(), Optional.empty());
   }
 
   /** The lines of a source's text that stand for the added lines of its file. */

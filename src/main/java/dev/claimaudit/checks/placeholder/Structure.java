@@ -2,7 +2,7 @@ package dev.claimaudit.checks.placeholder;
 
 import dev.claimaudit.checks.CodeReason;
 import dev.claimaudit.checks.Finding;
-import dev.claimaudit.checks.RuleClass;
+import dev.claimaudit.rules.RuleClass;
 import dev.claimaudit.lang.LexedText;
 import dev.claimaudit.lang.Outline;
 import dev.claimaudit.lang.Outline.Block;

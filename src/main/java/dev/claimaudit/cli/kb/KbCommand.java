@@ -1,9 +1,11 @@
 package dev.claimaudit.cli.kb;
 
-import dev.claimaudit.cli.Cli;
-import dev.claimaudit.cli.ExitCode;
-import dev.claimaudit.cli.Version;
+import dev.claimaudit.cli.shell.Io;
+import dev.claimaudit.cli.shell.ExitCode;
+import dev.claimaudit.cli.shell.Version;
 import java.time.Clock;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,22 +25,25 @@ import picocli.CommandLine.Command;
       "  audit kb note src/parser.rs \"Off-by-one twice; check the end index\" --by alice --attempts 3"
     })
 public final class KbCommand implements Callable<Integer> {
-  private final Cli.Io io;
+  private final Io io;
 
-  KbCommand(Cli.Io io) {
+  KbCommand(Io io) {
     this.io = io;
   }
 
-  /** The {@code kb} command with its subcommands, each given the process's streams. */
-  public static CommandLine commandLine(Cli.Io io) {
+  /**
+   * The {@code kb} command with its subcommands, each given the process's streams and the finding
+   * ids a policy may name.
+   */
+  public static CommandLine commandLine(Io io, Supplier<Set<String>> findingIds) {
     Clock clock = Clock.systemUTC();
     return new CommandLine(new KbCommand(io))
-        .addSubcommand("stats", new StatsCommand(io))
-        .addSubcommand("show", new ShowCommand(io))
-        .addSubcommand("prune", new PruneCommand(io, clock))
-        .addSubcommand("note", new NoteCommand(io, clock))
-        .addSubcommand("notes", new NotesCommand(io))
-        .addSubcommand("merge", new MergeCommand(io));
+        .addSubcommand("stats", new StatsCommand(io, findingIds))
+        .addSubcommand("show", new ShowCommand(io, findingIds))
+        .addSubcommand("prune", new PruneCommand(io, clock, findingIds))
+        .addSubcommand("note", new NoteCommand(io, clock, findingIds))
+        .addSubcommand("notes", new NotesCommand(io, findingIds))
+        .addSubcommand("merge", new MergeCommand(io, findingIds));
   }
 
   @Override

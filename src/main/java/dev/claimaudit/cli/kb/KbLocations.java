@@ -1,6 +1,6 @@
 package dev.claimaudit.cli.kb;
 
-import dev.claimaudit.cli.BadInputException;
+import dev.claimaudit.cli.shell.BadInputException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 

@@ -1,11 +1,11 @@
 package dev.claimaudit.cli.kb;
 
+import dev.claimaudit.cli.shell.Io;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.claimaudit.cli.BadInputException;
-import dev.claimaudit.cli.Cli;
+import dev.claimaudit.cli.shell.BadInputException;
 
 /** What the kb commands print in common: the two formats, and JSON. */
 final class KbOutput {
@@ -19,7 +19,7 @@ final class KbOutput {
     }
   }
 
-  static void print(Cli.Io io, ObjectNode root) {
+  static void print(Io io, ObjectNode root) {
     try {
       io.out().println(MAPPER.writeValueAsString(root));
       io.out().flush();

@@ -1,12 +1,14 @@
 package dev.claimaudit.cli.kb;
 
-import dev.claimaudit.cli.Cli;
-import dev.claimaudit.cli.ExitCode;
-import dev.claimaudit.cli.Version;
+import dev.claimaudit.cli.shell.Io;
+import dev.claimaudit.cli.shell.ExitCode;
+import dev.claimaudit.cli.shell.Version;
 import dev.claimaudit.kb.FileNote;
 import dev.claimaudit.kb.KnowledgeBase;
 import dev.claimaudit.report.Text;
 import java.io.PrintWriter;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,20 +17,23 @@ import picocli.CommandLine.Parameters;
 /** Lists review notes. */
 @Command(name = "notes", mixinStandardHelpOptions = true, versionProvider = Version.class, description = "Lists the review notes, of one file or of all.")
 final class NotesCommand implements Callable<Integer> {
-  private final Cli.Io io;
+  private final Io io;
+  /** The finding ids a policy may name, for reading the policy that says where the knowledge base is. */
+  private final Supplier<Set<String>> findingIds;
 
   @Mixin Location location = new Location();
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "PATH", description = "Only the notes on this file.")
   String path;
 
-  NotesCommand(Cli.Io io) {
+  NotesCommand(Io io, Supplier<Set<String>> findingIds) {
     this.io = io;
+    this.findingIds = findingIds;
   }
 
   @Override
   public Integer call() {
-    try (Opened opened = Opened.open(location, false)) {
+    try (Opened opened = Opened.open(location, false, findingIds)) {
       KnowledgeBase.Skips skips = new KnowledgeBase.Skips();
       PrintWriter out = io.out();
       int shown = 0;

@@ -1,6 +1,5 @@
 package dev.claimaudit.cli.kb;
 
-import dev.claimaudit.cli.FindingRegistry;
 import dev.claimaudit.git.GitInputException;
 import dev.claimaudit.git.GitRepository;
 import dev.claimaudit.git.RevisionFile;
@@ -12,10 +11,12 @@ import dev.claimaudit.policy.PolicyParser;
 import dev.claimaudit.policy.PolicyText;
 import dev.claimaudit.rules.CatalogLoader;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /** A knowledge base and the repository it may live in, closed together. */
 record Opened(KnowledgeBase kb, GitRepository repository) implements AutoCloseable {
-  static Opened open(Location location, boolean create) {
+  static Opened open(Location location, boolean create, Supplier<Set<String>> findingIds) {
     if (location.kb != null && !location.kb.startsWith("git:")) {
       return new Opened(KnowledgeBase.open(KbLocations.absolute(location.kb), null, null, create), null);
     }
@@ -29,7 +30,7 @@ record Opened(KnowledgeBase kb, GitRepository repository) implements AutoCloseab
       throw new KbException("no knowledge base: give --kb DIR or --kb git:REF (" + e.getMessage() + ", so there is no policy to read kb.path from)");
     }
     try {
-      String where = location.kb != null ? location.kb : fromPolicy(repository);
+      String where = location.kb != null ? location.kb : fromPolicy(repository, findingIds);
       Path relativeTo = repository.workTree().orElse(repository.gitDir());
       return new Opened(KnowledgeBase.open(where, repository, relativeTo, create), repository);
     } catch (RuntimeException e) {
@@ -38,12 +39,12 @@ record Opened(KnowledgeBase kb, GitRepository repository) implements AutoCloseab
     }
   }
 
-  private static String fromPolicy(GitRepository repository) {
+  private static String fromPolicy(GitRepository repository, Supplier<Set<String>> findingIds) {
     RevisionFile file = repository.fileAt("HEAD", PolicyLoader.FILE, 1024 * 1024);
     if (file.text() == null) {
       throw new KbException("no knowledge base: give --kb DIR or --kb git:REF, or set kb.path in " + PolicyLoader.FILE);
     }
-    Policy policy = new PolicyParser(new CatalogLoader().builtIn(), FindingRegistry.builtIn().ids())
+    Policy policy = new PolicyParser(new CatalogLoader().builtIn(), findingIds.get())
         .parse(new PolicyText(PolicyLoader.FILE, "at HEAD", file.text()));
     if (!policy.kb().configured()) {
       throw new KbException("no knowledge base: give --kb DIR or --kb git:REF, or set kb.path in " + PolicyLoader.FILE);

@@ -1,11 +1,11 @@
 package dev.claimaudit.cli.kb;
 
+import dev.claimaudit.cli.shell.Io;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.claimaudit.cli.BadInputException;
-import dev.claimaudit.cli.Cli;
-import dev.claimaudit.cli.ExitCode;
-import dev.claimaudit.cli.Version;
+import dev.claimaudit.cli.shell.BadInputException;
+import dev.claimaudit.cli.shell.ExitCode;
+import dev.claimaudit.cli.shell.Version;
 import dev.claimaudit.kb.KnowledgeBase;
 import dev.claimaudit.kb.Lesson;
 import dev.claimaudit.report.Text;
@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,7 +25,9 @@ import picocli.CommandLine.Parameters;
 /** Every lesson of one signature. */
 @Command(name = "show", mixinStandardHelpOptions = true, versionProvider = Version.class, description = "Shows every lesson of one signature (or of a unique prefix of one).")
 final class ShowCommand implements Callable<Integer> {
-  private final Cli.Io io;
+  private final Io io;
+  /** The finding ids a policy may name, for reading the policy that says where the knowledge base is. */
+  private final Supplier<Set<String>> findingIds;
 
   @Mixin Location location = new Location();
 
@@ -34,8 +37,9 @@ final class ShowCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
   String format = "text";
 
-  ShowCommand(Cli.Io io) {
+  ShowCommand(Io io, Supplier<Set<String>> findingIds) {
     this.io = io;
+    this.findingIds = findingIds;
   }
 
   @Override
@@ -45,7 +49,7 @@ final class ShowCommand implements Callable<Integer> {
     if (!prefix.matches("[0-9a-f]{4,16}")) {
       throw new BadInputException("a signature is 4 to 16 hex digits, got '" + Text.line(signature, 40) + "'");
     }
-    try (Opened opened = Opened.open(location, false)) {
+    try (Opened opened = Opened.open(location, false, findingIds)) {
       List<Lesson> matches = new ArrayList<>();
       KnowledgeBase.Skips skips = new KnowledgeBase.Skips();
       opened.kb().lessons(lesson -> {

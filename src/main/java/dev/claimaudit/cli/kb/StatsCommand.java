@@ -1,11 +1,11 @@
 package dev.claimaudit.cli.kb;
 
+import dev.claimaudit.cli.shell.Io;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.claimaudit.cli.BadInputException;
-import dev.claimaudit.cli.Cli;
-import dev.claimaudit.cli.ExitCode;
-import dev.claimaudit.cli.Version;
+import dev.claimaudit.cli.shell.BadInputException;
+import dev.claimaudit.cli.shell.ExitCode;
+import dev.claimaudit.cli.shell.Version;
 import dev.claimaudit.kb.FileNote;
 import dev.claimaudit.kb.KnowledgeBase;
 import dev.claimaudit.report.Text;
@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,7 +26,9 @@ import picocli.CommandLine.Option;
 /** Totals over the lessons, and the most recurring signatures. */
 @Command(name = "stats", mixinStandardHelpOptions = true, versionProvider = Version.class, description = "Counts lessons, pull requests, signatures and notes, and lists the most recurring signatures.")
 final class StatsCommand implements Callable<Integer> {
-  private final Cli.Io io;
+  private final Io io;
+  /** The finding ids a policy may name, for reading the policy that says where the knowledge base is. */
+  private final Supplier<Set<String>> findingIds;
 
   @Mixin Location location = new Location();
 
@@ -35,8 +38,9 @@ final class StatsCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
   String format = "text";
 
-  StatsCommand(Cli.Io io) {
+  StatsCommand(Io io, Supplier<Set<String>> findingIds) {
     this.io = io;
+    this.findingIds = findingIds;
   }
 
   @Override
@@ -45,7 +49,7 @@ final class StatsCommand implements Callable<Integer> {
     if (top < 0) {
       throw new BadInputException("--top takes 0 or more, got " + top);
     }
-    try (Opened opened = Opened.open(location, false)) {
+    try (Opened opened = Opened.open(location, false, findingIds)) {
       KnowledgeBase.Skips skips = new KnowledgeBase.Skips();
       Map<String, Group> groups = new HashMap<>();
       Set<Integer> prs = new TreeSet<>();

@@ -1,5 +1,6 @@
 package dev.claimaudit.checks.claims;
 
+import dev.claimaudit.checks.placeholder.PlaceholderPass;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claimaudit.checks.AuditContext;
@@ -44,7 +45,7 @@ class EvidenceTest {
         ChangeSet changeSet = git.changeSet(RangeSpec.parse("main..feature"), DiffLimits.DEFAULT)) {
       AuditContext context = new AuditContext(changeSet,
           new ClaimExtractor().read(List.of(ClaimSource.commit(changeSet.headSha(), message))),
-          PullRequest.NONE, new CatalogLoader().builtIn(), PathFilter.defaults(), CheckSettings.defaults());
+          PullRequest.NONE, new CatalogLoader().builtIn(), PathFilter.defaults(), CheckSettings.defaults(), PlaceholderPass::new);
       return new ClaimsCheck().run(context).claimResults();
     }
   }
@@ -191,6 +192,46 @@ class EvidenceTest {
     ClaimResult honest = only(audit(base().write("src/cache.py", "def load():\n    raise NotImplementedError\n"),
         "Cache module, done; load() is still a stub"), ClaimKind.STATUS);
     assertThat(honest.status()).isEqualTo(ClaimStatus.BACKED);
+  }
+
+  @Test
+  void aDoneClaimOverAFileTheScanCouldNotReadIsUnverified() {
+    ClaimResult done = only(audit(base().write("src/analysis.ipynb", "{\"cells\": [ not json"),
+        "Churn analysis, done"), ClaimKind.STATUS);
+    assertThat(done.status()).isEqualTo(ClaimStatus.UNVERIFIED);
+    assertThat(done.evidence()).contains("could not be scanned").contains("src/analysis.ipynb");
+  }
+
+  @Test
+  void aClaimAboutOtherCodeIsNotHeldBackByAnUnreadFile() {
+    ClaimResult done = only(audit(base().write("src/analysis.ipynb", "{\"cells\": [ not json").write("src/store.py", "def get(key):\n    return {}\n"),
+        "feat(store): return an empty record for a missing key"), ClaimKind.STATUS);
+    assertThat(done.status()).isEqualTo(ClaimStatus.BACKED);
+  }
+
+  @Test
+  void noStubsLeftOverAFileTheScanCouldNotReadIsUnverified() {
+    ClaimResult absence = only(audit(base().write("src/analysis.ipynb", "{\"cells\": [ not json"),
+        "Churn analysis\n\nNo stubs left."), ClaimKind.ABSENCE);
+    assertThat(absence.status()).isEqualTo(ClaimStatus.UNVERIFIED);
+  }
+
+  @Test
+  void aStubAddedWhileMovingCodeIntoAnIgnoredPathIsStillFound() {
+    String ledger = "def post(entry):\n    entries.append(entry)\n    return len(entries)\n\n\ndef balance():\n    return sum(entries)\n\n\n"
+        + "def reset():\n    entries.clear()\n";
+    TestRepo repo = TestRepo.init(dir).write("src/ledger.py", ledger).commit("Ledger").branch("feature");
+    ClaimResult done = only(audit(repo.delete("src/ledger.py")
+        .write("vendor/ledger.py", ledger + "\n\ndef refund(entry):\n    raise NotImplementedError\n"), "Ledger refunds, done"), ClaimKind.STATUS);
+    assertThat(done.status()).isEqualTo(ClaimStatus.CONTRADICTED);
+    assertThat(done.evidence()).contains("vendor/ledger.py");
+  }
+
+  @Test
+  void aFileAddedStraightIntoAnIgnoredPathIsLeftAlone() {
+    ClaimResult done = only(audit(base().write("vendor/left_pad.py", "def pad(s):\n    raise NotImplementedError\n"),
+        "Vendor left_pad, done"), ClaimKind.STATUS);
+    assertThat(done.status()).isEqualTo(ClaimStatus.BACKED);
   }
 
   @Test

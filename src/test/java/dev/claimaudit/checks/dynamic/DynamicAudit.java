@@ -1,5 +1,6 @@
 package dev.claimaudit.checks.dynamic;
 
+import dev.claimaudit.checks.placeholder.PlaceholderPass;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.claimaudit.claims.Statements;
@@ -54,7 +55,7 @@ record DynamicAudit(CheckOutcome outcome, List<Claim> claims) {
       }
       List<Claim> claims = new ClaimExtractor().extract(sources);
       CheckSettings settings = new CheckSettings(repository.workTree(), true, null, blocks, null, env);
-      AuditContext context = new AuditContext(changeSet, Statements.of(claims), PullRequest.NONE, new CatalogLoader().builtIn(), PathFilter.defaults(), settings);
+      AuditContext context = new AuditContext(changeSet, Statements.of(claims), PullRequest.NONE, new CatalogLoader().builtIn(), PathFilter.defaults(), settings, PlaceholderPass::new);
       return new DynamicAudit(new DynamicCheck().run(context), claims);
     }
   }

@@ -1,5 +1,6 @@
 package dev.claimaudit.checks.dynamic;
 
+import dev.claimaudit.checks.placeholder.PlaceholderPass;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -170,7 +171,7 @@ class DynamicCheckTest {
         ChangeSet changeSet = repository.changeSet(RangeSpec.parse("main..feature"), DiffLimits.DEFAULT)) {
       CheckSettings settings = new CheckSettings(Optional.of(dir), false, null,
           Map.of("dynamic", new ObjectMapper().readTree("{\"timeout\": \"soon\"}")), null, Map.of());
-      AuditContext context = new AuditContext(changeSet, Statements.of(List.of()), PullRequest.NONE, new CatalogLoader().builtIn(), PathFilter.defaults(), settings);
+      AuditContext context = new AuditContext(changeSet, Statements.of(List.of()), PullRequest.NONE, new CatalogLoader().builtIn(), PathFilter.defaults(), settings, PlaceholderPass::new);
 
       assertThatThrownBy(() -> new DynamicCheck().enabled(context)).isInstanceOf(SettingsException.class).hasMessageContaining("dynamic.timeout");
     }
@@ -195,6 +196,6 @@ class DynamicCheckTest {
   }
 
   private static AuditContext context(ChangeSet changeSet, CheckSettings settings) {
-    return new AuditContext(changeSet, Statements.of(List.of()), PullRequest.NONE, new CatalogLoader().builtIn(), PathFilter.defaults(), settings);
+    return new AuditContext(changeSet, Statements.of(List.of()), PullRequest.NONE, new CatalogLoader().builtIn(), PathFilter.defaults(), settings, PlaceholderPass::new);
   }
 }

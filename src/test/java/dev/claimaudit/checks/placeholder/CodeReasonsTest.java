@@ -27,7 +27,7 @@ class CodeReasonsTest {
 
   private static CodeReason reason(String path, String code) {
     List<Finding> findings = SCANNER.scanText(path, code.replace("|", "\n") + "\n").stream()
-        .filter(finding -> finding.ruleClass() != dev.claimaudit.checks.RuleClass.SOFT_MARKER).toList();
+        .filter(finding -> finding.ruleClass() != dev.claimaudit.rules.RuleClass.SOFT_MARKER).toList();
     assertThat(findings).as("one placeholder in %s", code).hasSize(1);
     return findings.get(0).reason();
   }

@@ -1,6 +1,7 @@
-package dev.claimaudit.rules;
+package dev.claimaudit.checks.placeholder;
 
-import dev.claimaudit.checks.placeholder.PlaceholderScanner;
+import dev.claimaudit.rules.Catalog;
+import dev.claimaudit.rules.Rule;
 import dev.claimaudit.text.BoundedCharSequence;
 import dev.claimaudit.text.MatchBudget;
 import dev.claimaudit.checks.PathFilter;

@@ -1,11 +1,13 @@
-package dev.claimaudit.rules;
+package dev.claimaudit.checks.placeholder;
 
+import dev.claimaudit.rules.RuleClass;
+import dev.claimaudit.rules.CatalogLoader;
+import dev.claimaudit.rules.Rule;
 import dev.claimaudit.text.MatchBudget;
 import dev.claimaudit.lang.Language;
 import dev.claimaudit.lang.Region;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.claimaudit.checks.RuleClass;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;

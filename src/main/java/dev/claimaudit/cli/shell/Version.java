@@ -1,4 +1,4 @@
-package dev.claimaudit.cli;
+package dev.claimaudit.cli.shell;
 
 import java.io.IOException;
 import java.io.InputStream;

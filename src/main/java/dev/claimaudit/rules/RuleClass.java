@@ -1,4 +1,4 @@
-package dev.claimaudit.checks;
+package dev.claimaudit.rules;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package dev.claimaudit.cli;
+package dev.claimaudit.cli.shell;
 
 import dev.claimaudit.checks.CheckRun;
 import dev.claimaudit.policy.FailOn;
@@ -18,7 +18,7 @@ public enum ExitCode {
   INTERNAL_ERROR(3);
 
   /** Checks without which there is no audit: when one fails, the run is an internal error, never a pass. */
-  static final Set<String> CORE_CHECKS = Set.of("static", "claims");
+  public static final Set<String> CORE_CHECKS = Set.of("static", "claims");
 
   private final int code;
 
@@ -31,7 +31,7 @@ public enum ExitCode {
   }
 
   /** The exit code for {@code verdict} under {@code failOn}. */
-  static ExitCode of(Verdict verdict, FailOn failOn) {
+  public static ExitCode of(Verdict verdict, FailOn failOn) {
     boolean coreFailed = verdict.checks().stream()
         .anyMatch(run -> run.status() == CheckRun.Status.ERROR && CORE_CHECKS.contains(run.name()));
     if (coreFailed) {

@@ -1,4 +1,4 @@
-package dev.claimaudit.cli;
+package dev.claimaudit.cli.shell;
 
 import dev.claimaudit.input.InputException;
 
