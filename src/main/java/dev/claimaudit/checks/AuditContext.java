@@ -42,6 +42,7 @@ public final class AuditContext {
   private final CheckSettings settings;
   private final FileScan.Opener scans;
   private volatile Scan scan;
+  private volatile Map<String, String> unscannedFiles;
 
   public AuditContext(
       ChangeSet changeSet, Statements statements, PullRequest pullRequest, Catalog catalog, PathFilter ignored, CheckSettings settings,
@@ -148,13 +149,18 @@ public final class AuditContext {
    * the policy ignores are not listed.
    */
   public Map<String, String> unscanned() {
-    Map<String, String> reasons = new TreeMap<>(scan().unscanned());
-    for (FileChange file : changeSet.files()) {
-      if (file.type() != ChangeType.DELETED && !unscanned.matches(file.path())) {
-        file.skip().ifPresent(reason -> reasons.put(file.path(), reason));
+    Map<String, String> known = unscannedFiles;
+    if (known == null) {
+      Map<String, String> reasons = new TreeMap<>(scan().unscanned());
+      for (FileChange file : changeSet.files()) {
+        if (file.type() != ChangeType.DELETED && file.skip().isPresent() && !unscanned.matches(file.path())) {
+          reasons.put(file.path(), file.skip().get());
+        }
       }
+      known = Collections.unmodifiableMap(reasons);
+      unscannedFiles = known;
     }
-    return Collections.unmodifiableMap(reasons);
+    return known;
   }
 
   /** The added lines of {@code file} that hold an inline suppression marker, in order. */

@@ -193,8 +193,13 @@ public record Scope(Set<String> words, Set<String> identifiers, Set<String> path
 
   private static boolean sameFile(String actual, String named) {
     String a = actual.replace('\\', '/');
-    String n = named.replace('\\', '/').replaceFirst("^\\./", "").replaceFirst("/$", "");
+    String n = normalPath(named);
     return a.equals(n) || a.endsWith("/" + n) || a.startsWith(n + "/") || a.contains("/" + n + "/");
+  }
+
+  /** A named path as it is compared with the paths of the change: forward slashes, no leading {@code ./}, no trailing slash. */
+  static String normalPath(String named) {
+    return named.replace('\\', '/').replaceFirst("^\\./", "").replaceFirst("/$", "");
   }
 
   static String normal(String name) {

@@ -1,6 +1,7 @@
 package dev.claimaudit.claims;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Comparator;
@@ -18,12 +19,40 @@ public final class Statements {
   private final List<Admission> admissions;
   private volatile Terms pathTerms;
   private volatile List<String> termsOf;
+  /** The claims about tests, by position: every one covers a skipped test, whatever it names. */
+  private final BitSet testClaims = new BitSet();
+  /** The claims' and the admissions' scopes indexed by what they name; made on the first judgement. */
+  private volatile ScopeIndex claimIndex;
+  private volatile ScopeIndex admissionIndex;
   /** Judgements made, by site: every check and the policy ask about the same placeholders. */
   private final Map<Site, Judgement> judged = new ConcurrentHashMap<>();
 
   public Statements(List<Claim> claims, List<Admission> admissions) {
     this.claims = List.copyOf(claims);
     this.admissions = List.copyOf(admissions);
+    for (int i = 0; i < this.claims.size(); i++) {
+      if (this.claims.get(i).kind() == ClaimKind.TEST) {
+        testClaims.set(i);
+      }
+    }
+  }
+
+  private ScopeIndex claimIndex() {
+    ScopeIndex index = claimIndex;
+    if (index == null) {
+      index = new ScopeIndex(claims.stream().map(Claim::scope).toList());
+      claimIndex = index;
+    }
+    return index;
+  }
+
+  private ScopeIndex admissionIndex() {
+    ScopeIndex index = admissionIndex;
+    if (index == null) {
+      index = new ScopeIndex(admissions.stream().map(Admission::scope).toList());
+      admissionIndex = index;
+    }
+    return index;
   }
 
   public static Statements of(List<Claim> claims) {
@@ -111,13 +140,22 @@ public final class Statements {
   private Judgement decide(Site site) {
     Terms terms = Terms.of(site);
     List<Hedge> hedges = new ArrayList<>();
-    for (Admission admission : admissions) {
+    BitSet admitting = admissionIndex().candidates(site.path(), terms);
+    for (int i = admitting.nextSetBit(0); i >= 0; i = admitting.nextSetBit(i + 1)) {
+      Admission admission = admissions.get(i);
       if (admission.kind() == site.kind() && admission.scope().covers(site, terms)) {
         hedges.add(new Hedge(admission.scope(), admission.order(), admission));
       }
     }
     List<Claim> covering = new ArrayList<>();
-    for (Claim claim : claims) {
+    BitSet claiming = claimIndex().candidates(site.path(), terms);
+    if (site.focus()) {
+      claiming.set(0, claims.size());
+    } else if (site.kind() == Disclosure.TEST_EVASION) {
+      claiming.or(testClaims);
+    }
+    for (int i = claiming.nextSetBit(0); i >= 0; i = claiming.nextSetBit(i + 1)) {
+      Claim claim = claims.get(i);
       if (claim.kind() != ClaimKind.ABSENCE && covers(claim, site, terms)) {
         covering.add(claim);
         if (claim.strength() == Strength.HEDGED) {

@@ -76,6 +76,14 @@ final class Terms {
     }
   }
 
+  Set<String> stems() {
+    return stems;
+  }
+
+  Set<String> names() {
+    return names;
+  }
+
   /** Whether a stem of these terms is related to {@code word} ({@link Words#related}). */
   boolean relatedTo(String word) {
     if (stems.contains(word)) {

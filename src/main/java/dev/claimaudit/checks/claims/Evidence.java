@@ -49,6 +49,10 @@ final class Evidence {
   private final List<Finding> placeholders;
   private final Map<String, List<AddedLine>> addedLines = new ConcurrentHashMap<>();
   private Map<String, List<Finding>> breakingByClaim;
+  /** The changed files that may hold code and could not be scanned, with the reason; made on first use. */
+  private Map<String, String> unreadCode;
+  /** The claims as read against the change, by id; made on first use. */
+  private Map<String, Claim> resolvedById;
   /** The changed test files, the same for every claim that names no test file; found on first use. */
   private List<FileChange> changedTestFiles;
 
@@ -437,13 +441,16 @@ final class Evidence {
    */
   private ClaimResult backedUnlessUnscanned(Claim claim, String evidence) {
     Map<String, String> unread = new TreeMap<>();
-    Map<String, String> unscanned = context.unscanned();
-    if (unscanned.isEmpty()) {
+    if (unreadCode == null) {
+      unreadCode = new TreeMap<>(context.unscanned());
+      unreadCode.keySet().removeIf(path -> !Sources.mayHoldCode(path));
+    }
+    if (unreadCode.isEmpty()) {
       return ClaimResult.of(claim, ClaimStatus.BACKED, evidence);
     }
     Scope scope = asReadAgainstTheChange(claim).scope();
-    unscanned.forEach((path, reason) -> {
-      if (Sources.mayHoldCode(path) && scope.covers(new Site(path, List.of(), Disclosure.HARD_STUB, false))) {
+    unreadCode.forEach((path, reason) -> {
+      if (scope.covers(new Site(path, List.of(), Disclosure.HARD_STUB, false))) {
         unread.put(path, reason);
       }
     });
@@ -457,7 +464,13 @@ final class Evidence {
 
   /** The claim as the statements read it against the change: one that names nothing the change holds is about all of it. */
   private Claim asReadAgainstTheChange(Claim claim) {
-    return context.statements().claims().stream().filter(resolved -> resolved.id().equals(claim.id())).findFirst().orElse(claim);
+    if (resolvedById == null) {
+      resolvedById = new HashMap<>();
+      for (Claim resolved : context.statements().claims()) {
+        resolvedById.put(resolved.id(), resolved);
+      }
+    }
+    return resolvedById.getOrDefault(claim.id(), claim);
   }
 
   private static ClaimResult backed(Claim claim, String path, String evidence) {

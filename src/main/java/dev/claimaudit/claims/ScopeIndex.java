@@ -1,0 +1,100 @@
+package dev.claimaudit.claims;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Many scopes, indexed by what they name, so that the ones that may cover a placeholder are found
+ * by lookups instead of by asking each: a release range holds tens of thousands of claims and
+ * hundreds of placeholders. The index gives candidates, a superset of the scopes that cover; the
+ * caller asks each candidate {@link Scope#covers}.
+ */
+final class ScopeIndex {
+  /** As {@link Terms}: two stems are related, and a name holds an identifier, only when they share this many letters. */
+  private static final int PREFIX = 4;
+
+  private final BitSet everything = new BitSet();
+  private final Map<String, BitSet> byPath = new HashMap<>();
+  private final Map<String, BitSet> byWord = new HashMap<>();
+  private final Map<String, BitSet> byWordPrefix = new HashMap<>();
+  private final Map<String, BitSet> byIdentifier = new HashMap<>();
+  /** Identifiers under each run of {@value #PREFIX} letters they hold: an identifier that holds a name holds its first letters. */
+  private final Map<String, BitSet> byIdentifierRun = new HashMap<>();
+
+  ScopeIndex(List<Scope> scopes) {
+    for (int i = 0; i < scopes.size(); i++) {
+      Scope scope = scopes.get(i);
+      if (scope.everything()) {
+        everything.set(i);
+        continue;
+      }
+      for (String path : scope.paths()) {
+        add(byPath, Scope.normalPath(path), i);
+      }
+      for (String word : scope.words()) {
+        add(byWord, word, i);
+        if (word.length() >= PREFIX) {
+          add(byWordPrefix, word.substring(0, PREFIX), i);
+        }
+      }
+      for (String identifier : scope.identifiers()) {
+        add(byIdentifier, identifier, i);
+        for (int at = 0; at + PREFIX <= identifier.length(); at++) {
+          add(byIdentifierRun, identifier.substring(at, at + PREFIX), i);
+        }
+      }
+    }
+  }
+
+  private static void add(Map<String, BitSet> index, String key, int i) {
+    index.computeIfAbsent(key, k -> new BitSet()).set(i);
+  }
+
+  /** The scopes, by position, that may cover a placeholder in the file at {@code path} with these terms. */
+  BitSet candidates(String path, Terms terms) {
+    BitSet found = (BitSet) everything.clone();
+    for (String run : segmentRuns(path)) {
+      or(found, byPath.get(run));
+    }
+    for (String stem : terms.stems()) {
+      or(found, byWord.get(stem));
+      if (stem.length() >= PREFIX) {
+        or(found, byWordPrefix.get(stem.substring(0, PREFIX)));
+      }
+    }
+    for (String name : terms.names()) {
+      for (int from = 0; from < name.length(); from++) {
+        for (int to = from + 1; to <= name.length(); to++) {
+          or(found, byIdentifier.get(name.substring(from, to)));
+        }
+      }
+      if (name.length() >= PREFIX) {
+        or(found, byIdentifierRun.get(name.substring(0, PREFIX)));
+      }
+    }
+    return found;
+  }
+
+  private static void or(BitSet found, BitSet more) {
+    if (more != null) {
+      found.or(more);
+    }
+  }
+
+  /** Every run of whole folders and file of a path: each is a way a claim may name it ({@code src/io}, {@code io/Reader.java}). */
+  private static List<String> segmentRuns(String path) {
+    String[] parts = path.replace('\\', '/').split("/");
+    List<String> runs = new ArrayList<>();
+    for (int from = 0; from < parts.length; from++) {
+      StringBuilder run = new StringBuilder();
+      for (int to = from; to < parts.length; to++) {
+        run.append(to > from ? "/" : "").append(parts[to]);
+        runs.add(run.toString());
+      }
+    }
+    return runs;
+  }
+}
