@@ -100,20 +100,20 @@ final class Evidence {
    * by a later or more specific word, and with no reason given in the code.
    */
   private List<Finding> breaking(Claim claim, Set<RuleClass> classes) {
-    return breaking(claim, classes, false);
+    return breaking(claim, classes, EnumSet.of(CodeReason.NONE));
   }
 
   /**
-   * {@link #breaking(Claim, Set)}, where with {@code admittedToo} a gap the code owns up to breaks
-   * the claim as well: a test disabled as flaky still did not run, so "all tests pass" is not so.
+   * {@link #breaking(Claim, Set)}, counting the placeholders whose code gives one of {@code reasons}:
+   * a test disabled as flaky (admitted) still did not run, so "all tests pass" is not so.
    */
-  private List<Finding> breaking(Claim claim, Set<RuleClass> classes, boolean admittedToo) {
+  private List<Finding> breaking(Claim claim, Set<RuleClass> classes, Set<CodeReason> reasons) {
     if (claim.strength() == Strength.HEDGED) {
       return List.of();
     }
     return breakingByClaim().getOrDefault(claim.id(), List.of()).stream()
         .filter(finding -> classes.contains(finding.ruleClass()))
-        .filter(finding -> finding.reason() == CodeReason.NONE || admittedToo && finding.reason() == CodeReason.ADMITTED)
+        .filter(finding -> reasons.contains(finding.reason()))
         .toList();
   }
 
@@ -280,7 +280,8 @@ final class Evidence {
 
   private ClaimResult tests(Claim claim, ClaimSubject.Tests tests) {
     boolean aboutARun = tests.added() < 0 && (tests.passed() >= 0 || tests.allPass());
-    List<Finding> evasions = breaking(claim, EnumSet.of(RuleClass.TEST_EVASION), aboutARun).stream()
+    Set<CodeReason> reasons = aboutARun ? EnumSet.of(CodeReason.NONE, CodeReason.ADMITTED) : EnumSet.of(CodeReason.NONE);
+    List<Finding> evasions = breaking(claim, EnumSet.of(RuleClass.TEST_EVASION), reasons).stream()
         .filter(finding -> tests.file() == null || matchesClaimedFile(finding.path(), tests.file()))
         .toList();
     if (tests.repair() && evasions.isEmpty()) {

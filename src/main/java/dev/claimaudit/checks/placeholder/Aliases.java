@@ -25,6 +25,8 @@ final class Aliases {
       "^[ \\t]*(?:(?:export\\s+)?(?:const|let|var|val|final|typealias)\\s+)?([A-Za-z_$][\\w$]*)\\s*(?::[^=\\n]{1,60})?=\\s*"
           + "([A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*|\\[\\s*['\"][\\w$]+['\"]\\s*\\]){0,4})\\s*;?[ \\t]*$",
       Pattern.MULTILINE);
+  /** A variable set to a literal holds a value that may change ({@code received = False}, set in a callback), not a name for one. */
+  private static final Pattern LITERAL = Pattern.compile("(?i)true|false|none|null|nil|undefined");
   private static final Pattern IMPORT_AS = Pattern.compile(
       "\\b(?:use|import)\\s+(?:[\\w.]+(?:::|\\.))?(\\w+)\\s+as\\s+(\\w+)|\\bfrom\\s+[\\w.]+\\s+import\\s+(\\w+)\\s+as\\s+(\\w+)");
   private static final Pattern NAMED_IMPORT = Pattern.compile("\\bimport\\s*(?:type\\s+)?\\{([^}]{1,400})\\}");
@@ -44,7 +46,8 @@ final class Aliases {
     Map<String, String> aliases = new HashMap<>();
     Matcher assignment = ASSIGNMENT.matcher(text);
     while (assignment.find() && aliases.size() < MAX_ALIASES) {
-      if (code(lexed, assignment.start(1)) && relevant(assignment.group(2), keywords) && !assignment.group(1).equals(assignment.group(2))) {
+      if (code(lexed, assignment.start(1)) && !LITERAL.matcher(assignment.group(2)).matches() && relevant(assignment.group(2), keywords)
+          && !assignment.group(1).equals(assignment.group(2))) {
         aliases.put(assignment.group(1), assignment.group(2));
       }
     }
