@@ -33,6 +33,8 @@ final class MarkdownSegmenter {
    */
   private static final Pattern INVISIBLE = Pattern.compile("[\\x{200B}-\\x{200D}\\x{2060}-\\x{2064}\\x{FEFF}\\x{00AD}]");
   private static final Pattern DONE_EMOJI = Pattern.compile("(?<=\\S)\\s*(?:\\x{2705}|\\x{2714}\\x{FE0F}?|\\x{2611}\\x{FE0F}?|\\x{1F680}|\\x{1F389}|\\x{1F4AF}|\\x{1F3C1})");
+  /** Below this every character is plain text: no invisible character, emoji or check mark to clean. */
+  private static final int FIRST_SYMBOL = 0x00AD;
   private static final Pattern EMPHASIS = Pattern.compile("(\\*\\*|~~)");
 
   private MarkdownSegmenter() {}
@@ -122,6 +124,9 @@ final class MarkdownSegmenter {
   }
 
   private static String clean(String content) {
+    if (content.chars().allMatch(c -> c < FIRST_SYMBOL)) {
+      return EMPHASIS.matcher(content).replaceAll("").strip();
+    }
     String visible = INVISIBLE.matcher(content).replaceAll("");
     // A check mark or rocket after words says the work is done ("Payments: ✅"); at the head of a
     // line it is a gitmoji naming the kind of change, and says nothing.

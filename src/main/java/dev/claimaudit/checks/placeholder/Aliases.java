@@ -20,12 +20,15 @@ import java.util.regex.Pattern;
 final class Aliases {
   /** Most aliases followed in one file. */
   private static final int MAX_ALIASES = 32;
+  /** Characters of a named import read from its first line on. */
+  private static final int MAX_NAMED_IMPORT = 600;
 
   private static final Pattern ASSIGNMENT = Pattern.compile(
       "^[ \\t]*(?:(?:export\\s+)?(?:const|let|var|val|final|typealias)\\s+)?([A-Za-z_$][\\w$]*)\\s*(?::[^=\\n]{1,60})?=\\s*"
           + "([A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*|\\[\\s*['\"][\\w$]+['\"]\\s*\\]){0,4})\\s*;?[ \\t]*$",
       Pattern.MULTILINE);
   /** A variable set to a literal holds a value that may change ({@code received = False}, set in a callback), not a name for one. */
+  private static final Pattern NOT_WORD = Pattern.compile("\\W");
   private static final Pattern LITERAL = Pattern.compile("(?i)true|false|none|null|nil|undefined");
   private static final Pattern IMPORT_AS = Pattern.compile(
       "\\b(?:use|import)\\s+(?:[\\w.]+(?:::|\\.))?(\\w+)\\s+as\\s+(\\w+)|\\bfrom\\s+[\\w.]+\\s+import\\s+(\\w+)\\s+as\\s+(\\w+)");
@@ -37,55 +40,107 @@ final class Aliases {
 
   private Aliases() {}
 
+  /** The words an alias's target is searched for: the rules' keywords, letters and digits only, those of four or more. */
+  static List<String> words(List<String> keywords) {
+    return keywords.stream().map(keyword -> NOT_WORD.matcher(keyword).replaceAll("")).filter(word -> word.length() >= 4).distinct().toList();
+  }
+
   /**
-   * Alias name to what it stands for, as the rules should read it; {@code keywords} are the rules'
-   * keywords in lower case.
+   * Alias name to what it stands for, as the rules should read it; {@code keywords} as {@link #words}
+   * gives them. Only the lines that can declare an alias are matched: an import, a {@code using},
+   * or an assignment whose right side is a bare name.
    */
   static Map<String, String> of(Language language, LexedText lexed, List<String> keywords) {
     String text = lexed.text();
     Map<String, String> aliases = new HashMap<>();
     Matcher assignment = ASSIGNMENT.matcher(text);
-    while (assignment.find() && aliases.size() < MAX_ALIASES) {
-      if (code(lexed, assignment.start(1)) && !LITERAL.matcher(assignment.group(2)).matches() && relevant(assignment.group(2), keywords)
-          && !assignment.group(1).equals(assignment.group(2))) {
-        aliases.put(assignment.group(1), assignment.group(2));
-      }
-    }
     Matcher importAs = IMPORT_AS.matcher(text);
-    while (importAs.find() && aliases.size() < MAX_ALIASES) {
-      String target = importAs.group(1) != null ? importAs.group(1) : importAs.group(3);
-      String name = importAs.group(1) != null ? importAs.group(2) : importAs.group(4);
-      if (code(lexed, importAs.start()) && relevant(target, keywords) && !name.equals(target)) {
-        aliases.put(name, target);
-      }
-    }
     Matcher named = NAMED_IMPORT.matcher(text);
-    while (named.find() && aliases.size() < MAX_ALIASES) {
-      if (!code(lexed, named.start())) {
+    Matcher using = USING.matcher(text);
+    for (int line = 1; line <= lexed.lineCount() && aliases.size() < MAX_ALIASES; line++) {
+      int start = lexed.lineStart(line);
+      int end = line < lexed.lineCount() ? lexed.lineStart(line + 1) : text.length();
+      int first = start;
+      while (first < end && (text.charAt(first) == ' ' || text.charAt(first) == '\t')) {
+        first++;
+      }
+      if (first == end || !code(lexed, first)) {
         continue;
       }
-      Matcher pair = NAMED_ALIAS.matcher(named.group(1));
-      while (pair.find()) {
-        if (relevant(pair.group(1), keywords) && !pair.group(1).equals(pair.group(2))) {
-          aliases.put(pair.group(2), pair.group(1));
+      if (startsWithWord(text, first, "import") || startsWithWord(text, first, "from") || startsWithWord(text, first, "use")
+          || startsWithWord(text, first, "pub")) {
+        importAs.region(start, end);
+        while (importAs.find() && aliases.size() < MAX_ALIASES) {
+          String target = importAs.group(1) != null ? importAs.group(1) : importAs.group(3);
+          String name = importAs.group(1) != null ? importAs.group(2) : importAs.group(4);
+          if (relevant(target, keywords) && !name.equals(target)) {
+            aliases.put(name, target);
+          }
         }
-      }
-    }
-    if (language == Language.CSHARP) {
-      Matcher using = USING.matcher(text);
-      while (using.find() && aliases.size() < MAX_ALIASES) {
-        if (code(lexed, using.start()) && relevant(using.group(2), keywords)) {
+        // A named import may run over several lines: import {\n  it as spec,\n} from "vitest".
+        named.region(first, Math.min(text.length(), first + MAX_NAMED_IMPORT));
+        if (named.lookingAt()) {
+          Matcher pair = NAMED_ALIAS.matcher(named.group(1));
+          while (pair.find()) {
+            if (relevant(pair.group(1), keywords) && !pair.group(1).equals(pair.group(2))) {
+              aliases.put(pair.group(2), pair.group(1));
+            }
+          }
+        }
+      } else if (language == Language.CSHARP && startsWithWord(text, first, "using")) {
+        using.region(start, end);
+        if (using.find() && relevant(using.group(2), keywords)) {
           aliases.put(using.group(1), using.group(2));
+        }
+      } else if (bareNameAssigned(text, start, end)) {
+        assignment.region(start, end);
+        if (assignment.find() && !LITERAL.matcher(assignment.group(2)).matches() && relevant(assignment.group(2), keywords)
+            && !assignment.group(1).equals(assignment.group(2))) {
+          aliases.put(assignment.group(1), assignment.group(2));
         }
       }
     }
     return aliases;
   }
 
+  private static boolean startsWithWord(String text, int at, String word) {
+    int after = at + word.length();
+    return text.startsWith(word, at) && (after == text.length() || !Character.isLetterOrDigit(text.charAt(after)));
+  }
+
+  /**
+   * Whether the line's last {@code =} is an assignment whose right side holds only a name, a
+   * dotted or indexed path and a closing {@code ;}: the shape of {@code NIE = NotImplementedError}.
+   */
+  private static boolean bareNameAssigned(String text, int start, int end) {
+    int equals = text.lastIndexOf('=', end - 1);
+    if (equals <= start || equals + 1 < end && (text.charAt(equals + 1) == '=' || text.charAt(equals + 1) == '>')
+        || "=!<>".indexOf(text.charAt(equals - 1)) >= 0) {
+      return false;
+    }
+    boolean letter = false;
+    for (int i = equals + 1; i < end; i++) {
+      char c = text.charAt(i);
+      if (Character.isLetter(c)) {
+        letter = true;
+      } else if (!Character.isDigit(c) && "_$.[]'\" \t;\r\n".indexOf(c) < 0) {
+        return false;
+      }
+    }
+    return letter;
+  }
+
   private static boolean relevant(String target, List<String> keywords) {
     String lower = target.toLowerCase(Locale.ROOT);
-    return TEST_MODULES.contains(lower) || keywords.stream().map(keyword -> keyword.replaceAll("\\W", ""))
-        .anyMatch(word -> word.length() >= 4 && lower.contains(word));
+    if (TEST_MODULES.contains(lower)) {
+      return true;
+    }
+    for (String word : keywords) {
+      if (lower.contains(word)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the character at offset {@code at} of the text is code. */

@@ -51,15 +51,23 @@ final class MatchLine {
    * this is false is read as it stands, so a pattern that does not match it cannot fire on it.
    */
   static boolean mayDiffer(String text) {
-    if (Confusables.affects(text) || CONCATENATION.matcher(text).find()) {
-      return true;
-    }
+    // One pass over the line decides which of the costlier checks can apply at all.
     int depth = 0;
+    boolean quoted = false;
+    boolean wide = false;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+      if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == '"' || c == '\'' || c == '`') {
+        quoted = true;
+      } else if (c >= 0x80) {
+        wide = true;
+      }
     }
-    return depth > 0;
+    return depth > 0 || wide && Confusables.affects(text) || quoted && CONCATENATION.matcher(text).find();
   }
 
   String text() {

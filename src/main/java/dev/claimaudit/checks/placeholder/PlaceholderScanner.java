@@ -75,6 +75,8 @@ public final class PlaceholderScanner {
   private final CodeReasons reasons = new CodeReasons(ReasonVocabulary.builtIn());
   private final PathSets paths;
   private final PathFilter unscanned;
+  /** The rules' keywords as an alias's target is searched for them; made once, as every file asks. */
+  private final List<String> aliasWords;
   private final AtomicReferenceArray<KeywordIndex> keywordIndexes = new AtomicReferenceArray<>(Language.values().length * 3);
   private volatile KeywordIndex allKeywordIndex;
   private static final int OTHER_FILE = 0;
@@ -88,6 +90,7 @@ public final class PlaceholderScanner {
 
   public PlaceholderScanner(Catalog catalog, PathSets paths) {
     this.catalog = catalog;
+    this.aliasWords = Aliases.words(catalog.rules().stream().flatMap(rule -> rule.keywords().stream()).toList());
     this.paths = paths;
     this.unscanned = paths.unscanned();
   }
@@ -163,7 +166,7 @@ public final class PlaceholderScanner {
     LexedText lexed = Lexer.lex(language, source.text());
     boolean testFile = testByPath || TestCounter.declaresTests(language, lexed);
     List<Rule> rules = applicable(language, testFile);
-    Map<String, String> aliases = Aliases.of(language, lexed, allKeywords());
+    Map<String, String> aliases = Aliases.of(language, lexed, aliasWords);
     List<AddedLine> candidates = candidates(lines, rules, keywords(language, testFile, rules), false, aliases);
     CappedFindings findings = new CappedFindings(path);
     Structure structure = null;
@@ -230,10 +233,6 @@ public final class PlaceholderScanner {
   }
 
   /** Every keyword of the catalog, lower case. */
-  private List<String> allKeywords() {
-    return catalog.rules().stream().flatMap(rule -> rule.keywords().stream()).distinct().toList();
-  }
-
   /**
    * The findings of one file, at most {@link #MAX_FINDINGS_PER_FILE} listed one by one, so that a
    * file of a million placeholder lines cannot exhaust memory. Past the cap a finding is still
