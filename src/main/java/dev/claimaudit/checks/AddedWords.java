@@ -3,6 +3,7 @@ package dev.claimaudit.checks;
 import dev.claimaudit.git.AddedLine;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The words of the lines a change adds, each with the first file that adds it. A word is a
@@ -26,6 +27,21 @@ public final class AddedWords {
   /** @param recorded whether the scan records words; when not, every lookup answers 0 (look everywhere) */
   AddedWords(boolean recorded) {
     this.recorded = recorded;
+  }
+
+  boolean recorded() {
+    return recorded;
+  }
+
+  /** Gives every word recorded, once per table that holds it; after the scan, from one thread. */
+  synchronized void forEachWord(Consumer<String> action) {
+    for (Table table : tables) {
+      for (String word : table.words) {
+        if (word != null) {
+          action.accept(word);
+        }
+      }
+    }
   }
 
   /** A table for one thread to fill; all tables must be added before the first lookup. */

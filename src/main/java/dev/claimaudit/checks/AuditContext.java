@@ -195,7 +195,7 @@ public final class AuditContext {
     private final FileScan fileScan = scans.open(catalog, paths);
     private final boolean wantWords = claims().stream().anyMatch(claim -> namesWords(claim.subject()));
     private final boolean wantTests = claims().stream().anyMatch(claim -> claim.subject() instanceof ClaimSubject.Tests);
-    private final AddedWords words = new AddedWords(wantWords);
+    private final AddedWords words;
     /** The words of specific claims still to be met in an added line: a claim whose words the code holds is about that code. */
     private final Set<String> pendingWords = ConcurrentHashMap.newKeySet();
     private final Set<String> pendingIdentifiers = ConcurrentHashMap.newKeySet();
@@ -215,6 +215,9 @@ public final class AuditContext {
       for (String identifier : pendingIdentifiers) {
         identifierOpenings[opening(identifier.charAt(0), identifier.charAt(1))] = true;
       }
+      // The claims' words are met in the vocabulary of the added lines once the pass is over:
+      // each distinct word is split and stemmed once, however often the lines repeat it.
+      words = new AddedWords(wantWords || !pendingWords.isEmpty() || !pendingIdentifiers.isEmpty());
     }
 
     private static int opening(char first, char second) {
@@ -260,26 +263,43 @@ public final class AuditContext {
       }
       findings.sort(Finding.ORDER);
       findings = new ArrayList<>(fileScan.settle(findings));
+      if (!pendingWords.isEmpty() || !pendingIdentifiers.isEmpty()) {
+        words.forEachWord(this::meetClaimWords);
+      }
       return new Scan(List.copyOf(findings), words, Map.copyOf(testCounts), Set.copyOf(declaringTests), Map.copyOf(markedLines),
           Set.copyOf(claimWordsAdded), Map.copyOf(unscannedFiles));
     }
 
     /**
-     * Marks the claim words an added line holds: a word by the stems of the line's words
-     * ("group" in {@code DependencyGroups}), one hash lookup per word of the line however many
-     * claims there are; an identifier, of which claims name few, anywhere in the line.
+     * Marks the claim words a text holds (a word of the added lines' vocabulary, or a line with
+     * characters outside it): a word by the stems of its words ("group" in {@code DependencyGroups}),
+     * one hash lookup per word however many claims there are; an identifier, of which claims name
+     * few, anywhere in it.
      */
-    private void meetClaimWords(List<AddedLine> lines) {
+    private void meetClaimWords(String text) {
+      if (!pendingIdentifiers.isEmpty()) {
+        meetIdentifiers(text);
+      }
+      if (!pendingWords.isEmpty()) {
+        meetWords(text);
+      }
+    }
+
+    /**
+     * Meets the claims' words in the added lines the vocabulary cannot stand for: it records words
+     * of ASCII letters, digits and underscores, none longer than {@link AddedWords#MAX_WORD}.
+     */
+    private void meetClaimWordsOutsideTheVocabulary(List<AddedLine> lines) {
       for (AddedLine line : lines) {
         String text = line.text();
-        if (!pendingIdentifiers.isEmpty()) {
-          meetIdentifiers(text);
-        }
-        if (!pendingWords.isEmpty()) {
-          meetWords(text);
-        }
-        if (pendingWords.isEmpty() && pendingIdentifiers.isEmpty()) {
-          return;
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+          char c = text.charAt(i);
+          run = AddedWords.isWordChar(c) ? run + 1 : 0;
+          if (c >= 0x80 || run > AddedWords.MAX_WORD) {
+            meetClaimWords(text);
+            break;
+          }
         }
       }
     }
@@ -387,9 +407,9 @@ public final class AuditContext {
         found.addAll(scanned.findings());
         scanned.unscannable().ifPresent(reason -> unscannedFiles.put(file.path(), reason));
         if (!pendingWords.isEmpty() || !pendingIdentifiers.isEmpty()) {
-          meetClaimWords(diff.addedLines());
+          meetClaimWordsOutsideTheVocabulary(diff.addedLines());
         }
-        if (wantWords) {
+        if (words.recorded()) {
           table.add(index, diff.addedLines());
         }
         if (wantTests) {
