@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks that two builds of the auditor give the same verdicts: runs BEFORE and AFTER (auditor
 # commands) on every acceptance scenario and, with --repo, on the kafka workloads, and compares
-# their exit codes and JSON outputs with `jq -S`, the check timings left out.
+# their exit codes and JSON outputs with `jq -S`, the check timings and the build's version left out.
 #
 # Usage: bench/compare-outputs.sh "java -jar old.jar" "bin/audit" [--repo KAFKA] [--only W1,W2]
 set -uo pipefail
@@ -32,8 +32,8 @@ compare() {
   bash -c "$AFTER"' "$@"' audit "$@" >"$TMP/after.json" 2>"$TMP/after.err" </dev/null
   local after_rc=$?
   if [ "$before_rc" = "$after_rc" ] \
-      && cmp -s <(jq -S 'del(.checks[]?.millis)' "$TMP/before.json" 2>/dev/null || cat "$TMP/before.json") \
-                <(jq -S 'del(.checks[]?.millis)' "$TMP/after.json" 2>/dev/null || cat "$TMP/after.json") \
+      && cmp -s <(jq -S 'del(.checks[]?.millis, .inputs.toolVersion?)' "$TMP/before.json" 2>/dev/null || cat "$TMP/before.json") \
+                <(jq -S 'del(.checks[]?.millis, .inputs.toolVersion?)' "$TMP/after.json" 2>/dev/null || cat "$TMP/after.json") \
       && cmp -s "$TMP/before.err" "$TMP/after.err"; then
     echo "SAME      $name (exit $after_rc)"
     same=$((same + 1))

@@ -152,6 +152,15 @@ final class Evidence {
         "lists " + enumeration.count() + " items; not found in the added lines: " + String.join(", ", missing.subList(0, Math.min(5, missing.size()))));
   }
 
+  /** Another file of the change with the same name as {@code path}, still there at head: where a moved file went. */
+  private Optional<FileChange> changedNamesake(String path) {
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    return context.changeSet().files().stream()
+        .filter(other -> other.type() != ChangeType.DELETED && !other.path().equals(path))
+        .filter(other -> other.path().substring(other.path().lastIndexOf('/') + 1).equals(name))
+        .findFirst();
+  }
+
   private ClaimResult file(Claim claim, ClaimSubject.File file) {
     if (file.action() == FileAction.REMOVED) {
       return removed(claim, file.path());
@@ -201,6 +210,11 @@ final class Evidence {
     Optional<FileChange> change = resolver.change(path);
     ChangeType type = change.map(FileChange::type).orElse(null);
     if (type == ChangeType.DELETED) {
+      Optional<FileChange> namesake = file.path().contains("/") ? Optional.empty() : changedNamesake(path);
+      if (namesake.isPresent()) {
+        return backed(claim, namesake.get().path(), path + " is deleted, and " + namesake.get().path() + " of the same name is "
+            + namesake.get().type().label() + " in the range: the file moved");
+      }
       return contradicted(claim, path, path + " is deleted in the range");
     }
     if (type == null) {

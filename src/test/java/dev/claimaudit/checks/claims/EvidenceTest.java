@@ -235,6 +235,22 @@ class EvidenceTest {
   }
 
   @Test
+  void aFileClaimedByNameThatMovedIsBackedWhereItWent() {
+    TestRepo repo = TestRepo.init(dir).write("SECURITY.md", "Report issues by mail.\n").commit("Policy").branch("feature");
+    ClaimResult fixed = only(audit(repo.delete("SECURITY.md").write(".github/SECURITY.md", "Report issues through the advisory form.\n"),
+        "Fix SECURITY.md"), ClaimKind.FILE);
+    assertThat(fixed.status()).isEqualTo(ClaimStatus.BACKED);
+    assertThat(fixed.evidence()).contains(".github/SECURITY.md");
+  }
+
+  @Test
+  void aFileClaimedByNameThatIsOnlyDeletedIsContradicted() {
+    TestRepo repo = TestRepo.init(dir).write("SECURITY.md", "Report issues by mail.\n").commit("Policy").branch("feature");
+    ClaimResult fixed = only(audit(repo.delete("SECURITY.md").write("src/app.py", "x = 1\n"), "Fix SECURITY.md"), ClaimKind.FILE);
+    assertThat(fixed.status()).isEqualTo(ClaimStatus.CONTRADICTED);
+  }
+
+  @Test
   void noTodosLeftIsContradictedByAnAddedTodo() {
     ClaimResult absence = only(audit(base().write("src/cache.py", "def load():\n    # TODO: read from disk\n    return {}\n"),
         "Cache loading\n\nNo TODOs left."), ClaimKind.ABSENCE);
