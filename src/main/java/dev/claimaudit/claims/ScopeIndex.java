@@ -1,6 +1,7 @@
 package dev.claimaudit.claims;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -16,13 +17,15 @@ final class ScopeIndex {
   /** As {@link Terms}: two stems are related, and a name holds an identifier, only when they share this many letters. */
   private static final int PREFIX = 4;
 
+  // Postings are lists of positions, not bit sets: a bit set as long as the list of scopes for each
+  // of tens of thousands of keys would hold the heap of a release range.
   private final BitSet everything = new BitSet();
-  private final Map<String, BitSet> byPath = new HashMap<>();
-  private final Map<String, BitSet> byWord = new HashMap<>();
-  private final Map<String, BitSet> byWordPrefix = new HashMap<>();
-  private final Map<String, BitSet> byIdentifier = new HashMap<>();
+  private final Map<String, Postings> byPath = new HashMap<>();
+  private final Map<String, Postings> byWord = new HashMap<>();
+  private final Map<String, Postings> byWordPrefix = new HashMap<>();
+  private final Map<String, Postings> byIdentifier = new HashMap<>();
   /** Identifiers under each run of {@value #PREFIX} letters they hold: an identifier that holds a name holds its first letters. */
-  private final Map<String, BitSet> byIdentifierRun = new HashMap<>();
+  private final Map<String, Postings> byIdentifierRun = new HashMap<>();
 
   ScopeIndex(List<Scope> scopes) {
     for (int i = 0; i < scopes.size(); i++) {
@@ -49,8 +52,30 @@ final class ScopeIndex {
     }
   }
 
-  private static void add(Map<String, BitSet> index, String key, int i) {
-    index.computeIfAbsent(key, k -> new BitSet()).set(i);
+  private static void add(Map<String, Postings> index, String key, int i) {
+    index.computeIfAbsent(key, k -> new Postings()).add(i);
+  }
+
+  /** The positions of the scopes under one key, ascending, each once. */
+  private static final class Postings {
+    private int[] positions = new int[2];
+    private int size;
+
+    void add(int position) {
+      if (size > 0 && positions[size - 1] == position) {
+        return;
+      }
+      if (size == positions.length) {
+        positions = Arrays.copyOf(positions, size * 2);
+      }
+      positions[size++] = position;
+    }
+
+    void addTo(BitSet found) {
+      for (int i = 0; i < size; i++) {
+        found.set(positions[i]);
+      }
+    }
   }
 
   /** The scopes, by position, that may cover a placeholder in the file at {@code path} with these terms. */
@@ -78,9 +103,9 @@ final class ScopeIndex {
     return found;
   }
 
-  private static void or(BitSet found, BitSet more) {
+  private static void or(BitSet found, Postings more) {
     if (more != null) {
-      found.or(more);
+      more.addTo(found);
     }
   }
 
