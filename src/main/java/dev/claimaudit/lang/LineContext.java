@@ -172,7 +172,8 @@ public final class LineContext {
     return false;
   }
 
-  private static int indent(String line) {
+  /** The width of a line's leading white space, a tab reaching the next multiple of {@value #TAB_WIDTH}. */
+  public static int indent(String line) {
     int width = 0;
     for (int i = 0; i < line.length(); i++) {
       char c = line.charAt(i);

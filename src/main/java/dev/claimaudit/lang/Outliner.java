@@ -330,9 +330,9 @@ public final class Outliner {
   private static void expressionFunctions(LexedText lexed, List<Block> blocks) {
     for (int line = 1; line <= lexed.lineCount(); line++) {
       String text = lexed.line(line);
-      boolean arrowBelow = line < lexed.lineCount() && lexed.line(line + 1).strip().startsWith("=>");
+      boolean arrowBelow = line < lexed.lineCount() && opensWithArrow(lexed, line + 1);
       if (text.length() > MAX_HEADER || !(text.contains("fun ") || text.contains("def ") || text.contains("=>") || arrowBelow)
-          || !startsInCode(lexed, line)) {
+          || !LineContext.code(lexed, line)) {
         continue;
       }
       Matcher matcher = EXPRESSION_FUNCTION.matcher(text);
@@ -342,14 +342,14 @@ public final class Outliner {
           continue;
         }
       }
-      int indent = indent(text);
+      int indent = LineContext.indent(text);
       int end = line;
       for (int next = line + 1; next <= lexed.lineCount(); next++) {
         String following = lexed.line(next);
         if (following.isBlank()) {
           continue;
         }
-        if (indent(following) <= indent) {
+        if (LineContext.indent(following) <= indent) {
           break;
         }
         end = next;
@@ -359,16 +359,26 @@ public final class Outliner {
     }
   }
 
+  /** Whether the line's first characters after its indentation are {@code =>}, read in place: every line of a file is asked. */
+  private static boolean opensWithArrow(LexedText lexed, int line) {
+    String text = lexed.text();
+    int at = lexed.lineStart(line);
+    while (at < text.length() && (text.charAt(at) == ' ' || text.charAt(at) == '\t')) {
+      at++;
+    }
+    return text.startsWith("=>", at);
+  }
+
   private static Outline byIndent(LexedText lexed) {
     List<Block> blocks = new ArrayList<>();
     Deque<IndentOpen> open = new ArrayDeque<>();
     int lastCode = 0;
     for (int line = 1; line <= lexed.lineCount(); line++) {
       String text = lexed.line(line);
-      if (text.isBlank() || !startsInCode(lexed, line)) {
+      if (text.isBlank() || !LineContext.code(lexed, line)) {
         continue;
       }
-      int indent = indent(text);
+      int indent = LineContext.indent(text);
       char first = text.strip().charAt(0);
       if (first == ')' || first == ']' || first == '}') {
         // The end of a bracketed header or argument list continues the line above it.
@@ -418,44 +428,19 @@ public final class Outliner {
   /** The decorator and annotation lines right above {@code line}, at its indentation, in source order. */
   private static List<String> annotationsAbove(LexedText lexed, int line) {
     List<String> found = new ArrayList<>();
-    int indent = indent(lexed.line(line));
+    int indent = LineContext.indent(lexed.line(line));
     for (int above = line - 1; above >= 1 && above >= line - 50; above--) {
       String text = lexed.line(above);
       String stripped = text.strip();
       if (stripped.isEmpty()) {
         continue;
       }
-      if (indent(text) != indent || !(stripped.startsWith("@") || stripped.startsWith("#[") || stripped.startsWith("["))
-          || !startsInCode(lexed, above)) {
+      if (LineContext.indent(text) != indent || !(stripped.startsWith("@") || stripped.startsWith("#[") || stripped.startsWith("["))
+          || !LineContext.code(lexed, above)) {
         break;
       }
       found.add(0, stripped);
     }
     return found;
-  }
-
-  private static boolean startsInCode(LexedText lexed, int line) {
-    String text = lexed.line(line);
-    for (int column = 0; column < text.length(); column++) {
-      if (!Character.isWhitespace(text.charAt(column))) {
-        return lexed.regionAt(line, column) == Region.CODE;
-      }
-    }
-    return false;
-  }
-
-  private static int indent(String line) {
-    int width = 0;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (c == ' ') {
-        width++;
-      } else if (c == '\t') {
-        width += 8 - width % 8;
-      } else {
-        break;
-      }
-    }
-    return width;
   }
 }

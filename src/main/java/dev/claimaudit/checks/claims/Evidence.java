@@ -455,7 +455,6 @@ final class Evidence {
    * backs it there, and the claim is unverified, naming the files.
    */
   private ClaimResult backedUnlessUnscanned(Claim claim, String evidence) {
-    Map<String, String> unread = new TreeMap<>();
     if (unreadCode == null) {
       unreadCode = new TreeMap<>(context.unscanned());
       unreadCode.keySet().removeIf(path -> !Sources.mayHoldCode(path));
@@ -464,6 +463,7 @@ final class Evidence {
       return ClaimResult.of(claim, ClaimStatus.BACKED, evidence);
     }
     Scope scope = asReadAgainstTheChange(claim).scope();
+    Map<String, String> unread = new TreeMap<>();
     unreadCode.forEach((path, reason) -> {
       if (scope.covers(new Site(path, List.of(), Disclosure.HARD_STUB, false))) {
         unread.put(path, reason);

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.Optional;
 
@@ -313,16 +314,12 @@ public final class LlmCheck implements Check {
       if (found.isEmpty()) {
         return;
       }
-      hits++;
-      if (findings.size() < MAX_INJECTION_FINDINGS) {
-        findings.add(Finding.builder(INJECTION_RULE, "llm")
-            .severity(Severity.WARN)
-            .at(path, null)
-            .message("the file name holds an instruction aimed at a model reviewer: \"" + UntrustedText.oneLine(found.get(0).phrase(), 80)
-                + "\"" + consequence())
-            .snippet(UntrustedText.oneLine(path, 200))
-            .build());
-      }
+      flag(() -> injection()
+          .at(path, null)
+          .message("the file name holds an instruction aimed at a model reviewer: \"" + UntrustedText.oneLine(found.get(0).phrase(), 80)
+              + "\"" + consequence())
+          .snippet(UntrustedText.oneLine(path, 200))
+          .build());
     }
 
     void lines(AuditContext context, Prompt prompt) {
@@ -333,16 +330,12 @@ public final class LlmCheck implements Check {
         if (found.isEmpty()) {
           return;
         }
-        hits++;
-        if (findings.size() < MAX_INJECTION_FINDINGS) {
-          findings.add(Finding.builder(INJECTION_RULE, "llm")
-              .severity(Severity.WARN)
-              .at(path, number)
-              .message("added line holds an instruction aimed at a model reviewer: " + describe(found) + consequence())
-              .snippet(UntrustedText.oneLine(text, 200))
-              .suppression(suppressions.at(path, number).orElse(null))
-              .build());
-        }
+        flag(() -> injection()
+            .at(path, number)
+            .message("added line holds an instruction aimed at a model reviewer: " + describe(found) + consequence())
+            .snippet(UntrustedText.oneLine(text, 200))
+            .suppression(suppressions.at(path, number).orElse(null))
+            .build());
       }));
     }
 
@@ -355,14 +348,22 @@ public final class LlmCheck implements Check {
       if (found.isEmpty()) {
         return;
       }
+      flag(() -> injection()
+          .message(source + " holds instructions aimed at a model reviewer: " + describe(found) + consequence())
+          .snippet(found.get(0).phrase())
+          .build());
+    }
+
+    /** Counts one more text with an instruction; its finding is made only while fewer than the most listed are. */
+    private void flag(Supplier<Finding> finding) {
       hits++;
       if (findings.size() < MAX_INJECTION_FINDINGS) {
-        findings.add(Finding.builder(INJECTION_RULE, "llm")
-            .severity(Severity.WARN)
-            .message(source + " holds instructions aimed at a model reviewer: " + describe(found) + consequence())
-            .snippet(found.get(0).phrase())
-            .build());
+        findings.add(finding.get());
       }
+    }
+
+    private static Finding.Builder injection() {
+      return Finding.builder(INJECTION_RULE, "llm").severity(Severity.WARN);
     }
 
     private static String describe(List<InjectionScreen.Hit> found) {

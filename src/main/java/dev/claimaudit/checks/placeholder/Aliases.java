@@ -64,7 +64,7 @@ final class Aliases {
       while (first < end && (text.charAt(first) == ' ' || text.charAt(first) == '\t')) {
         first++;
       }
-      if (first == end || !code(lexed, first)) {
+      if (first == end || lexed.regionAt(line, first - start) != Region.CODE) {
         continue;
       }
       if (startsWithWord(text, first, "import") || startsWithWord(text, first, "from") || startsWithWord(text, first, "use")
@@ -141,11 +141,5 @@ final class Aliases {
       }
     }
     return false;
-  }
-
-  /** Whether the character at offset {@code at} of the text is code. */
-  private static boolean code(LexedText lexed, int at) {
-    int line = lexed.lineOf(at);
-    return lexed.regionAt(line, at - lexed.lineStart(line)) == Region.CODE;
   }
 }

@@ -211,7 +211,7 @@ final class CodeReasons {
     StringBuilder out = new StringBuilder(LineContext.only(lexed, number, Region.COMMENT).strip());
     out.append(' ').append(speaking(commentsAbove(lexed, number), mentions));
     int header = previousCode(lexed, number);
-    if (header > 0 && indent(lexed.line(header)) < indent(lexed.line(number))) {
+    if (header > 0 && LineContext.indent(lexed.line(header)) < LineContext.indent(lexed.line(number))) {
       out.append(' ').append(speaking(commentsAbove(lexed, header), mentions));
     }
     return out.toString();
@@ -272,16 +272,16 @@ final class CodeReasons {
 
   /** The if at the same indent above an else line. */
   private static int siblingIf(LexedText lexed, int elseLine) {
-    int level = indent(lexed.line(elseLine));
+    int level = LineContext.indent(lexed.line(elseLine));
     for (int line = elseLine - 1; line >= Math.max(1, elseLine - 2_000); line--) {
       if (!LineContext.code(lexed, line)) {
         continue;
       }
       String text = lexed.line(line);
-      if (indent(text) < level) {
+      if (LineContext.indent(text) < level) {
         return 0;
       }
-      if (indent(text) == level && CONDITION_LINE.matcher(text).find()) {
+      if (LineContext.indent(text) == level && CONDITION_LINE.matcher(text).find()) {
         return line;
       }
     }
@@ -335,20 +335,5 @@ final class CodeReasons {
       }
     }
     return false;
-  }
-
-  private static int indent(String line) {
-    int width = 0;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (c == ' ') {
-        width++;
-      } else if (c == '\t') {
-        width += 8 - width % 8;
-      } else {
-        break;
-      }
-    }
-    return width;
   }
 }
