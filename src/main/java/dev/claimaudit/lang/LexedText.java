@@ -9,14 +9,53 @@ public final class LexedText {
   /** The regions by ordinal: {@code Region.values()} copies its array on every call. */
   private static final Region[] REGIONS = Region.values();
 
+  /** Columns a tab advances the indent to the next multiple of. */
+  static final int TAB_WIDTH = 8;
+
   private final String text;
   private final byte[] regions;
   private final int[] lineStarts;
+  /**
+   * Per line, the width of its leading white space and the column of its first character that is
+   * not white space (-1 on a blank line): the walks over enclosing lines and blocks ask both of
+   * every line they pass, and must not cut a string from the text for it.
+   */
+  private final int[] indents;
+  private final int[] firstColumns;
 
   LexedText(String text, byte[] regions) {
     this.text = text;
     this.regions = regions;
     this.lineStarts = lineStarts(text);
+    this.indents = new int[lineStarts.length];
+    this.firstColumns = new int[lineStarts.length];
+    for (int line = 1; line <= lineStarts.length; line++) {
+      measure(line);
+    }
+  }
+
+  private void measure(int line) {
+    int start = lineStarts[line - 1];
+    int end = lineEnd(line);
+    int width = 0;
+    boolean leading = true;
+    int first = -1;
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (leading && c == ' ') {
+        width++;
+      } else if (leading && c == '\t') {
+        width += TAB_WIDTH - width % TAB_WIDTH;
+      } else {
+        leading = false;
+      }
+      if (!Character.isWhitespace(c)) {
+        first = i - start;
+        break;
+      }
+    }
+    indents[line - 1] = width;
+    firstColumns[line - 1] = first;
   }
 
   /** Offsets where lines start, in a plain array: a file of millions of lines must not box each offset. */
@@ -62,12 +101,34 @@ public final class LexedText {
 
   /** The text of 1-based {@code line} without its line terminator. */
   public String line(int line) {
+    return text.substring(lineStarts[line - 1], lineEnd(line));
+  }
+
+  /** The offset where 1-based {@code line} ends, before its line terminator. */
+  private int lineEnd(int line) {
     int start = lineStarts[line - 1];
     int end = line < lineStarts.length ? lineStarts[line] : text.length();
     while (end > start && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
       end--;
     }
-    return text.substring(start, end);
+    return end;
+  }
+
+  /** The width of the leading white space of 1-based {@code line}, a tab reaching the next multiple of {@value #TAB_WIDTH}. */
+  public int indent(int line) {
+    return indents[line - 1];
+  }
+
+  /** Whether the first character of 1-based {@code line} that is not white space is code. */
+  public boolean holdsCode(int line) {
+    int first = firstColumns[line - 1];
+    return first >= 0 && regionAt(line, first) == Region.CODE;
+  }
+
+  /** Whether 1-based {@code line}, without its leading white space, starts with {@code prefix} (which holds no line break). */
+  public boolean startsWith(int line, String prefix) {
+    int first = firstColumns[line - 1];
+    return first >= 0 && text.startsWith(prefix, lineStarts[line - 1] + first);
   }
 
   /** The region of the character at {@code column} (0-based) of 1-based {@code line}. */

@@ -14,14 +14,13 @@ public final class LineContext {
   static final int MAX_LINES_UP = 2_000;
   /** Longest block read below a line. */
   static final int MAX_BLOCK_LINES = 2_000;
-  private static final int TAB_WIDTH = 8;
 
   private LineContext() {}
 
   /** The nearest line above {@code number} that holds code: blank lines and lines inside comments or strings are passed over. */
   public static Optional<String> previousCode(LexedText lexed, int number) {
     for (int line = number - 1; line >= Math.max(1, number - MAX_LINES_UP); line--) {
-      if (holdsCode(lexed, line)) {
+      if (lexed.holdsCode(line)) {
         return Optional.of(lexed.line(line));
       }
     }
@@ -42,23 +41,21 @@ public final class LineContext {
   public static List<Integer> enclosingLines(LexedText lexed, int number) {
     List<Integer> lines = new ArrayList<>();
     lines.add(number);
-    int level = indent(lexed.line(number));
+    int level = lexed.indent(number);
     boolean continued = false;
     annotationsAbove(lexed, number, level, lines);
     for (int line = number - 1; line >= Math.max(1, number - MAX_LINES_UP); line--) {
       if (level == 0 && !continued) {
         break;
       }
-      if (!holdsCode(lexed, line)) {
+      if (!lexed.holdsCode(line)) {
         continue;
       }
-      String text = lexed.line(line);
-      int indent = indent(text);
+      int indent = lexed.indent(line);
       if (indent < level || (continued && indent <= level)) {
         lines.add(line);
         level = indent;
-        String stripped = text.strip();
-        continued = stripped.startsWith("{") || stripped.startsWith(")") || stripped.startsWith("]");
+        continued = lexed.startsWith(line, "{") || lexed.startsWith(line, ")") || lexed.startsWith(line, "]");
         annotationsAbove(lexed, line, level, lines);
       }
     }
@@ -67,12 +64,10 @@ public final class LineContext {
 
   private static void annotationsAbove(LexedText lexed, int number, int level, List<Integer> lines) {
     for (int line = number - 1; line >= Math.max(1, number - MAX_LINES_UP); line--) {
-      if (!holdsCode(lexed, line)) {
+      if (!lexed.holdsCode(line)) {
         continue;
       }
-      String text = lexed.line(line);
-      String stripped = text.strip();
-      if (indent(text) != level || !(stripped.startsWith("@") || stripped.startsWith("#["))) {
+      if (lexed.indent(line) != level || !(lexed.startsWith(line, "@") || lexed.startsWith(line, "#["))) {
         return;
       }
       lines.add(line);
@@ -82,17 +77,15 @@ public final class LineContext {
   /** The annotations ({@code @Test}, {@code #[test]}, {@code [Fact]}) directly above {@code number}, nearest first. */
   public static List<String> annotations(LexedText lexed, int number) {
     List<String> lines = new ArrayList<>();
-    int level = indent(lexed.line(number));
+    int level = lexed.indent(number);
     for (int line = number - 1; line >= Math.max(1, number - MAX_LINES_UP); line--) {
-      if (!holdsCode(lexed, line)) {
+      if (!lexed.holdsCode(line)) {
         continue;
       }
-      String text = lexed.line(line);
-      String stripped = text.strip();
-      if (indent(text) != level || !(stripped.startsWith("@") || stripped.startsWith("#[") || stripped.startsWith("["))) {
+      if (lexed.indent(line) != level || !(lexed.startsWith(line, "@") || lexed.startsWith(line, "#[") || lexed.startsWith(line, "["))) {
         break;
       }
-      lines.add(text);
+      lines.add(lexed.line(line));
     }
     return lines;
   }
@@ -105,10 +98,10 @@ public final class LineContext {
    */
   public static List<Integer> block(LexedText lexed, int number) {
     List<Integer> lines = new ArrayList<>();
-    int level = indent(lexed.line(number));
+    int level = lexed.indent(number);
     int line = number + 1;
     int last = Math.min(lexed.lineCount(), number + MAX_BLOCK_LINES);
-    if (line <= last && holdsCode(lexed, line) && indent(lexed.line(line)) == level && lexed.line(line).strip().startsWith("{")) {
+    if (line <= last && lexed.holdsCode(line) && lexed.indent(line) == level && lexed.startsWith(line, "{")) {
       line++;
     }
     // A header whose line ends inside its brackets goes on below: its parameters wrapped over lines
@@ -116,10 +109,9 @@ public final class LineContext {
     String opening = only(lexed, number, Region.CODE).strip();
     boolean header = opening.endsWith("(") || opening.endsWith(",") || opening.endsWith("[") || opening.endsWith("({");
     for (; line <= last; line++) {
-      if (holdsCode(lexed, line) && indent(lexed.line(line)) <= level) {
-        String stripped = lexed.line(line).strip();
-        if (!header || indent(lexed.line(line)) != level || !(stripped.startsWith(")") || stripped.startsWith("]")
-            || stripped.startsWith("{") || stripped.startsWith("})"))) {
+      if (lexed.holdsCode(line) && lexed.indent(line) <= level) {
+        if (!header || lexed.indent(line) != level || !(lexed.startsWith(line, ")") || lexed.startsWith(line, "]")
+            || lexed.startsWith(line, "{") || lexed.startsWith(line, "})"))) {
           break;
         }
         header = false;
@@ -135,9 +127,9 @@ public final class LineContext {
    * within reach.
    */
   public static List<Integer> body(LexedText lexed, int number) {
-    int level = indent(lexed.line(number));
+    int level = lexed.indent(number);
     for (int line = number - 1; line >= Math.max(1, number - MAX_LINES_UP); line--) {
-      if (holdsCode(lexed, line) && indent(lexed.line(line)) < level) {
+      if (lexed.holdsCode(line) && lexed.indent(line) < level) {
         return block(lexed, line);
       }
     }
@@ -156,23 +148,7 @@ public final class LineContext {
     return new String(chars);
   }
 
-  /** Whether line {@code number} holds code: its first character that is not white space is code. */
-  public static boolean code(LexedText lexed, int number) {
-    return holdsCode(lexed, number);
-  }
-
-  /** The first character that is not white space is code. */
-  private static boolean holdsCode(LexedText lexed, int line) {
-    String text = lexed.line(line);
-    for (int column = 0; column < text.length(); column++) {
-      if (!Character.isWhitespace(text.charAt(column))) {
-        return lexed.regionAt(line, column) == Region.CODE;
-      }
-    }
-    return false;
-  }
-
-  /** The width of a line's leading white space, a tab reaching the next multiple of {@value #TAB_WIDTH}. */
+  /** The width of a line's leading white space, a tab reaching the next multiple of {@value LexedText#TAB_WIDTH}. */
   public static int indent(String line) {
     int width = 0;
     for (int i = 0; i < line.length(); i++) {
@@ -180,7 +156,7 @@ public final class LineContext {
       if (c == ' ') {
         width++;
       } else if (c == '\t') {
-        width += TAB_WIDTH - width % TAB_WIDTH;
+        width += LexedText.TAB_WIDTH - width % LexedText.TAB_WIDTH;
       } else {
         break;
       }

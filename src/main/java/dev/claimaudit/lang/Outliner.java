@@ -332,7 +332,7 @@ public final class Outliner {
       String text = lexed.line(line);
       boolean arrowBelow = line < lexed.lineCount() && opensWithArrow(lexed, line + 1);
       if (text.length() > MAX_HEADER || !(text.contains("fun ") || text.contains("def ") || text.contains("=>") || arrowBelow)
-          || !LineContext.code(lexed, line)) {
+          || !lexed.holdsCode(line)) {
         continue;
       }
       Matcher matcher = EXPRESSION_FUNCTION.matcher(text);
@@ -375,7 +375,7 @@ public final class Outliner {
     int lastCode = 0;
     for (int line = 1; line <= lexed.lineCount(); line++) {
       String text = lexed.line(line);
-      if (text.isBlank() || !LineContext.code(lexed, line)) {
+      if (text.isBlank() || !lexed.holdsCode(line)) {
         continue;
       }
       int indent = LineContext.indent(text);
@@ -428,7 +428,7 @@ public final class Outliner {
   /** The decorator and annotation lines right above {@code line}, at its indentation, in source order. */
   private static List<String> annotationsAbove(LexedText lexed, int line) {
     List<String> found = new ArrayList<>();
-    int indent = LineContext.indent(lexed.line(line));
+    int indent = lexed.indent(line);
     for (int above = line - 1; above >= 1 && above >= line - 50; above--) {
       String text = lexed.line(above);
       String stripped = text.strip();
@@ -436,7 +436,7 @@ public final class Outliner {
         continue;
       }
       if (LineContext.indent(text) != indent || !(stripped.startsWith("@") || stripped.startsWith("#[") || stripped.startsWith("["))
-          || !LineContext.code(lexed, above)) {
+          || !lexed.holdsCode(above)) {
         break;
       }
       found.add(0, stripped);

@@ -211,7 +211,7 @@ final class CodeReasons {
     StringBuilder out = new StringBuilder(LineContext.only(lexed, number, Region.COMMENT).strip());
     out.append(' ').append(speaking(commentsAbove(lexed, number), mentions));
     int header = previousCode(lexed, number);
-    if (header > 0 && LineContext.indent(lexed.line(header)) < LineContext.indent(lexed.line(number))) {
+    if (header > 0 && lexed.indent(header) < lexed.indent(number)) {
       out.append(' ').append(speaking(commentsAbove(lexed, header), mentions));
     }
     return out.toString();
@@ -235,7 +235,7 @@ final class CodeReasons {
         blank = true;
         continue;
       }
-      if (LineContext.code(lexed, line)) {
+      if (lexed.holdsCode(line)) {
         if (stripped.startsWith("@") || stripped.startsWith("#[") || stripped.startsWith("[")) {
           continue;
         }
@@ -248,7 +248,7 @@ final class CodeReasons {
 
   private static int previousCode(LexedText lexed, int number) {
     for (int line = number - 1; line >= 1; line--) {
-      if (LineContext.code(lexed, line)) {
+      if (lexed.holdsCode(line)) {
         return line;
       }
     }
@@ -272,9 +272,9 @@ final class CodeReasons {
 
   /** The if at the same indent above an else line. */
   private static int siblingIf(LexedText lexed, int elseLine) {
-    int level = LineContext.indent(lexed.line(elseLine));
+    int level = lexed.indent(elseLine);
     for (int line = elseLine - 1; line >= Math.max(1, elseLine - 2_000); line--) {
-      if (!LineContext.code(lexed, line)) {
+      if (!lexed.holdsCode(line)) {
         continue;
       }
       String text = lexed.line(line);

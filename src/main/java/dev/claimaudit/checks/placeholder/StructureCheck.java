@@ -84,7 +84,7 @@ final class StructureCheck {
   /** Every code line of {@code body} but {@code number} matches (on its code alone). */
   private static boolean onlyOthers(Pattern pattern, LexedText lexed, List<Integer> body, int number) {
     for (int line : body) {
-      if (line == number || !LineContext.code(lexed, line)) {
+      if (line == number || !lexed.holdsCode(line)) {
         continue;
       }
       String code = LineContext.only(lexed, line, Region.CODE);
