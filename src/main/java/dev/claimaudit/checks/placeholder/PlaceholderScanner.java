@@ -32,12 +32,14 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -72,6 +74,7 @@ public final class PlaceholderScanner {
   private static final Pattern STUB_SOURCES = Pattern.compile("(^|/)[^/]+-stubs/");
 
   private final Catalog catalog;
+  private final boolean preselect;
   private final CodeReasons reasons = new CodeReasons(ReasonVocabulary.builtIn());
   private final PathSets paths;
   private final PathFilter unscanned;
@@ -89,6 +92,16 @@ public final class PlaceholderScanner {
   }
 
   public PlaceholderScanner(Catalog catalog, PathSets paths) {
+    this(catalog, paths, true);
+  }
+
+  /**
+   * @param preselect whether lines no rule's pattern matches are dropped before the rules are
+   *     judged on the lexed file; without it every line holding a keyword is judged, which tells
+   *     nothing new and serves to show that the preselection loses no finding
+   */
+  PlaceholderScanner(Catalog catalog, PathSets paths, boolean preselect) {
+    this.preselect = preselect;
     this.catalog = catalog;
     this.aliasWords = Aliases.words(catalog.rules().stream().flatMap(rule -> rule.keywords().stream()).toList());
     this.paths = paths;
@@ -134,10 +147,14 @@ public final class PlaceholderScanner {
     boolean testByPath = paths.isTest(path);
     Source source;
     List<AddedLine> lines;
+    // The lines that may hold a placeholder whatever the file turns out to be; the rest can only
+    // through an alias the file declares.
+    List<AddedLine> preselected;
     if (kind == Sources.Kind.PLAIN) {
       Language language = Language.of(path).orElseThrow();
       List<Rule> rules = rules(language, testByPath);
-      if (candidates(added, rules, keywords(language, testByPath, rules), linesAsInHead, Map.of()).isEmpty()) {
+      preselected = candidates(added, rules, keywords(language, testByPath, rules), line -> preselect && linesAsInHead);
+      if (preselected.isEmpty()) {
         return Result.NOTHING;
       }
       Optional<String> content = head.get();
@@ -161,13 +178,15 @@ public final class PlaceholderScanner {
       }
       source = read.source().get();
       lines = textLines(source, added);
+      preselected = lines;
     }
     Language language = source.language();
     LexedText lexed = Lexer.lex(language, source.text());
     boolean testFile = testByPath || TestCounter.declaresTests(language, lexed);
     List<Rule> rules = applicable(language, testFile);
     Map<String, String> aliases = Aliases.of(language, lexed, aliasWords);
-    List<AddedLine> candidates = candidates(lines, rules, keywords(language, testFile, rules), false, aliases);
+    List<AddedLine> candidates = withAliasLines(
+        candidates(preselected, rules, keywords(language, testFile, rules), line -> preselect && standsIn(lexed, line)), lines, aliases);
     CappedFindings findings = new CappedFindings(path);
     Structure structure = null;
     Set<Integer> addedNumbers = lines.stream().map(AddedLine::number).collect(Collectors.toSet());
@@ -335,29 +354,49 @@ public final class PlaceholderScanner {
   }
 
   /**
-   * Lines holding a keyword of a rule (as written, or with look-alikes folded) or an alias the file
-   * declares; when {@code linesAsInHead}, only those where such a rule's pattern also matches, since
-   * a rule fires only where its pattern matches in the right region, unless the rules may read the
-   * line otherwise than it stands ({@link MatchLine#mayDiffer}).
+   * Lines holding a keyword of a rule (as written, or with look-alikes folded); of the lines that
+   * stand in the text as written, only those where such a rule's pattern also matches, since a rule
+   * fires only where its pattern matches in the right region, unless the rules may read the line
+   * otherwise than it stands ({@link MatchLine#mayDiffer}).
+   *
+   * @param asWritten whether a line stands in the text it is numbered in as written
    */
-  private static List<AddedLine> candidates(List<AddedLine> added, List<Rule> rules, KeywordIndex keywords, boolean linesAsInHead,
-      Map<String, String> aliases) {
+  private static List<AddedLine> candidates(List<AddedLine> added, List<Rule> rules, KeywordIndex keywords, Predicate<AddedLine> asWritten) {
     List<AddedLine> candidates = new ArrayList<>();
-    Pattern aliasNames = aliases.isEmpty() ? null
-        : Pattern.compile("(?<![\\w$])(?:" + String.join("|", aliases.keySet().stream().map(Pattern::quote).toList()) + ")(?![\\w$])");
     for (AddedLine line : added) {
-      String text = line.text();
-      boolean differs = MatchLine.mayDiffer(text);
-      String read = differs && Confusables.affects(text) ? Confusables.skeleton(text) : text;
+      String written = line.text();
+      String read = Confusables.affects(written) ? Confusables.skeleton(written) : written;
+      if (!keywords.anyIn(read)) {
+        continue;
+      }
       // A line longer than one match window is left to the windowed check of the full scan.
-      boolean patternCheckable = linesAsInHead && text.length() <= MAX_LINE && !differs;
-      if (aliasNames != null && aliasNames.matcher(text).find()) {
-        candidates.add(line);
-      } else if (keywords.anyIn(read) && (!patternCheckable || anyPatternFinds(read, rules, keywords.groupsIn(read)))) {
+      boolean patternCheckable = written.length() <= MAX_LINE && asWritten.test(line) && !MatchLine.mayDiffer(written);
+      if (!patternCheckable || anyPatternFinds(read, rules, keywords.groupsIn(read))) {
         candidates.add(line);
       }
     }
     return candidates;
+  }
+
+  /** {@code candidates} and the lines of {@code lines} that name an alias the file declares, in the order of {@code lines}. */
+  private static List<AddedLine> withAliasLines(List<AddedLine> candidates, List<AddedLine> lines, Map<String, String> aliases) {
+    if (aliases.isEmpty()) {
+      return candidates;
+    }
+    Pattern aliasNames = Pattern.compile(
+        "(?<![\\w$])(?:" + String.join("|", aliases.keySet().stream().map(Pattern::quote).toList()) + ")(?![\\w$])");
+    Set<AddedLine> chosen = new HashSet<>(candidates);
+    List<AddedLine> withAliases = new ArrayList<>();
+    for (AddedLine line : lines) {
+      if (chosen.contains(line) || aliasNames.matcher(line.text()).find()) {
+        withAliases.add(line);
+      }
+    }
+    return withAliases;
+  }
+
+  private static boolean standsIn(LexedText lexed, AddedLine line) {
+    return line.number() <= lexed.lineCount() && lexed.line(line.number()).equals(line.text());
   }
 
   private static boolean anyPatternFinds(String text, List<Rule> rules, BitSet withKeyword) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claimaudit.checks.Finding;
 import dev.claimaudit.checks.PathFilter;
+import dev.claimaudit.checks.PathSets;
 import dev.claimaudit.git.ChangeSet;
 import dev.claimaudit.git.DiffLimits;
 import dev.claimaudit.git.FileChange;
@@ -21,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Dropping the lines no rule's pattern matches before lexing changes no finding: every example of
- * the catalog, written into real files (with LF and CRLF line ends, in test and other files),
- * scans the same with and without that step.
+ * Dropping the lines no rule's pattern matches, before lexing and again once the file is lexed,
+ * changes no finding: every example of the catalog, written into real files (with LF and CRLF line
+ * ends, in test and other files), scans the same with and without those steps.
  */
 class CandidateSelectionTest {
   private static final Catalog CATALOG = new CatalogLoader().builtIn();
@@ -50,12 +51,14 @@ class CandidateSelectionTest {
       repo.commit("examples");
     }
     PlaceholderScanner scanner = new PlaceholderScanner(CATALOG, PathFilter.defaults());
+    PlaceholderScanner everyKeywordLine = new PlaceholderScanner(CATALOG, PathSets.ignoring(PathFilter.defaults()), false);
     int compared = 0;
     int found = 0;
     try (GitRepository git = GitRepository.open(dir); ChangeSet changes = git.changeSet(RangeSpec.parse("main..feature"), DiffLimits.DEFAULT)) {
       for (FileChange file : changes.files()) {
         FileDiff diff = changes.diff(file);
-        List<Finding> everyCandidate = scanner.scan(file.path(), diff.addedLines(), diff::headText);
+        List<Finding> everyCandidate = everyKeywordLine.scan(file.path(), diff.addedLines(), diff::headText);
+        assertThat(scanner.scan(file.path(), diff.addedLines(), diff::headText)).as(file.path()).isEqualTo(everyCandidate);
         assertThat(scanner.scan(file.path(), diff)).as(file.path()).isEqualTo(everyCandidate);
         compared++;
         found += everyCandidate.size();
