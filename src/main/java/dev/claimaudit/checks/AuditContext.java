@@ -452,7 +452,7 @@ public final class AuditContext {
   }
 
   private static boolean declaresTestsAtHead(String path, FileDiff diff) {
-    return diff.headText().flatMap(text -> TestCounter.count(path, text.lines().toList())).orElse(0) > 0;
+    return diff.headText().flatMap(text -> TestCounter.countInFile(path, text)).orElse(0) > 0;
   }
 
   private static void join(List<Thread> threads) {

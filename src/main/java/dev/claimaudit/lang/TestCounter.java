@@ -85,6 +85,43 @@ public final class TestCounter {
   }
 
   /**
+   * Test cases declared in {@code text}, the whole of a file, or empty when the framework is
+   * unknown. Each line is matched where it stands in the text, and the text is lexed only when one
+   * declares a test: most files a change touches declare none.
+   */
+  public static Optional<Integer> countInFile(String path, String text) {
+    Optional<Language> language = Language.of(path);
+    Optional<Pattern> pattern = language.flatMap(TestCounter::declaration);
+    if (pattern.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!anyLineMatches(pattern.get(), text)) {
+      return Optional.of(0);
+    }
+    return Optional.of(countIn(Lexer.lex(language.get(), text), pattern.get(), null));
+  }
+
+  /** Whether {@code pattern} finds a match in a line of {@code text}, read as that line alone. */
+  private static boolean anyLineMatches(Pattern pattern, String text) {
+    Matcher matcher = pattern.matcher(text);
+    int start = 0;
+    while (start <= text.length()) {
+      int end = start;
+      while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+        end++;
+      }
+      if (matcher.region(start, end).find()) {
+        return true;
+      }
+      if (end == text.length()) {
+        return false;
+      }
+      start = end + (text.charAt(end) == '\r' && end + 1 < text.length() && text.charAt(end + 1) == '\n' ? 2 : 1);
+    }
+    return false;
+  }
+
+  /**
    * Test cases declared on {@code lines} (1-based) of {@code text}, the whole file at head, lexed
    * whole so that a line inside a block comment or a multi-line string is seen as such; empty
    * when the framework is unknown.

@@ -54,6 +54,23 @@ class TestCounterTest {
   }
 
   @Test
+  void aWholeFileIsCountedLineByLineWhateverItsLineEnds() {
+    String java = "class ParserTest {\n  /*\n  @Test void old() {}\n  */\n  @Test void added() {}\n\n  @Test\n  void more() {}\n}\n";
+
+    assertThat(TestCounter.countInFile("src/test/java/ParserTest.java", java)).hasValue(2);
+    assertThat(TestCounter.countInFile("src/test/java/ParserTest.java", java.replace("\n", "\r\n"))).hasValue(2);
+    assertThat(TestCounter.countInFile("src/test/java/ParserTest.java", java.replace("\n", "\r"))).hasValue(2);
+    assertThat(TestCounter.countInFile("src/main/java/Parser.java", "class Parser {\n  // @Test is not here\n}")).hasValue(0);
+    assertThat(TestCounter.countInFile("README.md", "@Test")).isEmpty();
+  }
+
+  @Test
+  void aDeclarationAnchoredAtALineStartIsFoundOnlyAtOne() {
+    // Python's pattern starts at the line: "x = 1; def test_a():" declares nothing a runner finds.
+    assertThat(TestCounter.countInFile("tests/test_a.py", "x = 1; def test_a(): pass\ndef test_b():\n    assert 1\n")).hasValue(1);
+  }
+
+  @Test
   void dartAndBatsTestsAreCounted() {
     assertThat(count("test/cart_test.dart", "void main() {\n  test('adds', () {});\n  testWidgets('renders', (t) async {});\n}\n"))
         .isEqualTo(2);

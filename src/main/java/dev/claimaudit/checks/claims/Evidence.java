@@ -343,7 +343,7 @@ final class Evidence {
     }
     if (count.path() != null) {
       int wholeFile = context.changeSet().readAtHead(count.path())
-          .flatMap(content -> TestCounter.count(count.path(), content.lines().toList())).orElse(0);
+          .flatMap(content -> TestCounter.countInFile(count.path(), content)).orElse(0);
       if (wholeFile >= tests.added()) {
         return backed(claim, count.path(), count.path() + " declares " + wholeFile + " test cases at head");
       }

@@ -70,7 +70,7 @@ final class Selection {
       if (content.isEmpty()) {
         continue;
       }
-      int declared = TestCounter.count(path, content.get().lines().toList()).orElse(-1);
+      int declared = TestCounter.countInFile(path, content.get()).orElse(-1);
       if (declared == 0 && !claimed) {
         helpers += TestFiles.isTest(path) ? 1 : 0;
         continue;

@@ -7,7 +7,6 @@ import dev.claimaudit.rules.Rule;
 import dev.claimaudit.text.Confusables;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Placeholders that only moved: a finding whose line, read without white space and trailing
@@ -24,8 +23,8 @@ public final class MovedPlaceholders {
   /** Characters a wrapped line's tail starts with. */
   private static final String FRAGMENT = ")]}.,:=-+*/&|?>";
 
-  private static final Pattern SPACE = Pattern.compile("\\s+");
-  private static final Pattern TRAILING_COMMA = Pattern.compile(",(?=[)\\]}>])|[,;]+$");
+  /** Closing brackets a comma before is dropped at. */
+  private static final String CLOSING = ")]}>";
 
   private final KeywordIndex keywords;
   private final List<String> removed = new ArrayList<>();
@@ -129,9 +128,34 @@ public final class MovedPlaceholders {
     return FRAGMENT.indexOf(line.charAt(0)) >= 0 || line.length() >= MIN_PART;
   }
 
-  /** A line without white space, without a comma before a closing bracket and without a trailing comma or semicolon. */
+  /**
+   * A line without white space, without a comma before a closing bracket and without a trailing
+   * comma or semicolon; in one pass, since every removed line with a keyword is read so.
+   */
   static String normal(String line) {
-    String compact = SPACE.matcher(line).replaceAll("");
-    return TRAILING_COMMA.matcher(compact).replaceAll("");
+    StringBuilder compact = new StringBuilder(line.length());
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (!isSpace(c)) {
+        compact.append(c);
+      }
+    }
+    StringBuilder normal = new StringBuilder(compact.length());
+    for (int i = 0; i < compact.length(); i++) {
+      char c = compact.charAt(i);
+      if (c != ',' || i + 1 == compact.length() || CLOSING.indexOf(compact.charAt(i + 1)) < 0) {
+        normal.append(c);
+      }
+    }
+    int end = normal.length();
+    while (end > 0 && (normal.charAt(end - 1) == ',' || normal.charAt(end - 1) == ';')) {
+      end--;
+    }
+    return normal.substring(0, end);
+  }
+
+  /** White space as {@code \s} in a pattern matches it. */
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 }
