@@ -1,5 +1,6 @@
 package dev.claimaudit.checks;
 
+import dev.claimaudit.lang.LexedText;
 import dev.claimaudit.lang.TestCounter;
 import dev.claimaudit.rules.Catalog;
 import dev.claimaudit.claims.Claim;
@@ -413,9 +414,9 @@ public final class AuditContext {
           table.add(index, diff.addedLines());
         }
         if (wantTests) {
-          Optional<Integer> added = addedTests(file.path(), diff);
+          Optional<Integer> added = addedTests(file.path(), diff, scanned.lexedHead());
           added.ifPresent(count -> testCounts.put(file.path(), count));
-          if (added.isPresent() && (added.get() > 0 || (!isTest(file.path()) && declaresTestsAtHead(file.path(), diff)))) {
+          if (added.isPresent() && (added.get() > 0 || (!isTest(file.path()) && declaresTestsAtHead(file.path(), diff, scanned.lexedHead())))) {
             declaringTests.add(file.path());
           }
         }
@@ -429,9 +430,10 @@ public final class AuditContext {
 
   /**
    * Test cases declared in the lines the change adds to a file, lexed in the file at head so that
-   * a declaration inside a comment or a string does not count.
+   * a declaration inside a comment or a string does not count; {@code lexedHead} is that file
+   * lexed already, when it was.
    */
-  private static Optional<Integer> addedTests(String path, FileDiff diff) {
+  private static Optional<Integer> addedTests(String path, FileDiff diff, Optional<LexedText> lexedHead) {
     Optional<Pattern> declaration = TestCounter.declaration(path);
     if (declaration.isEmpty()) {
       return Optional.empty();
@@ -445,14 +447,20 @@ public final class AuditContext {
     if (numbers.isEmpty()) {
       return Optional.of(0);
     }
+    if (lexedHead.isPresent()) {
+      return TestCounter.count(path, lexedHead.get(), numbers);
+    }
     Optional<String> head = diff.headText();
     return head.isPresent()
         ? TestCounter.count(path, head.get(), numbers)
         : TestCounter.count(path, texts(diff.addedLines()));
   }
 
-  private static boolean declaresTestsAtHead(String path, FileDiff diff) {
-    return diff.headText().flatMap(text -> TestCounter.countInFile(path, text)).orElse(0) > 0;
+  private static boolean declaresTestsAtHead(String path, FileDiff diff, Optional<LexedText> lexedHead) {
+    Optional<Integer> declared = lexedHead.isPresent()
+        ? TestCounter.countInFile(path, lexedHead.get())
+        : diff.headText().flatMap(text -> TestCounter.countInFile(path, text));
+    return declared.orElse(0) > 0;
   }
 
   private static void join(List<Thread> threads) {

@@ -2,6 +2,7 @@ package dev.claimaudit.checks;
 
 import dev.claimaudit.git.FileChange;
 import dev.claimaudit.git.FileDiff;
+import dev.claimaudit.lang.LexedText;
 import dev.claimaudit.rules.Catalog;
 import java.util.List;
 import java.util.Optional;
@@ -17,9 +18,11 @@ public interface FileScan {
    *
    * @param findings the placeholders found
    * @param unscannable why the file, which may hold code, could not be read as code; empty when it was
+   * @param lexedHead the file at head, lexed whole in the language its name gives, when the scan
+   *     had to lex it: what else the pass reads in the file's code need not lex it again
    */
-  record Result(List<Finding> findings, Optional<String> unscannable) {
-    public static final Result NOTHING = new Result(List.of(), Optional.empty());
+  record Result(List<Finding> findings, Optional<String> unscannable, Optional<LexedText> lexedHead) {
+    public static final Result NOTHING = new Result(List.of(), Optional.empty(), Optional.empty());
   }
 
   /** The findings in one changed file's added lines. */

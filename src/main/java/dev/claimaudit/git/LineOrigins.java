@@ -108,11 +108,11 @@ final class LineOrigins {
           continue;
         }
         ObjectId then = walk.getFileMode(0).getObjectType() == Constants.OBJ_BLOB ? walk.getObjectId(0) : null;
-        Map<String, Integer> held = counts(lines(reader, now));
-        Map<String, Integer> heldBefore = then == null ? Map.of() : counts(lines(reader, then));
+        String held = content(reader, now);
+        String heldBefore = then == null ? "" : content(reader, then);
         Set<String> inserted = new HashSet<>();
-        for (String text : lines.values()) {
-          if (held.getOrDefault(text, 0) > heldBefore.getOrDefault(text, 0)) {
+        for (String text : new HashSet<>(lines.values())) {
+          if (held != null && occurrences(held, text) > (heldBefore == null ? 0 : occurrences(heldBefore, text))) {
             inserted.add(text);
           }
         }
@@ -122,13 +122,26 @@ final class LineOrigins {
     return added;
   }
 
-  /** How many times each line occurs: a commit adds a line whose text it holds more often than its parent did. */
-  private static Map<String, Integer> counts(List<String> lines) {
-    Map<String, Integer> counts = new HashMap<>();
-    for (String line : lines) {
-      counts.merge(line, 1, Integer::sum);
+  /**
+   * How many lines of {@code content} are {@code line} (split as {@link String#lines} splits):
+   * a commit adds a line whose text it holds more often than its parent did. Only the few lines
+   * a report shows are counted, so each is searched for rather than every line of the file split
+   * out and tallied, commit after commit.
+   */
+  static int occurrences(String content, String line) {
+    if (line.isEmpty()) {
+      return (int) content.lines().filter(String::isEmpty).count();
     }
-    return counts;
+    int count = 0;
+    for (int at = content.indexOf(line); at >= 0; at = content.indexOf(line, at + 1)) {
+      int end = at + line.length();
+      boolean starts = at == 0 || content.charAt(at - 1) == '\n' || content.charAt(at - 1) == '\r';
+      boolean ends = end == content.length() || content.charAt(end) == '\n' || content.charAt(end) == '\r';
+      if (starts && ends) {
+        count++;
+      }
+    }
+    return count;
   }
 
   private static List<String> text(ObjectReader reader, RevTree tree, String path) throws IOException {
@@ -143,10 +156,16 @@ final class LineOrigins {
   }
 
   private static List<String> lines(ObjectReader reader, ObjectId blob) throws IOException {
+    String content = content(reader, blob);
+    return content == null ? List.of() : content.lines().toList();
+  }
+
+  /** The blob's text, or null when it is too large to read. */
+  private static String content(ObjectReader reader, ObjectId blob) throws IOException {
     ObjectLoader loader = reader.open(blob);
     if (loader.getSize() > MAX_BYTES) {
-      return List.of();
+      return null;
     }
-    return new String(loader.getCachedBytes(), StandardCharsets.UTF_8).lines().toList();
+    return new String(loader.getCachedBytes(), StandardCharsets.UTF_8);
   }
 }

@@ -127,12 +127,17 @@ public final class TestCounter {
    * when the framework is unknown.
    */
   public static Optional<Integer> count(String path, String text, Collection<Integer> lines) {
-    Optional<Language> language = Language.of(path);
-    Optional<Pattern> pattern = language.flatMap(TestCounter::declaration);
-    if (pattern.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(countIn(Lexer.lex(language.get(), text), pattern.get(), lines));
+    return Language.of(path).flatMap(language -> count(path, Lexer.lex(language, text), lines));
+  }
+
+  /** {@link #count(String, String, Collection)} of a text already lexed in the language of {@code path}. */
+  public static Optional<Integer> count(String path, LexedText lexed, Collection<Integer> lines) {
+    return declaration(path).map(pattern -> countIn(lexed, pattern, lines));
+  }
+
+  /** {@link #countInFile(String, String)} of a text already lexed in the language of {@code path}. */
+  public static Optional<Integer> countInFile(String path, LexedText lexed) {
+    return declaration(path).map(pattern -> anyLineMatches(pattern, lexed.text()) ? countIn(lexed, pattern, null) : 0);
   }
 
   private static int countIn(LexedText lexed, Pattern pattern, Collection<Integer> lines) {

@@ -40,4 +40,24 @@ class LineOriginsTest {
     assertThat(CliRun.of("--repo", dir.toString(), "--range", "main..feature").out())
         .contains("src/lib.rs:4").contains("added in commit " + stub.substring(0, 7));
   }
+
+  /** A line is counted where it stands whole between line ends, as {@link String#lines} would split the text. */
+  @Test
+  void aLineIsCountedAsOftenAsTheTextHoldsItWhole() {
+    assertThat(LineOrigins.occurrences("todo!()\n  todo!()\ntodo!()\r\ntodo!()", "todo!()")).isEqualTo(3);
+    assertThat(LineOrigins.occurrences("aaa\naa\n", "aa")).isEqualTo(1);
+    assertThat(LineOrigins.occurrences("", "x")).isZero();
+
+    java.util.Random random = new java.util.Random(11);
+    String alphabet = "ab\n\r";
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder content = new StringBuilder();
+      for (int length = random.nextInt(14); length > 0; length--) {
+        content.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String line = random.nextInt(5) == 0 ? "" : "ab".substring(random.nextInt(2), 1 + random.nextInt(2));
+      long expected = content.toString().lines().filter(line::equals).count();
+      assertThat(LineOrigins.occurrences(content.toString(), line)).as("[%s] in [%s]", line, content).isEqualTo((int) expected);
+    }
+  }
 }

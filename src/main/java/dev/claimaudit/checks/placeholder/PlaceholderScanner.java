@@ -174,7 +174,7 @@ public final class PlaceholderScanner {
       }
       Sources.Result read = Sources.read(path, content.get());
       if (read.source().isEmpty()) {
-        return new Result(List.of(), read.unscannable());
+        return new Result(List.of(), read.unscannable(), Optional.empty());
       }
       source = read.source().get();
       lines = textLines(source, added);
@@ -216,7 +216,7 @@ public final class PlaceholderScanner {
         findings.add(finding);
       }
     }
-    return new Result(findings.list(), Optional.empty());
+    return new Result(findings.list(), Optional.empty(), kind == Sources.Kind.PLAIN ? Optional.of(lexed) : Optional.empty());
   }
 
   /** The lines of a source's text that stand for the added lines of its file. */
