@@ -2,6 +2,7 @@ package dev.claimaudit.git;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -108,11 +109,14 @@ final class LineOrigins {
           continue;
         }
         ObjectId then = walk.getFileMode(0).getObjectType() == Constants.OBJ_BLOB ? walk.getObjectId(0) : null;
+        Set<String> texts = new HashSet<>(lines.values());
         String held = content(reader, now);
         String heldBefore = then == null ? "" : content(reader, then);
+        Map<String, Integer> counts = held == null ? Map.of() : occurrences(held, texts);
+        Map<String, Integer> countsBefore = heldBefore == null ? Map.of() : occurrences(heldBefore, texts);
         Set<String> inserted = new HashSet<>();
-        for (String text : new HashSet<>(lines.values())) {
-          if (held != null && occurrences(held, text) > (heldBefore == null ? 0 : occurrences(heldBefore, text))) {
+        for (String text : texts) {
+          if (counts.getOrDefault(text, 0) > countsBefore.getOrDefault(text, 0)) {
             inserted.add(text);
           }
         }
@@ -123,25 +127,31 @@ final class LineOrigins {
   }
 
   /**
-   * How many lines of {@code content} are {@code line} (split as {@link String#lines} splits):
-   * a commit adds a line whose text it holds more often than its parent did. Only the few lines
-   * a report shows are counted, so each is searched for rather than every line of the file split
-   * out and tallied, commit after commit.
+   * How many lines of {@code content} (split as {@link String#lines} splits) are each of
+   * {@code texts}: a commit adds a line whose text it holds more often than its parent did. Only
+   * the few lines a report shows are counted, so a line of the file is compared only when its
+   * length is one of theirs, and no string is made for the others, commit after commit.
    */
-  static int occurrences(String content, String line) {
-    if (line.isEmpty()) {
-      return (int) content.lines().filter(String::isEmpty).count();
+  static Map<String, Integer> occurrences(String content, Set<String> texts) {
+    Map<Integer, List<String>> byLength = new HashMap<>();
+    for (String text : texts) {
+      byLength.computeIfAbsent(text.length(), length -> new ArrayList<>()).add(text);
     }
-    int count = 0;
-    for (int at = content.indexOf(line); at >= 0; at = content.indexOf(line, at + 1)) {
-      int end = at + line.length();
-      boolean starts = at == 0 || content.charAt(at - 1) == '\n' || content.charAt(at - 1) == '\r';
-      boolean ends = end == content.length() || content.charAt(end) == '\n' || content.charAt(end) == '\r';
-      if (starts && ends) {
-        count++;
+    Map<String, Integer> counts = new HashMap<>();
+    int start = 0;
+    while (start < content.length()) {
+      int end = start;
+      while (end < content.length() && content.charAt(end) != '\n' && content.charAt(end) != '\r') {
+        end++;
       }
+      for (String text : byLength.getOrDefault(end - start, List.of())) {
+        if (content.regionMatches(start, text, 0, text.length())) {
+          counts.merge(text, 1, Integer::sum);
+        }
+      }
+      start = end + (end + 1 < content.length() && content.charAt(end) == '\r' && content.charAt(end + 1) == '\n' ? 2 : 1);
     }
-    return count;
+    return counts;
   }
 
   private static List<String> text(ObjectReader reader, RevTree tree, String path) throws IOException {

@@ -101,16 +101,22 @@ public final class TestCounter {
     return Optional.of(countIn(Lexer.lex(language.get(), text), pattern.get(), null));
   }
 
-  /** Whether {@code pattern} finds a match in a line of {@code text}, read as that line alone. */
+  /**
+   * Whether {@code pattern} finds a match in a line of {@code text}, read as that line alone. A
+   * pattern all of whose alternatives start with {@code ^} is tried at each line's start only, not
+   * at every character of the file.
+   */
   private static boolean anyLineMatches(Pattern pattern, String text) {
     Matcher matcher = pattern.matcher(text);
+    boolean anchored = anchoredAtStart(pattern.pattern());
     int start = 0;
     while (start <= text.length()) {
       int end = start;
       while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
         end++;
       }
-      if (matcher.region(start, end).find()) {
+      matcher.region(start, end);
+      if (anchored ? matcher.lookingAt() : matcher.find()) {
         return true;
       }
       if (end == text.length()) {
@@ -119,6 +125,34 @@ public final class TestCounter {
       start = end + (text.charAt(end) == '\r' && end + 1 < text.length() && text.charAt(end + 1) == '\n' ? 2 : 1);
     }
     return false;
+  }
+
+  /** Whether every top-level alternative of {@code regex} starts with {@code ^}. */
+  static boolean anchoredAtStart(String regex) {
+    int depth = 0;
+    boolean inClass = false;
+    boolean alternativeStart = true;
+    for (int i = 0; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      if (alternativeStart && depth == 0 && c != '^') {
+        return false;
+      }
+      alternativeStart = false;
+      if (c == '\\') {
+        i++;
+      } else if (inClass) {
+        inClass = c != ']';
+      } else if (c == '[') {
+        inClass = true;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == '|' && depth == 0) {
+        alternativeStart = true;
+      }
+    }
+    return !alternativeStart;
   }
 
   /**

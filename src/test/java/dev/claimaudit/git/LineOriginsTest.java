@@ -7,6 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.claimaudit.testing.CliRun;
 import dev.claimaudit.testing.TestRepo;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,20 +50,26 @@ class LineOriginsTest {
   /** A line is counted where it stands whole between line ends, as {@link String#lines} would split the text. */
   @Test
   void aLineIsCountedAsOftenAsTheTextHoldsItWhole() {
-    assertThat(LineOrigins.occurrences("todo!()\n  todo!()\ntodo!()\r\ntodo!()", "todo!()")).isEqualTo(3);
-    assertThat(LineOrigins.occurrences("aaa\naa\n", "aa")).isEqualTo(1);
-    assertThat(LineOrigins.occurrences("", "x")).isZero();
+    assertThat(LineOrigins.occurrences("todo!()\n  todo!()\ntodo!()\r\ntodo!()", Set.of("todo!()", "  todo!()", "x")))
+        .isEqualTo(Map.of("todo!()", 3, "  todo!()", 1));
+    assertThat(LineOrigins.occurrences("aaa\naa\n", Set.of("aa"))).isEqualTo(Map.of("aa", 1));
+    assertThat(LineOrigins.occurrences("", Set.of("x", ""))).isEmpty();
 
-    java.util.Random random = new java.util.Random(11);
+    Random random = new Random(11);
     String alphabet = "ab\n\r";
+    List<String> candidates = List.of("", "a", "b", "ab", "ba", "aa");
     for (int n = 0; n < 20_000; n++) {
       StringBuilder content = new StringBuilder();
       for (int length = random.nextInt(14); length > 0; length--) {
         content.append(alphabet.charAt(random.nextInt(alphabet.length())));
       }
-      String line = random.nextInt(5) == 0 ? "" : "ab".substring(random.nextInt(2), 1 + random.nextInt(2));
-      long expected = content.toString().lines().filter(line::equals).count();
-      assertThat(LineOrigins.occurrences(content.toString(), line)).as("[%s] in [%s]", line, content).isEqualTo((int) expected);
+      Set<String> texts = new HashSet<>();
+      for (int k = random.nextInt(4); k >= 0; k--) {
+        texts.add(candidates.get(random.nextInt(candidates.size())));
+      }
+      Map<String, Integer> expected = new HashMap<>();
+      content.toString().lines().filter(texts::contains).forEach(line -> expected.merge(line, 1, Integer::sum));
+      assertThat(LineOrigins.occurrences(content.toString(), texts)).as("%s in [%s]", texts, content).isEqualTo(expected);
     }
   }
 }

@@ -71,6 +71,30 @@ class TestCounterTest {
   }
 
   @Test
+  void aPatternIsAnchoredOnlyWhenEachOfItsAlternativesStartsAtTheLine() {
+    assertThat(TestCounter.anchoredAtStart("^\\s*@Test\\b")).isTrue();
+    assertThat(TestCounter.anchoredAtStart("^a|^(?:b|c)")).isTrue();
+    assertThat(TestCounter.anchoredAtStart("^a|b")).isFalse();
+    assertThat(TestCounter.anchoredAtStart("^(?:a|b)|[|^]c")).isFalse();
+    assertThat(TestCounter.anchoredAtStart("^a[|]b|^\\|c")).isTrue();
+    assertThat(TestCounter.anchoredAtStart("^a|")).isFalse();
+    assertThat(TestCounter.anchoredAtStart("a")).isFalse();
+  }
+
+  /** Whether the pattern is tried at a line's start only or along the line, a file counts the same as its lines do. */
+  @Test
+  void everyLanguageCountsAWholeFileAsItsLines() {
+    String text = String.join("\n",
+        "@Test void a() {}", "  def test_b():", "it('c', () => {})", "  x = it('d')", "func TestE(t *testing.T) {", "#[test]",
+        "[Fact]", "  test(\"f\") {", "\"g\" in {", "  it \"h\" do", "TEST(Suite, I) {", "void test_j(void) {", "  prop \"k\"");
+    for (Language language : Language.values()) {
+      String path = "t/x." + language.extension();
+      assertThat(TestCounter.countInFile(path, text)).as(language.id()).isEqualTo(TestCounter.count(path, text.lines().toList()));
+      assertThat(TestCounter.countInFile(path, "nothing here\n")).as(language.id()).isEqualTo(TestCounter.count(path, List.of("nothing here")));
+    }
+  }
+
+  @Test
   void dartAndBatsTestsAreCounted() {
     assertThat(count("test/cart_test.dart", "void main() {\n  test('adds', () {});\n  testWidgets('renders', (t) async {});\n}\n"))
         .isEqualTo(2);

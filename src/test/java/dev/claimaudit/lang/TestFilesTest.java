@@ -34,7 +34,10 @@ class TestFilesTest {
       "app/CheckoutIT.kt",
       "scripts/install.bats",
       "test/pricing_test.dart",
-      "test/CartSpec.hs"})
+      "test/CartSpec.hs",
+      "conftest.py",
+      "CartTest.java",
+      "back\\slash\\cart_test.go"})
   void aFileNamedOrPlacedAsItsFrameworkExpectsIsATestFile(String path) {
     assertThat(TestFiles.isTest(path)).isTrue();
   }
@@ -47,7 +50,8 @@ class TestFilesTest {
       "src/contest/entry.py",
       "lib/src/jvmMain/kotlin/Cart.kt",
       "docs/attestation.md",
-      "src/protest.rs"})
+      "src/protest.rs",
+      "src/test_data.py/readme.md"})
   void aFileThatOnlyResemblesOneIsNot(String path) {
     assertThat(TestFiles.isTest(path)).isFalse();
   }
