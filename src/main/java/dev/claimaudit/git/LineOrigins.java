@@ -1,6 +1,7 @@
 package dev.claimaudit.git;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
@@ -30,6 +32,8 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
 final class LineOrigins {
   /** Files larger than this are not diffed commit by commit; their lines stay unattributed. */
   static final long MAX_BYTES = 2L * 1024 * 1024;
+  /** Fewest commits worth a reader of their own. */
+  private static final int MIN_COMMITS_PER_PART = 200;
 
   private final Repository repository;
 
@@ -46,8 +50,39 @@ final class LineOrigins {
    */
   Map<String, Map<Integer, String>> of(String head, List<CommitInfo> commits, Map<String, Set<Integer>> lines) throws IOException {
     Map<String, Map<Integer, String>> found = new TreeMap<>();
+    Map<String, Map<Integer, String>> wanted = wanted(head, lines);
+    if (wanted.isEmpty()) {
+      return found;
+    }
+    List<CommitInfo> singleParent = commits.stream().filter(info -> info.parentCount() == 1).toList();
+    List<Map<String, Set<String>>> addedByCommit = addedByCommit(singleParent, wanted);
+    for (int i = 0; i < singleParent.size() && !wanted.isEmpty(); i++) {
+      String sha = singleParent.get(i).sha();
+      for (Map.Entry<String, Set<String>> changed : addedByCommit.get(i).entrySet()) {
+        String path = changed.getKey();
+        Map<Integer, String> open = wanted.get(path);
+        if (open == null) {
+          continue;
+        }
+        open.entrySet().removeIf(line -> {
+          if (changed.getValue().contains(line.getValue())) {
+            found.computeIfAbsent(path, key -> new TreeMap<>()).put(line.getKey(), sha);
+            return true;
+          }
+          return false;
+        });
+        if (open.isEmpty()) {
+          wanted.remove(path);
+        }
+      }
+    }
+    return found;
+  }
+
+  /** The text at head of each wanted line, by path and line number; lines past a file's end are left out. */
+  private Map<String, Map<Integer, String>> wanted(String head, Map<String, Set<Integer>> lines) throws IOException {
+    Map<String, Map<Integer, String>> wanted = new HashMap<>();
     try (RevWalk walk = new RevWalk(repository); ObjectReader reader = repository.newObjectReader()) {
-      Map<String, Map<Integer, String>> wanted = new HashMap<>();
       RevTree headTree = walk.parseCommit(ObjectId.fromString(head)).getTree();
       for (Map.Entry<String, Set<Integer>> file : lines.entrySet()) {
         List<String> text = text(reader, headTree, file.getKey());
@@ -61,32 +96,43 @@ final class LineOrigins {
           wanted.put(file.getKey(), byLine);
         }
       }
+    }
+    return wanted;
+  }
+
+  /**
+   * What each commit adds of the wanted lines ({@link #addedLines}), in the order of
+   * {@code commits}. A range of thousands of commits is read in as many contiguous parts as there
+   * are cores, each with its own reader; a version of a file is counted once per part, as a
+   * commit's parent version is usually the version the next older commit made.
+   */
+  private List<Map<String, Set<String>>> addedByCommit(List<CommitInfo> commits, Map<String, Map<Integer, String>> wanted)
+      throws IOException {
+    int parts = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), commits.size() / MIN_COMMITS_PER_PART));
+    int size = (commits.size() + parts - 1) / parts;
+    try {
+      return IntStream.range(0, parts).parallel()
+          .mapToObj(part -> addedByCommit(commits.subList(Math.min(commits.size(), part * size), Math.min(commits.size(), (part + 1) * size)), wanted, part))
+          .flatMap(List::stream)
+          .toList();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private List<Map<String, Set<String>>> addedByCommit(List<CommitInfo> commits, Map<String, Map<Integer, String>> wanted, int part) {
+    List<Map<String, Set<String>>> added = new ArrayList<>(commits.size());
+    Map<Version, Map<String, Integer>> counted = new HashMap<>();
+    try (RevWalk walk = new RevWalk(repository); ObjectReader reader = repository.newObjectReader()) {
       for (CommitInfo info : commits) {
-        if (wanted.isEmpty()) {
-          break;
-        }
-        if (info.parentCount() != 1) {
-          continue;
-        }
         RevCommit commit = walk.parseCommit(ObjectId.fromString(info.sha()));
         RevTree parent = walk.parseCommit(commit.getParent(0)).getTree();
-        for (Map.Entry<String, Set<String>> changed : addedLines(reader, parent, commit.getTree(), wanted).entrySet()) {
-          String path = changed.getKey();
-          Map<Integer, String> open = wanted.get(path);
-          open.entrySet().removeIf(line -> {
-            if (changed.getValue().contains(line.getValue())) {
-              found.computeIfAbsent(path, key -> new TreeMap<>()).put(line.getKey(), info.sha());
-              return true;
-            }
-            return false;
-          });
-          if (open.isEmpty()) {
-            wanted.remove(path);
-          }
-        }
+        added.add(addedLines(reader, parent, commit.getTree(), wanted, counted));
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException("part " + part + " of the commits", e);
     }
-    return found;
+    return added;
   }
 
   /**
@@ -94,8 +140,8 @@ final class LineOrigins {
    * for the paths the commit changes: one walk of both trees, filtered to those paths and to what
    * differs, and a set lookup per wanted line instead of a diff of the whole file.
    */
-  private static Map<String, Set<String>> addedLines(ObjectReader reader, RevTree before, RevTree after, Map<String, Map<Integer, String>> wanted)
-      throws IOException {
+  private static Map<String, Set<String>> addedLines(ObjectReader reader, RevTree before, RevTree after, Map<String, Map<Integer, String>> wanted,
+      Map<Version, Map<String, Integer>> counted) throws IOException {
     Map<String, Set<String>> added = new HashMap<>();
     try (TreeWalk walk = new TreeWalk(reader)) {
       walk.addTree(before);
@@ -110,10 +156,8 @@ final class LineOrigins {
         }
         ObjectId then = walk.getFileMode(0).getObjectType() == Constants.OBJ_BLOB ? walk.getObjectId(0) : null;
         Set<String> texts = new HashSet<>(lines.values());
-        String held = content(reader, now);
-        String heldBefore = then == null ? "" : content(reader, then);
-        Map<String, Integer> counts = held == null ? Map.of() : occurrences(held, texts);
-        Map<String, Integer> countsBefore = heldBefore == null ? Map.of() : occurrences(heldBefore, texts);
+        Map<String, Integer> counts = counts(reader, new Version(walk.getPathString(), now), texts, counted);
+        Map<String, Integer> countsBefore = then == null ? Map.of() : counts(reader, new Version(walk.getPathString(), then), texts, counted);
         Set<String> inserted = new HashSet<>();
         for (String text : texts) {
           if (counts.getOrDefault(text, 0) > countsBefore.getOrDefault(text, 0)) {
@@ -124,6 +168,21 @@ final class LineOrigins {
       }
     }
     return added;
+  }
+
+  /** A version of a file: the wanted lines are those of its path. */
+  private record Version(String path, ObjectId blob) {}
+
+  /** {@link #occurrences} of the path's wanted lines in one version, remembered; none in a blob too large to read. */
+  private static Map<String, Integer> counts(ObjectReader reader, Version version, Set<String> texts, Map<Version, Map<String, Integer>> counted)
+      throws IOException {
+    Map<String, Integer> counts = counted.get(version);
+    if (counts == null) {
+      String content = content(reader, version.blob());
+      counts = content == null ? Map.of() : occurrences(content, texts);
+      counted.put(version, counts);
+    }
+    return counts;
   }
 
   /**

@@ -47,6 +47,34 @@ class LineOriginsTest {
         .contains("src/lib.rs:4").contains("added in commit " + stub.substring(0, 7));
   }
 
+  /** A long range is read in parts, one per core; each line still goes to the newest commit that added it. */
+  @Test
+  void aLongRangeReadInPartsAttributesEachLineToTheCommitThatAddedIt() throws Exception {
+    String early;
+    String late;
+    try (TestRepo repo = TestRepo.init(dir)) {
+      repo.write("src/lib.rs", "pub fn parse() -> u32 { 1 }\n").commit("Initial parser");
+      repo.branch("feature");
+      StringBuilder log = new StringBuilder();
+      early = repo.write("src/lib.rs", "pub fn parse() -> u32 { 1 }\npub fn early() -> u32 {\n    todo!()\n}\n").commitId("Add early");
+      for (int n = 0; n < 450; n++) {
+        log.append("entry ").append(n).append('\n');
+        repo.write("CHANGES.txt", log.toString()).commit("Log entry " + n);
+      }
+      late = repo.write("src/late.rs", "pub fn late() -> u32 {\n    unimplemented!()\n}\n").commitId("Add late");
+      for (int n = 0; n < 20; n++) {
+        repo.write("src/lib.rs", "pub fn parse() -> u32 { " + n + " }\npub fn early() -> u32 {\n    todo!()\n}\n").commit("Tune parse " + n);
+      }
+    }
+    try (GitRepository repository = GitRepository.open(dir); ChangeSet changes = repository.changeSet(RangeSpec.parse("main..feature"), DiffLimits.DEFAULT)) {
+      assertThat(changes.commits()).hasSizeGreaterThan(2 * 200);
+      Map<String, Map<Integer, String>> origins = repository.addedIn(changes.headSha(), changes.commits(),
+          Map.of("src/lib.rs", Set.of(3), "src/late.rs", Set.of(2)));
+
+      assertThat(origins).isEqualTo(Map.of("src/lib.rs", Map.of(3, early), "src/late.rs", Map.of(2, late)));
+    }
+  }
+
   /** A line is counted where it stands whole between line ends, as {@link String#lines} would split the text. */
   @Test
   void aLineIsCountedAsOftenAsTheTextHoldsItWhole() {
