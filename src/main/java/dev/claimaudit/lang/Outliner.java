@@ -45,18 +45,23 @@ public final class Outliner {
           + "|function\\s*\\*?\\s*([A-Za-z_$][\\w$]*)|def\\s+([A-Za-z_]\\w*))");
   private static final Pattern SPOCK_FEATURE = Pattern.compile("\\bdef\\s+([\"'])((?:\\\\.|(?!\\1).){1,300})\\1\\s*\\(");
   private static final Pattern BOUND_FUNCTION = Pattern.compile(
-      "([A-Za-z_$][\\w$]*)\\s*[:=]\\s*(?:async\\s+)?(?:function\\b[^(]*\\([^)]*\\)|(?:\\((?:[^()]|\\([^()]*\\))*\\)|[A-Za-z_$][\\w$]*)"
+      "(?<![\\w$])([A-Za-z_$][\\w$]*)\\s*[:=]\\s*(?:async\\s+)?(?:function\\b[^(]*\\([^)]*\\)|(?:\\((?:[^()]|\\([^()]*\\))*\\)|[A-Za-z_$][\\w$]*)"
           + "\\s*(?::\\s*[^=]+?)?=>)\\s*$");
   private static final String PARAMETERS_AND_TAIL = "\\s*(?:<[^(){};]*>)?\\s*\\((?:[^(){}]|\\((?:[^(){}]|\\([^(){}]*\\))*\\))*\\)\\s*"
       + "(?:(?:throws|where|const|override|noexcept|async|final|mut|except)\\b[^{};]*|:\\s*[^{};=]*|->\\s*[^{};]*)?\\s*$";
-  /** A method declared after its return type, as in Java, C#, C, C++ and Dart: {@code public int size() throws IOException}. */
-  private static final Pattern TYPED_METHOD = Pattern.compile("(?<=[\\w$>\\]?*&]\\s{1,20})(?<![.\\w$])([A-Za-z_$~][\\w$]*)" + PARAMETERS_AND_TAIL);
+  /**
+   * A method declared after its return type, as in Java, C#, C, C++ and Dart: {@code public int size() throws IOException}.
+   * The cheap tests of where a name can start come before the look back for its type, which would
+   * otherwise be tried at every character of a header.
+   */
+  private static final Pattern TYPED_METHOD = Pattern.compile(
+      "(?<![.\\w$])(?=[A-Za-z_$~])(?<=[\\w$>\\]?*&]\\s{1,20})([A-Za-z_$~][\\w$]*)" + PARAMETERS_AND_TAIL);
   /** A method at the start of its line, as in JavaScript classes and object literals, and shell functions: {@code async load(id) }. */
   private static final Pattern LEADING_METHOD = Pattern.compile(
       "(?m)^\\s*(?:(?:public|private|protected|static|async|get|set|override|readonly|abstract|export|default|function)\\s+)*\\*?"
           + "([A-Za-z_$][\\w$]*)" + PARAMETERS_AND_TAIL);
   /** A C# property with accessors: {@code public IResource? Owner}. */
-  private static final Pattern PROPERTY = Pattern.compile("(?<=[\\w$>\\]?]\\s{1,20})(?<![.\\w$])([A-Z][\\w]*)\\s*$");
+  private static final Pattern PROPERTY = Pattern.compile("(?<![.\\w$])(?=[A-Z])(?<=[\\w$>\\]?]\\s{1,20})([A-Z][\\w]*)\\s*$");
   private static final Set<Language> TYPED_METHODS = EnumSet.of(Language.JAVA, Language.CSHARP, Language.C, Language.CPP, Language.DART,
       Language.GROOVY, Language.PHP);
   private static final Set<Language> LEADING_METHODS = EnumSet.of(Language.JAVASCRIPT, Language.TYPESCRIPT, Language.SHELL, Language.PHP);
@@ -154,14 +159,14 @@ public final class Outliner {
     Kind kind = null;
     String name = null;
     int at = -1;
-    Matcher test = TEST_CALL.matcher(header);
+    Matcher test = fromDeclaration(TEST_CALL.matcher(header), header);
     while (test.find()) {
       at = test.start(1);
       String callee = test.group(1);
       kind = callee.matches("(?s)(?:describe|context|suite|xdescribe|xcontext|fdescribe|feature)\\b.*") ? Kind.SUITE : Kind.TEST;
       name = test.group(3);
     }
-    Matcher spock = SPOCK_FEATURE.matcher(header);
+    Matcher spock = fromDeclaration(SPOCK_FEATURE.matcher(header), header);
     while (spock.find()) {
       if (spock.start() > at) {
         at = spock.start();
@@ -169,7 +174,7 @@ public final class Outliner {
         name = spock.group(2);
       }
     }
-    Matcher type = TYPE_DECLARATION.matcher(code);
+    Matcher type = fromDeclaration(TYPE_DECLARATION.matcher(code), code);
     while (type.find()) {
       if (type.start(1) > at && !type.group(2).equals("for") && !insideAType(code, type.start())) {
         at = type.start(1);
@@ -177,13 +182,13 @@ public final class Outliner {
         name = type.group(2);
       }
     }
-    Matcher anonymous = ANONYMOUS_TYPE.matcher(code);
+    Matcher anonymous = fromDeclaration(ANONYMOUS_TYPE.matcher(code), code);
     if (anonymous.find() && anonymous.start() > at) {
       at = anonymous.start();
       kind = Kind.TYPE;
       name = anonymous.group(1) != null ? anonymous.group(1) : anonymous.group(2);
     }
-    Matcher keyword = KEYWORD_FUNCTION.matcher(code);
+    Matcher keyword = fromDeclaration(KEYWORD_FUNCTION.matcher(code), code);
     int keywordEnd = -1;
     while (keyword.find()) {
       if (keyword.start() > at) {
@@ -194,14 +199,14 @@ public final class Outliner {
         name = keyword.group(2) != null ? keyword.group(2) + "." + keyword.group(3) : firstGroup(keyword);
       }
     }
-    Matcher bound = BOUND_FUNCTION.matcher(code);
+    Matcher bound = fromDeclaration(BOUND_FUNCTION.matcher(code), code);
     if (bound.find() && bound.start() > at) {
       at = bound.start();
       kind = Kind.FUNCTION;
       name = bound.group(1);
     }
     for (Pattern pattern : methodPatterns(language)) {
-      Matcher method = pattern.matcher(code);
+      Matcher method = fromDeclaration(pattern.matcher(code), code);
       if (method.find() && method.start(1) > at && method.start(1) >= keywordEnd && !NOT_NAMES.contains(method.group(1))) {
         at = method.start(1);
         kind = Kind.FUNCTION;
@@ -216,6 +221,21 @@ public final class Outliner {
     // A declaration begins with its annotations: a @Disabled above a method belongs to that method.
     int startLine = lexed.lineOf(from + Math.max(0, Math.min(at, header.length() - 1))) - annotationLines(header.substring(0, declaration));
     return new Open(kind, name.replace("`", ""), header.substring(declaration).strip(), annotations, startLine, bodyLine);
+  }
+
+  /**
+   * {@code matcher} over {@code text} from the line its first character that is not white space
+   * stands on (and the line end before it), seeing the whole text around: a header is mostly the
+   * blanked doc comment above a declaration, and a pattern tried at each of its spaces costs more
+   * than the declaration. No match can start in that white space and name anything else.
+   */
+  private static Matcher fromDeclaration(Matcher matcher, String text) {
+    int first = 0;
+    while (first < text.length() && Character.isWhitespace(text.charAt(first))) {
+      first++;
+    }
+    int lineStart = text.lastIndexOf('\n', first - 1) + 1;
+    return matcher.region(Math.max(0, lineStart - 1), text.length()).useTransparentBounds(true).useAnchoringBounds(false);
   }
 
   /**
