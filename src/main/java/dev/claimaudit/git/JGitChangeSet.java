@@ -3,6 +3,7 @@ package dev.claimaudit.git;
 import java.io.IOException;
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.RandomAccess;
@@ -114,7 +115,7 @@ final class JGitChangeSet implements ChangeSet {
       } else {
         // Whitespace is not compared: a re-indented line, or one whose line end went from CRLF to
         // LF, is not added by the change.
-        for (Edit edit : ALGORITHM.diff(RawTextComparator.WS_IGNORE_ALL, base, head)) {
+        for (Edit edit : ALGORITHM.diff(RawTextComparator.DEFAULT, withoutWhiteSpace(base), withoutWhiteSpace(head))) {
           for (int i = edit.getBeginB(); i < edit.getEndB(); i++) {
             added.add(i);
           }
@@ -154,6 +155,28 @@ final class JGitChangeSet implements ChangeSet {
     } catch (IOException e) {
       throw unreadable(file.path(), e);
     }
+  }
+
+  /**
+   * The text with every space, tab and carriage return dropped from its lines: compared byte for
+   * byte, two of its lines are equal where the text's lines are equal but for white space, as
+   * {@link RawTextComparator#WS_IGNORE_ALL} compares them, at a fraction of the cost, since a
+   * diff compares each line many times. The lines keep their numbers, and a last line without a
+   * line end is given one, as a line's end is white space too.
+   */
+  static RawText withoutWhiteSpace(RawText text) {
+    byte[] content = text.getRawContent();
+    byte[] kept = new byte[content.length + 1];
+    int length = 0;
+    for (byte b : content) {
+      if (b != ' ' && b != '\t' && b != '\r') {
+        kept[length++] = b;
+      }
+    }
+    if (content.length > 0 && content[content.length - 1] != '\n') {
+      kept[length++] = '\n';
+    }
+    return new RawText(Arrays.copyOf(kept, length));
   }
 
   private RawText baseText(ObjectReader reader, FileChange file) throws IOException {
