@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -34,6 +35,8 @@ final class LineOrigins {
   static final long MAX_BYTES = 2L * 1024 * 1024;
   /** Fewest commits worth a reader of their own. */
   private static final int MIN_COMMITS_PER_PART = 200;
+  /** Commits read before the lines still unattributed are looked at again. */
+  private static final int STRETCH = 1_000;
 
   private final Repository repository;
 
@@ -55,28 +58,38 @@ final class LineOrigins {
       return found;
     }
     List<CommitInfo> singleParent = commits.stream().filter(info -> info.parentCount() == 1).toList();
-    List<Map<String, Set<String>>> addedByCommit = addedByCommit(singleParent, wanted);
-    for (int i = 0; i < singleParent.size() && !wanted.isEmpty(); i++) {
-      String sha = singleParent.get(i).sha();
-      for (Map.Entry<String, Set<String>> changed : addedByCommit.get(i).entrySet()) {
-        String path = changed.getKey();
-        Map<Integer, String> open = wanted.get(path);
-        if (open == null) {
-          continue;
-        }
-        open.entrySet().removeIf(line -> {
-          if (changed.getValue().contains(line.getValue())) {
-            found.computeIfAbsent(path, key -> new TreeMap<>()).put(line.getKey(), sha);
-            return true;
-          }
-          return false;
-        });
-        if (open.isEmpty()) {
-          wanted.remove(path);
-        }
+    // Newest first, a stretch of commits at a time: most lines are found in the newest commits,
+    // and the rest of a long range is not read once every line is.
+    for (int from = 0; from < singleParent.size() && !wanted.isEmpty(); from += STRETCH) {
+      List<CommitInfo> stretch = singleParent.subList(from, Math.min(singleParent.size(), from + STRETCH));
+      List<Map<String, Set<String>>> addedByCommit = addedByCommit(stretch, wanted);
+      for (int i = 0; i < stretch.size() && !wanted.isEmpty(); i++) {
+        attribute(stretch.get(i).sha(), addedByCommit.get(i), wanted, found);
       }
     }
     return found;
+  }
+
+  /** Gives each wanted line that {@code added} holds to commit {@code sha}, and stops looking for it. */
+  private static void attribute(String sha, Map<String, Set<String>> added, Map<String, Map<Integer, String>> wanted,
+      Map<String, Map<Integer, String>> found) {
+    for (Map.Entry<String, Set<String>> changed : added.entrySet()) {
+      String path = changed.getKey();
+      Map<Integer, String> open = wanted.get(path);
+      if (open == null) {
+        continue;
+      }
+      open.entrySet().removeIf(line -> {
+        if (changed.getValue().contains(line.getValue())) {
+          found.computeIfAbsent(path, key -> new TreeMap<>()).put(line.getKey(), sha);
+          return true;
+        }
+        return false;
+      });
+      if (open.isEmpty()) {
+        wanted.remove(path);
+      }
+    }
   }
 
   /** The text at head of each wanted line, by path and line number; lines past a file's end are left out. */
@@ -178,37 +191,41 @@ final class LineOrigins {
       throws IOException {
     Map<String, Integer> counts = counted.get(version);
     if (counts == null) {
-      String content = content(reader, version.blob());
-      counts = content == null ? Map.of() : occurrences(content, texts);
+      ObjectLoader loader = reader.open(version.blob());
+      counts = loader.getSize() > MAX_BYTES ? Map.of() : occurrences(loader.getCachedBytes(), texts);
       counted.put(version, counts);
     }
     return counts;
   }
 
+  /** A wanted line and its UTF-8 bytes. */
+  private record Encoded(String text, byte[] bytes) {}
+
   /**
-   * How many lines of {@code content} (split as {@link String#lines} splits) are each of
-   * {@code texts}: a commit adds a line whose text it holds more often than its parent did. Only
-   * the few lines a report shows are counted, so a line of the file is compared only when its
-   * length is one of theirs, and no string is made for the others, commit after commit.
+   * How many lines of UTF-8 {@code content} (split as {@link String#lines} splits its text) are
+   * each of {@code texts}: a commit adds a line whose text it holds more often than its parent
+   * did. Only the few lines a report shows are counted, so the bytes are not decoded: a line is
+   * compared only when its length in bytes is one of theirs, commit after commit.
    */
-  static Map<String, Integer> occurrences(String content, Set<String> texts) {
-    Map<Integer, List<String>> byLength = new HashMap<>();
+  static Map<String, Integer> occurrences(byte[] content, Set<String> texts) {
+    Map<Integer, List<Encoded>> byLength = new HashMap<>();
     for (String text : texts) {
-      byLength.computeIfAbsent(text.length(), length -> new ArrayList<>()).add(text);
+      Encoded encoded = new Encoded(text, text.getBytes(StandardCharsets.UTF_8));
+      byLength.computeIfAbsent(encoded.bytes().length, length -> new ArrayList<>()).add(encoded);
     }
     Map<String, Integer> counts = new HashMap<>();
     int start = 0;
-    while (start < content.length()) {
+    while (start < content.length) {
       int end = start;
-      while (end < content.length() && content.charAt(end) != '\n' && content.charAt(end) != '\r') {
+      while (end < content.length && content[end] != '\n' && content[end] != '\r') {
         end++;
       }
-      for (String text : byLength.getOrDefault(end - start, List.of())) {
-        if (content.regionMatches(start, text, 0, text.length())) {
-          counts.merge(text, 1, Integer::sum);
+      for (Encoded text : byLength.getOrDefault(end - start, List.of())) {
+        if (Arrays.equals(content, start, end, text.bytes(), 0, text.bytes().length)) {
+          counts.merge(text.text(), 1, Integer::sum);
         }
       }
-      start = end + (end + 1 < content.length() && content.charAt(end) == '\r' && content.charAt(end + 1) == '\n' ? 2 : 1);
+      start = end + (end + 1 < content.length && content[end] == '\r' && content[end + 1] == '\n' ? 2 : 1);
     }
     return counts;
   }
@@ -225,16 +242,10 @@ final class LineOrigins {
   }
 
   private static List<String> lines(ObjectReader reader, ObjectId blob) throws IOException {
-    String content = content(reader, blob);
-    return content == null ? List.of() : content.lines().toList();
-  }
-
-  /** The blob's text, or null when it is too large to read. */
-  private static String content(ObjectReader reader, ObjectId blob) throws IOException {
     ObjectLoader loader = reader.open(blob);
     if (loader.getSize() > MAX_BYTES) {
-      return null;
+      return List.of();
     }
-    return new String(loader.getCachedBytes(), StandardCharsets.UTF_8);
+    return new String(loader.getCachedBytes(), StandardCharsets.UTF_8).lines().toList();
   }
 }

@@ -78,10 +78,11 @@ class LineOriginsTest {
   /** A line is counted where it stands whole between line ends, as {@link String#lines} would split the text. */
   @Test
   void aLineIsCountedAsOftenAsTheTextHoldsItWhole() {
-    assertThat(LineOrigins.occurrences("todo!()\n  todo!()\ntodo!()\r\ntodo!()", Set.of("todo!()", "  todo!()", "x")))
+    assertThat(occurrences("todo!()\n  todo!()\ntodo!()\r\ntodo!()", Set.of("todo!()", "  todo!()", "x")))
         .isEqualTo(Map.of("todo!()", 3, "  todo!()", 1));
-    assertThat(LineOrigins.occurrences("aaa\naa\n", Set.of("aa"))).isEqualTo(Map.of("aa", 1));
-    assertThat(LineOrigins.occurrences("", Set.of("x", ""))).isEmpty();
+    assertThat(occurrences("aaa\naa\n", Set.of("aa"))).isEqualTo(Map.of("aa", 1));
+    assertThat(occurrences("", Set.of("x", ""))).isEmpty();
+    assertThat(occurrences("caf\u00e9\n  caf\u00e9\r\ncafe\n", Set.of("caf\u00e9"))).isEqualTo(Map.of("caf\u00e9", 1));
 
     Random random = new Random(11);
     String alphabet = "ab\n\r";
@@ -97,7 +98,11 @@ class LineOriginsTest {
       }
       Map<String, Integer> expected = new HashMap<>();
       content.toString().lines().filter(texts::contains).forEach(line -> expected.merge(line, 1, Integer::sum));
-      assertThat(LineOrigins.occurrences(content.toString(), texts)).as("%s in [%s]", texts, content).isEqualTo(expected);
+      assertThat(occurrences(content.toString(), texts)).as("%s in [%s]", texts, content).isEqualTo(expected);
     }
+  }
+
+  private static Map<String, Integer> occurrences(String content, Set<String> texts) {
+    return LineOrigins.occurrences(content.getBytes(java.nio.charset.StandardCharsets.UTF_8), texts);
   }
 }
