@@ -54,22 +54,41 @@ public final class AddedWords {
   /**
    * The index of the first file that can hold {@code name} as a whole word, {@code -1} when no
    * added line can, and {@code 0} when the index cannot tell (the name has no word of its own).
+   * Every word of a name that occurs as a whole word is a whole word of the line it occurs in, so
+   * the name cannot occur before the first file that adds its last-seen word, nor at all when one
+   * of its words is never added ({@code config.retries} when no added line says {@code retries}).
    */
   public synchronized int firstFileFor(String name) {
     if (!recorded) {
       return 0;
     }
+    int latest = 0;
+    boolean known = false;
     int start = 0;
-    while (start < name.length() && !isWordChar(name.charAt(start))) {
-      start++;
+    while (start < name.length()) {
+      if (!isWordChar(name.charAt(start))) {
+        start++;
+        continue;
+      }
+      int end = start;
+      while (end < name.length() && isWordChar(name.charAt(end))) {
+        end++;
+      }
+      if (end - start <= MAX_WORD) {
+        int first = firstFileFor(name, start, end);
+        if (first < 0) {
+          return -1;
+        }
+        latest = Math.max(latest, first);
+        known = true;
+      }
+      start = end;
     }
-    int end = start;
-    while (end < name.length() && isWordChar(name.charAt(end))) {
-      end++;
-    }
-    if (end == start || end - start > MAX_WORD) {
-      return 0;
-    }
+    return known ? latest : 0;
+  }
+
+  /** The first file that adds the word {@code name[start, end)}, or -1. */
+  private int firstFileFor(String name, int start, int end) {
     int first = -1;
     for (Table table : tables) {
       int file = table.get(name, start, end);

@@ -37,7 +37,7 @@ public final class Statements {
     }
   }
 
-  private ScopeIndex claimIndex() {
+  private synchronized ScopeIndex claimIndex() {
     ScopeIndex index = claimIndex;
     if (index == null) {
       index = new ScopeIndex(claims.stream().map(Claim::scope).toList());
@@ -46,7 +46,7 @@ public final class Statements {
     return index;
   }
 
-  private ScopeIndex admissionIndex() {
+  private synchronized ScopeIndex admissionIndex() {
     ScopeIndex index = admissionIndex;
     if (index == null) {
       index = new ScopeIndex(admissions.stream().map(Admission::scope).toList());
@@ -134,7 +134,15 @@ public final class Statements {
    * claim left standing decides; when none stands, but some covered it, it is hedged.
    */
   public Judgement judge(Site site) {
-    return judged.computeIfAbsent(site, this::decide);
+    // Not computeIfAbsent: judging one site may take long, and would hold up other sites that
+    // share its bin while several threads judge at once. Judging twice gives the same judgement.
+    Judgement judgement = judged.get(site);
+    if (judgement == null) {
+      judgement = decide(site);
+      Judgement earlier = judged.putIfAbsent(site, judgement);
+      judgement = earlier != null ? earlier : judgement;
+    }
+    return judgement;
   }
 
   private Judgement decide(Site site) {

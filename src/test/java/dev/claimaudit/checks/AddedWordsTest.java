@@ -13,7 +13,7 @@ class AddedWordsTest {
   }
 
   @Test
-  void aNameIsLookedUpByItsFirstWordInTheFirstFileThatAddsIt() {
+  void aNameIsLookedUpByItsWordsInTheFirstFilesThatAddThem() {
     AddedWords words = new AddedWords(true);
     AddedWords.Table first = words.newTable();
     AddedWords.Table second = words.newTable();
@@ -27,6 +27,8 @@ class AddedWordsTest {
     assertThat(words.firstFileFor("$store")).as("a leading $ is not part of the word").isEqualTo(7);
     assertThat(words.firstFileFor("Pars")).as("only whole words count").isEqualTo(-1);
     assertThat(words.firstFileFor("Lexer")).isEqualTo(-1);
+    assertThat(words.firstFileFor("store.reset")).as("not before the file that adds its last word").isEqualTo(7);
+    assertThat(words.firstFileFor("Parser.retries")).as("a word of it never added").isEqualTo(-1);
   }
 
   @Test

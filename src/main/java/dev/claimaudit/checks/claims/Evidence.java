@@ -2,8 +2,10 @@ package dev.claimaudit.checks.claims;
 
 import dev.claimaudit.lang.Sources;
 import dev.claimaudit.claims.Disclosure;
+import dev.claimaudit.claims.Judgement;
 import dev.claimaudit.claims.Scope;
 import dev.claimaudit.claims.Site;
+import dev.claimaudit.claims.Statements;
 import dev.claimaudit.checks.AuditContext;
 import dev.claimaudit.checks.ClaimResult;
 import dev.claimaudit.checks.CodeReason;
@@ -37,7 +39,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The evidence rules, one per kind of claim subject. */
+/** The evidence rules, one per kind of claim subject; one instance serves several threads checking claims at once. */
 final class Evidence {
   private static final Set<RuleClass> BREAKS_STATUS = EnumSet.of(RuleClass.HARD_STUB, RuleClass.TEST_EVASION);
   private static final Pattern PARAMETERISED = Pattern.compile(
@@ -47,8 +49,9 @@ final class Evidence {
   private final AuditContext context;
   private final PathResolver resolver;
   private final List<Finding> placeholders;
-  private final Map<String, List<AddedLine>> addedLines = new ConcurrentHashMap<>();
-  private Map<String, List<Finding>> breakingByClaim;
+  /** The texts of each file's added lines, read once: every claim naming a symbol may search them. */
+  private final Map<String, List<String>> addedTexts = new ConcurrentHashMap<>();
+  private final Map<String, List<Finding>> breakingByClaim;
   /** The changed files that may hold code and could not be scanned, with the reason; made on first use. */
   private Map<String, String> unreadCode;
   /** The claims as read against the change, by id; made on first use. */
@@ -60,6 +63,8 @@ final class Evidence {
     this.context = context;
     this.resolver = new PathResolver(context.changeSet());
     this.placeholders = context.placeholders().stream().filter(finding -> !finding.suppressed()).toList();
+    // The placeholders are judged once, on every core, before claims are checked on several threads.
+    this.breakingByClaim = breakingByClaim(placeholders, context);
   }
 
   ClaimResult check(Claim claim) {
@@ -111,27 +116,30 @@ final class Evidence {
     if (claim.strength() == Strength.HEDGED) {
       return List.of();
     }
-    return breakingByClaim().getOrDefault(claim.id(), List.of()).stream()
+    return breakingByClaim.getOrDefault(claim.id(), List.of()).stream()
         .filter(finding -> classes.contains(finding.ruleClass()))
         .filter(finding -> reasons.contains(finding.reason()))
         .toList();
   }
 
-  /** For each claim id, the placeholders with no external reason in the code that the statements judge against it; made once. */
-  private synchronized Map<String, List<Finding>> breakingByClaim() {
-    if (breakingByClaim == null) {
-      Map<String, List<Finding>> byClaim = new HashMap<>();
-      for (Finding finding : placeholders) {
-        if (finding.ruleClass() == null || finding.reason() == CodeReason.EXTERNAL) {
-          continue;
-        }
-        for (Claim against : context.statements().judge(finding.site()).against()) {
-          byClaim.computeIfAbsent(against.id(), id -> new ArrayList<>()).add(finding);
-        }
+  /**
+   * For each claim id, the placeholders with no external reason in the code that the statements
+   * judge against it, the placeholders judged on every core (a release range judges hundreds of
+   * them against tens of thousands of claims).
+   */
+  private static Map<String, List<Finding>> breakingByClaim(List<Finding> placeholders, AuditContext context) {
+    List<Finding> judged = placeholders.stream()
+        .filter(finding -> finding.ruleClass() != null && finding.reason() != CodeReason.EXTERNAL)
+        .toList();
+    Statements statements = context.statements();
+    List<Judgement> judgements = judged.parallelStream().map(finding -> statements.judge(finding.site())).toList();
+    Map<String, List<Finding>> byClaim = new HashMap<>();
+    for (int i = 0; i < judged.size(); i++) {
+      for (Claim against : judgements.get(i).against()) {
+        byClaim.computeIfAbsent(against.id(), id -> new ArrayList<>()).add(judged.get(i));
       }
-      breakingByClaim = byClaim;
     }
-    return breakingByClaim;
+    return byClaim;
   }
 
   private ClaimResult enumeration(Claim claim, ClaimSubject.Enumeration enumeration) {
@@ -382,13 +390,14 @@ final class Evidence {
   }
 
   private List<FileChange> testFiles(String claimed) {
-    if (claimed == null) {
-      if (changedTestFiles == null) {
-        changedTestFiles = List.copyOf(findTestFiles(null));
-      }
-      return changedTestFiles;
+    return claimed == null ? changedTestFiles() : findTestFiles(claimed);
+  }
+
+  private synchronized List<FileChange> changedTestFiles() {
+    if (changedTestFiles == null) {
+      changedTestFiles = List.copyOf(findTestFiles(null));
     }
-    return findTestFiles(claimed);
+    return changedTestFiles;
   }
 
   private List<FileChange> findTestFiles(String claimed) {
@@ -446,7 +455,7 @@ final class Evidence {
   }
 
   private List<String> lines(FileChange file) {
-    return addedLines.computeIfAbsent(file.path(), path -> context.changeSet().addedLines(file)).stream().map(AddedLine::text).toList();
+    return addedTexts.computeIfAbsent(file.path(), path -> context.changeSet().addedLines(file).stream().map(AddedLine::text).toList());
   }
 
   /**
@@ -455,10 +464,7 @@ final class Evidence {
    * backs it there, and the claim is unverified, naming the files.
    */
   private ClaimResult backedUnlessUnscanned(Claim claim, String evidence) {
-    if (unreadCode == null) {
-      unreadCode = new TreeMap<>(context.unscanned());
-      unreadCode.keySet().removeIf(path -> !Sources.mayHoldCode(path));
-    }
+    Map<String, String> unreadCode = unreadCode();
     if (unreadCode.isEmpty()) {
       return ClaimResult.of(claim, ClaimStatus.BACKED, evidence);
     }
@@ -477,15 +483,27 @@ final class Evidence {
         + first.getKey() + " (" + first.getValue() + ")", first.getKey(), List.of());
   }
 
+  private synchronized Map<String, String> unreadCode() {
+    if (unreadCode == null) {
+      unreadCode = new TreeMap<>(context.unscanned());
+      unreadCode.keySet().removeIf(path -> !Sources.mayHoldCode(path));
+    }
+    return unreadCode;
+  }
+
   /** The claim as the statements read it against the change: one that names nothing the change holds is about all of it. */
   private Claim asReadAgainstTheChange(Claim claim) {
+    return resolvedById().getOrDefault(claim.id(), claim);
+  }
+
+  private synchronized Map<String, Claim> resolvedById() {
     if (resolvedById == null) {
       resolvedById = new HashMap<>();
       for (Claim resolved : context.statements().claims()) {
         resolvedById.put(resolved.id(), resolved);
       }
     }
-    return resolvedById.getOrDefault(claim.id(), claim);
+    return resolvedById;
   }
 
   private static ClaimResult backed(Claim claim, String path, String evidence) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -18,7 +19,7 @@ final class PathResolver {
   private final ChangeSet changeSet;
   private final Map<String, FileChange> changes;
   /** Claims name the same file many times (once per test file or finding checked); each is resolved once. */
-  private final Map<String, Resolution> resolved = new HashMap<>();
+  private final Map<String, Resolution> resolved = new ConcurrentHashMap<>();
   /** The tree at head is listed only when a claim names a path: most audits never need it. */
   private Set<String> headPaths;
   /** Every known path by its last segment: a suffix match shares it, so a claim looks at a few paths, not all. */
@@ -29,7 +30,7 @@ final class PathResolver {
     this.changes = changeSet.files().stream().collect(Collectors.toMap(FileChange::path, Function.identity(), (a, b) -> a));
   }
 
-  private Set<String> headPaths() {
+  private synchronized Set<String> headPaths() {
     if (headPaths == null) {
       headPaths = new HashSet<>(changeSet.headPaths());
       byFileName = new HashMap<>();
@@ -42,7 +43,7 @@ final class PathResolver {
     return headPaths;
   }
 
-  private List<String> sameFileName(String path) {
+  private synchronized List<String> sameFileName(String path) {
     headPaths();
     return byFileName.getOrDefault(fileName(path), List.of());
   }
@@ -62,8 +63,15 @@ final class PathResolver {
     record Outside(String written) implements Resolution {}
   }
 
+  /** Safe to call from several threads; a path two threads resolve at once is looked up twice, to the same result. */
   Resolution resolve(String written) {
-    return resolved.computeIfAbsent(written, this::lookUp);
+    Resolution resolution = resolved.get(written);
+    if (resolution == null) {
+      resolution = lookUp(written);
+      Resolution earlier = resolved.putIfAbsent(written, resolution);
+      resolution = earlier != null ? earlier : resolution;
+    }
+    return resolution;
   }
 
   private Resolution lookUp(String written) {
