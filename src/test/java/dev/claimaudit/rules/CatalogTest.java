@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -108,6 +109,58 @@ class CatalogTest {
         assertThat(rule.keywords()).as("keywords of %s for %s", rule.id(), example.code()).anyMatch(lower::contains);
       }
     }
+  }
+
+  /**
+   * java.util.regex tries each top-level alternative at every character of a line, and a word
+   * boundary opening each of them is tested anew each time: {@code \\bA|\\bB} ran five times slower
+   * than {@code \\b(?:A|B)} on a large test file's assertion lines. Alternatives that open with
+   * one in a row share it; the matches are the same, found in the same order.
+   */
+  @Test
+  void alternativesThatOpenWithAWordBoundaryInARowShareOne() {
+    for (Rule rule : CATALOG.rules()) {
+      List<Pattern> patterns = new ArrayList<>(List.of(rule.pattern()));
+      rule.ifPrevious().ifPresent(patterns::add);
+      rule.unlessInside().ifPresent(patterns::add);
+      Rule.Structure structure = rule.structure();
+      Stream.of(structure.ifInside(), structure.unlessEnclosedBy(), structure.ifAnnotated(), structure.bodyOnly(), structure.bodyComment(),
+          structure.unlessBlock(), structure.blockComment(), structure.unlessFile()).flatMap(Optional::stream).forEach(patterns::add);
+      for (Pattern pattern : patterns) {
+        List<String> alternatives = topLevelAlternatives(pattern.pattern());
+        for (int i = 1; i < alternatives.size(); i++) {
+          assertThat(alternatives.get(i - 1).startsWith("\\b") && alternatives.get(i).startsWith("\\b"))
+              .as("%s: %s", rule.id(), pattern.pattern()).isFalse();
+        }
+      }
+    }
+  }
+
+  /** The alternatives of a pattern outside any group or character class. */
+  private static List<String> topLevelAlternatives(String regex) {
+    List<String> alternatives = new ArrayList<>();
+    int depth = 0;
+    boolean inClass = false;
+    int start = 0;
+    for (int i = 0; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (inClass) {
+        inClass = c != ']';
+      } else if (c == '[') {
+        inClass = true;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == '|' && depth == 0) {
+        alternatives.add(regex.substring(start, i));
+        start = i + 1;
+      }
+    }
+    alternatives.add(regex.substring(start));
+    return alternatives;
   }
 
   @Test
