@@ -144,8 +144,7 @@ final class AuditPipeline {
       }
       progress.accept("reading " + range.text());
       try (ChangeSet changeSet = repository.changeSet(range, DiffLimits.DEFAULT)) {
-        Result result = audit(request, range, reason, changeSet, repository, builtIn);
-        return new Result(new Redaction(Secrets.fromEnvironment(request.env())).of(result.verdict()), result.failOn());
+        return audit(request, range, reason, changeSet, repository, builtIn);
       }
     }
   }
@@ -221,9 +220,11 @@ final class AuditPipeline {
     List<String> notes = new ArrayList<>(loaded.notes());
 
     AuditMemory memory = AuditMemory.open(request, policy, full, repository, clock);
+    Redaction redaction = new Redaction(Secrets.fromEnvironment(request.env()));
     Optional<Verdict> recorded = memory.recorded(pr, inputs, notes);
     if (recorded.isPresent()) {
-      return new Result(recorded.get(), policy.failOn());
+      // Masked again: the secrets of this run's environment may not be those of the run that kept it.
+      return new Result(redaction.of(recorded.get()), policy.failOn());
     }
 
     Statements statements = kept(new ClaimExtractor().read(sources(pullRequest, changeSet.commits())), notes);
@@ -263,8 +264,11 @@ final class AuditPipeline {
         runs,
         inputs,
         notes).withAddedIn(addedIn(graded, changeSet, repository));
-    // The record outlives the run like a report does, so it keeps the same masked text.
-    return new Result(memory.save(pr, new Redaction(Secrets.fromEnvironment(request.env())).of(verdict)), policy.failOn());
+    // The record outlives the run like a report does, so it keeps the same masked text; the verdict
+    // is masked once, and again only when keeping the record added a note to it.
+    Verdict masked = redaction.of(verdict);
+    Verdict kept = memory.save(pr, masked);
+    return new Result(kept == masked ? masked : redaction.of(kept), policy.failOn());
   }
 
   /**
