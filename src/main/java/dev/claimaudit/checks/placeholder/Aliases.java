@@ -69,8 +69,9 @@ final class Aliases {
       }
       if (startsWithWord(text, first, "import") || startsWithWord(text, first, "from") || startsWithWord(text, first, "use")
           || startsWithWord(text, first, "pub")) {
+        boolean renames = renames(text, start, end);
         importAs.region(start, end);
-        while (importAs.find() && aliases.size() < MAX_ALIASES) {
+        while (renames && importAs.find() && aliases.size() < MAX_ALIASES) {
           String target = importAs.group(1) != null ? importAs.group(1) : importAs.group(3);
           String name = importAs.group(1) != null ? importAs.group(2) : importAs.group(4);
           if (relevant(target, keywords) && !name.equals(target)) {
@@ -101,6 +102,19 @@ final class Aliases {
       }
     }
     return aliases;
+  }
+
+  /**
+   * Whether the line holds {@code as} between white space, as every import that renames does:
+   * most imports rename nothing, and a long dotted one costs the import pattern much backtracking.
+   */
+  private static boolean renames(String text, int start, int end) {
+    for (int at = text.indexOf("as", start); at >= 0 && at + 2 < end; at = text.indexOf("as", at + 1)) {
+      if (at > start && Character.isWhitespace(text.charAt(at - 1)) && Character.isWhitespace(text.charAt(at + 2))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean startsWithWord(String text, int at, String word) {
