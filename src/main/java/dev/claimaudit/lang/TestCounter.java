@@ -129,30 +129,7 @@ public final class TestCounter {
 
   /** Whether every top-level alternative of {@code regex} starts with {@code ^}. */
   static boolean anchoredAtStart(String regex) {
-    int depth = 0;
-    boolean inClass = false;
-    boolean alternativeStart = true;
-    for (int i = 0; i < regex.length(); i++) {
-      char c = regex.charAt(i);
-      if (alternativeStart && depth == 0 && c != '^') {
-        return false;
-      }
-      alternativeStart = false;
-      if (c == '\\') {
-        i++;
-      } else if (inClass) {
-        inClass = c != ']';
-      } else if (c == '[') {
-        inClass = true;
-      } else if (c == '(') {
-        depth++;
-      } else if (c == ')') {
-        depth--;
-      } else if (c == '|' && depth == 0) {
-        alternativeStart = true;
-      }
-    }
-    return !alternativeStart;
+    return Patterns.topLevelAlternatives(regex).stream().allMatch(alternative -> alternative.startsWith("^"));
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.claimaudit.lang.TestCounter;
 import dev.claimaudit.checks.placeholder.PlaceholderFixtureTest;
 import dev.claimaudit.checks.placeholder.PlaceholderScanner;
 import dev.claimaudit.lang.Language;
+import dev.claimaudit.lang.Patterns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claimaudit.checks.Finding;
@@ -127,40 +128,13 @@ class CatalogTest {
       Stream.of(structure.ifInside(), structure.unlessEnclosedBy(), structure.ifAnnotated(), structure.bodyOnly(), structure.bodyComment(),
           structure.unlessBlock(), structure.blockComment(), structure.unlessFile()).flatMap(Optional::stream).forEach(patterns::add);
       for (Pattern pattern : patterns) {
-        List<String> alternatives = topLevelAlternatives(pattern.pattern());
+        List<String> alternatives = Patterns.topLevelAlternatives(pattern.pattern());
         for (int i = 1; i < alternatives.size(); i++) {
           assertThat(alternatives.get(i - 1).startsWith("\\b") && alternatives.get(i).startsWith("\\b"))
               .as("%s: %s", rule.id(), pattern.pattern()).isFalse();
         }
       }
     }
-  }
-
-  /** The alternatives of a pattern outside any group or character class. */
-  private static List<String> topLevelAlternatives(String regex) {
-    List<String> alternatives = new ArrayList<>();
-    int depth = 0;
-    boolean inClass = false;
-    int start = 0;
-    for (int i = 0; i < regex.length(); i++) {
-      char c = regex.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (inClass) {
-        inClass = c != ']';
-      } else if (c == '[') {
-        inClass = true;
-      } else if (c == '(') {
-        depth++;
-      } else if (c == ')') {
-        depth--;
-      } else if (c == '|' && depth == 0) {
-        alternatives.add(regex.substring(start, i));
-        start = i + 1;
-      }
-    }
-    alternatives.add(regex.substring(start));
-    return alternatives;
   }
 
   @Test
