@@ -4,9 +4,10 @@
 # diff), beside the `git diff | rg` pipeline (both through ../shared/bench/run.sh, medians, peak
 # RSS) and beside leasot over the same changed files (hyperfine, medians), all in one run; W1 once
 # more per JDK (the default java, and JDK25 when it exists) with and without the start-up cache;
-# then the JMH scanner benchmark.
+# then the JMH scanner benchmark. With --baseline REV, the auditor as it was at revision REV (built
+# from this repository by its own bin/audit) is timed on the same workloads in the same run.
 #
-# Usage: bench/run.sh [--repo DIR] [--runs N] [--only W1,W3] [--no-jmh] [--out FILE]
+# Usage: bench/run.sh [--repo DIR] [--runs N] [--only W1,W3] [--baseline REV] [--no-jmh] [--out FILE]
 # Needs : git, rg, hyperfine, jq, leasot (LEASOT=path, else `leasot` on PATH), Maven for the jars.
 # JDK25 : a JDK 25 home for the per-JDK W1 rows (default /usr/lib/jvm/temurin-25-jdk-amd64);
 #         the rows are left out, with a note, when it has no bin/java.
@@ -19,14 +20,16 @@ RUNS=${RUNS:-5}
 ONLY=${ONLY:-W1,W2,W3,W4}
 OUT=bench/RESULTS.md
 JMH=1
+BASELINE=""
 while [[ $# -gt 0 ]]; do
   case $1 in
     --repo) REPO=$2; shift 2 ;;
     --runs) RUNS=$2; shift 2 ;;
     --only) ONLY=$2; shift 2 ;;
     --out) OUT=$2; shift 2 ;;
+    --baseline) BASELINE=$2; shift 2 ;;
     --no-jmh) JMH=0; shift ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -73,6 +76,15 @@ if [ "$HAVE_JDK25" = 1 ]; then
   JAVA_HOME=$JDK25 bin/audit --repo "$REPO" --range "$W1_RANGE" --no-llm --format json >/dev/null || true
   JAVA_HOME=$JDK25 bench/floor --repo "$REPO" --range "$W1_RANGE" >/dev/null
 fi
+# The baseline: the tree of REV with its own bin/audit, built and trained on W1 like the auditor.
+if [ -n "$BASELINE" ]; then
+  baseline_commit=$(git rev-parse --verify -q "$BASELINE^{commit}") || { echo "run.sh: --baseline $BASELINE is not a revision of this repository" >&2; exit 2; }
+  echo "run.sh: building the baseline ${baseline_commit:0:12}" >&2
+  mkdir -p "$TMP/baseline"
+  git archive "$baseline_commit" | tar -x -C "$TMP/baseline"
+  "$TMP/baseline/bin/audit" --repo "$REPO" --range "$W1_RANGE" --no-llm --format json >/dev/null 2>"$TMP/baseline.build" || true
+  [ -f "$TMP/baseline/target/claim-audit.jar" ] || { echo "run.sh: the baseline did not build:" >&2; cat "$TMP/baseline.build" >&2; exit 2; }
+fi
 started=$(date -u '+%Y-%m-%d %H:%M UTC')
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -82,6 +94,11 @@ REPO=$REPO AUDIT="$project/bin/audit" RUNS=$RUNS ONLY=$ONLY bash "$SHARED" | tee
 # runs and pipeline as the auditor, right after it.
 echo "run.sh: floor and pipeline ($SHARED)" >&2
 REPO=$REPO AUDIT="$project/bench/floor" RUNS=$RUNS ONLY=$ONLY bash "$SHARED" | tee "$TMP/floor.txt" >&2
+
+if [ -n "$BASELINE" ]; then
+  echo "run.sh: baseline ${baseline_commit:0:12} and pipeline ($SHARED)" >&2
+  REPO=$REPO AUDIT="$TMP/baseline/bin/audit" RUNS=$RUNS ONLY=$ONLY bash "$SHARED" | tee "$TMP/baseline.txt" >&2
+fi
 
 # W1 per JDK, all in one hyperfine run: bin/audit and bench/floor with their start-up archive or
 # cache, and the same JVM options without one (bin/audit's options, the JDK's own archive only).
@@ -150,7 +167,7 @@ fi
   echo "archive of its own; \`../shared/bench/run.sh\` times it as it times the auditor, right after it."
   echo "\"auditor − floor\" is what the audit itself costs."
   echo
-  echo "- command: \`bench/run.sh --repo $REPO --runs $RUNS --only $ONLY$([ "$JMH" = 1 ] || echo ' --no-jmh')\` (\`SHARED=$SHARED\`, \`LEASOT=$LEASOT\`, \`JDK25=$JDK25\`)"
+  echo "- command: \`bench/run.sh --repo $REPO --runs $RUNS --only $ONLY$([ -n "$BASELINE" ] && echo " --baseline $BASELINE")$([ "$JMH" = 1 ] || echo ' --no-jmh')\` (\`SHARED=$SHARED\`, \`LEASOT=$LEASOT\`, \`JDK25=$JDK25\`)"
   echo "- date: $started"
   echo "- machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -m | awk '/Mem:/ {print $2}') MB RAM, $(uname -sr)"
   echo "- load average (1, 5, 15 min): $load_start at the start, $load_end at the end of the timed part"
@@ -179,6 +196,23 @@ fi
   echo '```'
   cat "$TMP/floor.txt"
   echo '```'
+  if [ -n "$BASELINE" ]; then
+    echo
+    echo "## Against the baseline"
+    echo
+    echo "The auditor as it was at \`$BASELINE\` (${baseline_commit:0:12}), built from that revision's tree by its own"
+    echo "bin/audit and trained on W1 like the auditor, timed through the same script in this run."
+    echo
+    echo "| | auditor s | baseline s | auditor / baseline | auditor peak RSS MB | baseline peak RSS MB |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+    awk 'FNR == 1 {file++} $1 ~ /^W[0-9]$/ {if (file == 1) {a[$1] = $5; ra[$1] = $8; order[++n] = $1} else {b[$1] = $5; rb[$1] = $8}}
+      END {for (i = 1; i <= n; i++) {w = order[i]; if (w in b) printf "| %s | %.3f | %.3f | %.2f | %s | %s |\n", w, a[w], b[w], a[w] / b[w], ra[w], rb[w]}}' \
+      "$TMP/shared.txt" "$TMP/baseline.txt"
+    echo
+    echo '```'
+    cat "$TMP/baseline.txt"
+    echo '```'
+  fi
   if [ -f "$TMP/jdk.json" ]; then
     echo
     echo "## W1 per JDK"
@@ -229,6 +263,12 @@ fi
       for (w = 1; w <= 4; w++) if (("W" w) in rss) {list = list (list == "" ? "" : " / ") rss["W" w]; if (rss["W" w] + 0 > max) max = rss["W" w] + 0}
       printf "| peak RSS ≤ 300 MB | %s MB (W1 to W4 as run) | %s |\n", list, yes(max <= 300)
     }' "$TMP/shared.txt" "$TMP/floor.txt"
+  if [ -n "$BASELINE" ]; then
+    awk -v rev="$BASELINE" 'FNR == 1 {file++} $1 ~ /^W[13]$/ {if (file == 1) a[$1] = $5; else b[$1] = $5}
+      END {for (w = 1; w <= 3; w += 2) if (("W" w) in a && ("W" w) in b)
+        printf "| W%d ≤ 1.2 × the baseline (%s) | %.2f × (%.3f s against %.3f s) | %s |\n", w, rev, a["W" w] / b["W" w], a["W" w], b["W" w], a["W" w] <= 1.2 * b["W" w] ? "yes" : "no"}' \
+      "$TMP/shared.txt" "$TMP/baseline.txt"
+  fi
   if [ "$JMH" = 0 ]; then
     echo
     echo "The JMH scanner benchmark was not run (\`--no-jmh\`)."
