@@ -46,17 +46,27 @@ public final class Lexer {
   private final String text;
   private final byte[] regions;
   private final List<Heredoc> heredocs = new ArrayList<>();
+  private final boolean plainRuns;
   private int at;
   private int nesting;
 
-  private Lexer(Language language, String text) {
+  private Lexer(Language language, String text, boolean plainRuns) {
     this.language = language;
     this.text = text;
     this.regions = new byte[text.length()];
+    this.plainRuns = plainRuns;
   }
 
   public static LexedText lex(Language language, String text) {
-    Lexer lexer = new Lexer(language, text);
+    return lex(language, text, true);
+  }
+
+  /**
+   * @param plainRuns whether a run of {@link #plain} characters in code is marked in one step;
+   *     without it each is looked at alone, which gives the same regions and serves to show so
+   */
+  static LexedText lex(Language language, String text, boolean plainRuns) {
+    Lexer lexer = new Lexer(language, text, plainRuns);
     lexer.code('\0');
     return new LexedText(text, lexer.regions);
   }
@@ -67,6 +77,14 @@ public final class Lexer {
     int depth = 0;
     while (at < text.length()) {
       char c = text.charAt(at);
+      if (plainRuns && plain(c)) {
+        int end = at + 1;
+        while (end < text.length() && plain(text.charAt(end))) {
+          end++;
+        }
+        markTo(CODE, end);
+        continue;
+      }
       if (closer != '\0') {
         if (c == closer && depth == 0) {
           return;
@@ -81,6 +99,16 @@ public final class Lexer {
         markTo(CODE, c == '\\' && language == Language.SHELL ? at + 2 : at + 1);
       }
     }
+  }
+
+  /**
+   * An ASCII letter, digit, underscore, space or tab: in code it opens no comment, literal or
+   * interpolation and closes none in any language here (each opens with punctuation, and a
+   * string's prefix letters are looked back at from its quote), so most of a line of code is
+   * passed over without asking each language's rules.
+   */
+  private static boolean plain(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == ' ' || c == '\t';
   }
 
   // ---- comments
