@@ -2,6 +2,7 @@ package dev.claimaudit.git;
 
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jgit.diff.RawText;
+import org.eclipse.jgit.util.IntList;
 import org.eclipse.jgit.util.RawParseUtils;
 
 /**
@@ -13,6 +14,11 @@ final class HeadText extends RawText {
 
   HeadText(byte[] content) {
     super(content);
+  }
+
+  /** @param lines the line starts of {@code content}, as {@link RawParseUtils#lineMap} gives them */
+  HeadText(byte[] content, IntList lines) {
+    super(content, lines);
   }
 
   /** Line {@code index} (0-based) without its line terminator ({@code \n} or {@code \r\n}). */

@@ -3,7 +3,6 @@ package dev.claimaudit.git;
 import java.io.IOException;
 import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.RandomAccess;
@@ -104,18 +103,24 @@ final class JGitChangeSet implements ChangeSet {
         notes.add(file.path() + ": skipped, binary");
         return FileDiff.skipped("binary");
       }
-      HeadText head = new HeadText(readable.get().bytes());
-      RawText base = baseText(reader, file);
+      Optional<byte[]> baseBytes = baseBytes(reader, file);
+      HeadText head;
+      RawText base = null;
       IntList added = new IntList();
       IntList removed = new IntList();
-      if (base == null) {
+      if (baseBytes.isEmpty()) {
+        head = new HeadText(readable.get().bytes());
         for (int i = 0; i < head.size(); i++) {
           added.add(i);
         }
       } else {
+        SplitText headLines = SplitText.of(readable.get().bytes());
+        SplitText baseLines = SplitText.of(baseBytes.get());
+        head = new HeadText(readable.get().bytes(), headLines.lines());
+        base = new RawText(baseBytes.get(), baseLines.lines());
         // Whitespace is not compared: a re-indented line, or one whose line end went from CRLF to
         // LF, is not added by the change.
-        for (Edit edit : ALGORITHM.diff(RawTextComparator.DEFAULT, withoutWhiteSpace(base), withoutWhiteSpace(head))) {
+        for (Edit edit : ALGORITHM.diff(RawTextComparator.DEFAULT, baseLines.compared(), headLines.compared())) {
           for (int i = edit.getBeginB(); i < edit.getEndB(); i++) {
             added.add(i);
           }
@@ -157,38 +162,21 @@ final class JGitChangeSet implements ChangeSet {
     }
   }
 
-  /**
-   * The text with every space, tab and carriage return dropped from its lines: compared byte for
-   * byte, two of its lines are equal where the text's lines are equal but for white space, as
-   * {@link RawTextComparator#WS_IGNORE_ALL} compares them, at a fraction of the cost, since a
-   * diff compares each line many times. The lines keep their numbers, and a last line without a
-   * line end is given one, as a line's end is white space too.
-   */
-  static RawText withoutWhiteSpace(RawText text) {
-    byte[] content = text.getRawContent();
-    byte[] kept = new byte[content.length + 1];
-    int length = 0;
-    for (byte b : content) {
-      if (b != ' ' && b != '\t' && b != '\r') {
-        kept[length++] = b;
-      }
-    }
-    if (content.length > 0 && content[content.length - 1] != '\n') {
-      kept[length++] = '\n';
-    }
-    return new RawText(Arrays.copyOf(kept, length));
+  private RawText baseText(ObjectReader reader, FileChange file) throws IOException {
+    return baseBytes(reader, file).map(RawText::new).orElse(null);
   }
 
-  private RawText baseText(ObjectReader reader, FileChange file) throws IOException {
+  /** The file's text at base as the line diff reads it; empty when it is new there, too large or binary. */
+  private Optional<byte[]> baseBytes(ObjectReader reader, FileChange file) throws IOException {
     if (file.baseBlob() == null || file.type() == ChangeType.ADDED) {
-      return null;
+      return Optional.empty();
     }
     ObjectId id = ObjectId.fromString(file.baseBlob());
     if (reader.getObjectSize(id, Constants.OBJ_BLOB) > limits.maxFileBytes()) {
-      return null;
+      return Optional.empty();
     }
     byte[] bytes = reader.open(id, Constants.OBJ_BLOB).getCachedBytes();
-    return TextContent.readable(bytes).map(text -> new RawText(text.bytes())).orElse(null);
+    return TextContent.readable(bytes).map(TextContent.Readable::bytes);
   }
 
   /** The removed lines of one file, each decoded when it is read. */

@@ -25,14 +25,40 @@ class WhiteSpaceDiffTest {
   @Test
   void droppingWhiteSpaceKeepsEveryLineAndItsNumber() {
     RawText text = new RawText("  a b\r\n\t\n c\n   ".getBytes(StandardCharsets.US_ASCII));
-    RawText without = JGitChangeSet.withoutWhiteSpace(text);
+    RawText without = withoutWhiteSpace(text);
 
     assertThat(without.size()).isEqualTo(text.size()).isEqualTo(4);
     assertThat(without.getString(0)).isEqualTo("ab");
     assertThat(without.getString(1)).isEmpty();
     assertThat(without.getString(2)).isEqualTo("c");
-    assertThat(JGitChangeSet.withoutWhiteSpace(new RawText(new byte[0])).size()).isZero();
-    assertThat(JGitChangeSet.withoutWhiteSpace(new RawText(" \t".getBytes(StandardCharsets.US_ASCII))).size()).isEqualTo(1);
+    assertThat(withoutWhiteSpace(new RawText(new byte[0])).size()).isZero();
+    assertThat(withoutWhiteSpace(new RawText(" \t".getBytes(StandardCharsets.US_ASCII))).size()).isEqualTo(1);
+  }
+
+  /**
+   * The lines noted while the white space is dropped are those JGit finds: in the text as it is,
+   * and in the bytes left without white space.
+   */
+  @Test
+  void theLinesNotedInOnePassAreThoseJGitFinds() {
+    Random random = new Random(11);
+    String[] lines = {"a", " a", "a\r", "\ta ", "", "  ", "\t\r", "}"};
+    for (int n = 0; n < 2_000; n++) {
+      RawText text = text(random, lines);
+      SplitText split = SplitText.of(text.getRawContent());
+
+      assertSameLines(new RawText(text.getRawContent(), split.lines()), text);
+      assertSameLines(split.compared(), new RawText(split.compared().getRawContent()));
+    }
+  }
+
+  private static void assertSameLines(RawText actual, RawText expected) {
+    assertThat(actual.size()).isEqualTo(expected.size());
+    assertThat(actual.isMissingNewlineAtEnd()).isEqualTo(expected.isMissingNewlineAtEnd());
+    for (int i = 0; i < expected.size(); i++) {
+      assertThat(actual.getString(i)).isEqualTo(expected.getString(i));
+      assertThat(RawTextComparator.DEFAULT.hash(actual, i)).isEqualTo(RawTextComparator.DEFAULT.hash(expected, i));
+    }
   }
 
   /**
@@ -48,7 +74,7 @@ class WhiteSpaceDiffTest {
       RawText before = text(random, lines);
       RawText after = text(random, lines);
       EditList expected = HISTOGRAM.diff(RawTextComparator.WS_IGNORE_ALL, before, after);
-      EditList edits = HISTOGRAM.diff(RawTextComparator.DEFAULT, JGitChangeSet.withoutWhiteSpace(before), JGitChangeSet.withoutWhiteSpace(after));
+      EditList edits = HISTOGRAM.diff(RawTextComparator.DEFAULT, withoutWhiteSpace(before), withoutWhiteSpace(after));
       String texts = new String(before.getRawContent(), StandardCharsets.US_ASCII) + "\n--\n" + new String(after.getRawContent(), StandardCharsets.US_ASCII);
       assertThat(lines(after, edits, false)).as(texts).isEqualTo(lines(after, expected, false));
       assertThat(lines(before, edits, true)).as(texts).isEqualTo(lines(before, expected, true));
@@ -65,6 +91,10 @@ class WhiteSpaceDiffTest {
     }
     Collections.sort(lines);
     return lines;
+  }
+
+  private static RawText withoutWhiteSpace(RawText text) {
+    return SplitText.of(text.getRawContent()).compared();
   }
 
   private static RawText text(Random random, String[] lines) {
