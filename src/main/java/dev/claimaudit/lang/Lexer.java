@@ -1,6 +1,7 @@
 package dev.claimaudit.lang;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -42,11 +43,15 @@ public final class Lexer {
       "return", "typeof", "case", "do", "else", "in", "of", "void", "yield", "await", "delete", "instanceof", "new", "throw",
       "if", "unless", "when", "and", "or", "not", "then", "elsif", "while", "until");
 
+  private static final int ASCII = 128;
+  private static final boolean[][] PLAIN = plainTables();
+
   private final Language language;
   private final String text;
   private final byte[] regions;
   private final List<Heredoc> heredocs = new ArrayList<>();
-  private final boolean plainRuns;
+  /** Which ASCII characters are plain in this language's code, by character: see {@link #openers}. */
+  private final boolean[] plain;
   private int at;
   private int nesting;
 
@@ -54,7 +59,7 @@ public final class Lexer {
     this.language = language;
     this.text = text;
     this.regions = new byte[text.length()];
-    this.plainRuns = plainRuns;
+    this.plain = plainRuns ? PLAIN[language.ordinal()] : new boolean[ASCII];
   }
 
   public static LexedText lex(Language language, String text) {
@@ -62,7 +67,7 @@ public final class Lexer {
   }
 
   /**
-   * @param plainRuns whether a run of {@link #plain} characters in code is marked in one step;
+   * @param plainRuns whether a run of plain characters in code (none of {@link #openers}) is marked in one step;
    *     without it each is looked at alone, which gives the same regions and serves to show so
    */
   static LexedText lex(Language language, String text, boolean plainRuns) {
@@ -77,9 +82,9 @@ public final class Lexer {
     int depth = 0;
     while (at < text.length()) {
       char c = text.charAt(at);
-      if (plainRuns && plain(c)) {
+      if (plain(c, closer, opener)) {
         int end = at + 1;
-        while (end < text.length() && plain(text.charAt(end))) {
+        while (end < text.length() && plain(text.charAt(end), closer, opener)) {
           end++;
         }
         markTo(CODE, end);
@@ -101,14 +106,50 @@ public final class Lexer {
     }
   }
 
+  /** Code that opens nothing and, inside an interpolation, neither nests nor closes it. */
+  private boolean plain(char c, char closer, char opener) {
+    return c < ASCII && plain[c] && c != closer && c != opener;
+  }
+
   /**
-   * An ASCII letter, digit, underscore, space or tab: in code it opens no comment, literal or
-   * interpolation and closes none in any language here (each opens with punctuation, and a
-   * string's prefix letters are looked back at from its quote), so most of a line of code is
-   * passed over without asking each language's rules.
+   * The characters at which code in {@code language} may open a comment, a literal or a
+   * heredoc's body, as {@link #comment}, {@link #literal} and {@link #code} look for them; at any
+   * other ASCII character the code goes on, so a run of them is marked in one step. A string's
+   * prefix ({@code r"}, {@code @"}, {@code #"}) is looked back at from its quote.
    */
-  private static boolean plain(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == ' ' || c == '\t';
+  private static String openers(Language language) {
+    String comments = switch (language.syntax()) {
+      case C_LIKE -> language == Language.PHP ? "/#" : "/";
+      case HASH -> language == Language.RUBY ? "#=" : "#";
+      case DASH -> "-{";
+    };
+    String literals = switch (language) {
+      case JAVA, KOTLIN, SCALA, GROOVY, DART, PYTHON, RUST, C, CPP, CSHARP, HASKELL -> "\"'";
+      case JAVASCRIPT, TYPESCRIPT -> "\"'`/";
+      case GO -> "\"'`";
+      case SWIFT -> "\"";
+      case RUBY -> "\"'`%</";
+      case PHP -> "\"'<";
+      // A backslash in shell code quotes the next character.
+      case SHELL -> "\"'<\\";
+      case ELIXIR -> "\"'~?";
+    };
+    // A heredoc's body starts at the end of the line that opens it.
+    String lineEnds = language == Language.RUBY || language == Language.PHP || language == Language.SHELL ? "\n" : "";
+    return comments + literals + lineEnds;
+  }
+
+  private static boolean[][] plainTables() {
+    boolean[][] tables = new boolean[Language.values().length][];
+    for (Language language : Language.values()) {
+      boolean[] table = new boolean[ASCII];
+      Arrays.fill(table, true);
+      for (char c : openers(language).toCharArray()) {
+        table[c] = false;
+      }
+      tables[language.ordinal()] = table;
+    }
+    return tables;
   }
 
   // ---- comments

@@ -16,8 +16,9 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /**
- * The lexer passes over a run of letters, digits and blanks in code in one step; it must mark
- * every character as it does when it looks at each one alone, in every language.
+ * The lexer passes over a run of code characters that open nothing in its language (no comment,
+ * literal or heredoc starts there) in one step; it must mark every character as it does when it
+ * looks at each one alone, in every language.
  */
 class LexerPlainRunsTest {
 
