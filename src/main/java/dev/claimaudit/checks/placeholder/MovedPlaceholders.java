@@ -5,8 +5,11 @@ import dev.claimaudit.rules.Catalog;
 import dev.claimaudit.rules.KeywordIndex;
 import dev.claimaudit.rules.Rule;
 import dev.claimaudit.text.Confusables;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Placeholders that only moved: a finding whose line, read without white space and trailing
@@ -41,7 +44,7 @@ public final class MovedPlaceholders {
     List<String> joined = new ArrayList<>();
     String previous = null;
     for (String line : removedLines) {
-      if (keywords.anyIn(line) || Confusables.affects(line)) {
+      if (holdsKeyword(line)) {
         kept.add(normal(line));
         if (previous != null) {
           joined.add(normal(previous + line));
@@ -57,16 +60,21 @@ public final class MovedPlaceholders {
     }
   }
 
+  /** Whether a removed line may be a placeholder that moved: it holds a keyword of some rule, or a look-alike that may spell one. */
+  boolean holdsKeyword(String line) {
+    return keywords.anyIn(line) || Confusables.affects(line);
+  }
+
   /** {@code findings} without the placeholders that only moved, in the same order. */
   public List<Finding> withoutMoved(List<Finding> findings) {
-    List<String> left;
-    List<String> pairs;
+    Unclaimed lines;
+    Unclaimed pairs;
     synchronized (removed) {
       if (removed.isEmpty()) {
         return findings;
       }
-      left = new ArrayList<>(removed);
-      pairs = new ArrayList<>(removedPairs);
+      lines = new Unclaimed(removed);
+      pairs = new Unclaimed(removedPairs);
     }
     List<Finding> kept = new ArrayList<>(findings.size());
     for (Finding finding : findings) {
@@ -75,57 +83,76 @@ public final class MovedPlaceholders {
         continue;
       }
       String line = normal(finding.snippet());
-      if (!consume(line, left) && !consumeTail(line, pairs)) {
+      if (line.isEmpty() || !(lines.takeEqual(line) || lines.takeReflowed(line) || pairs.takeReflowed(line))) {
         kept.add(finding);
       }
     }
     return kept;
   }
 
-  /** Takes the removed line that {@code line} is, or is part of, out of {@code left}; whether there was one. */
-  private static boolean consume(String line, List<String> left) {
-    if (line.isEmpty()) {
-      return false;
-    }
-    int part = -1;
-    for (int i = 0; i < left.size(); i++) {
-      String removed = left.get(i);
-      if (removed.equals(line)) {
-        left.remove(i);
-        return true;
-      }
-      if (part < 0 && reflowed(line, removed)) {
-        part = i;
-      }
-    }
-    if (part >= 0) {
-      left.remove(part);
-      return true;
-    }
-    return false;
-  }
-
-  /** Takes the joined pair of removed lines whose tail {@code line} is out of {@code pairs}; whether there was one. */
-  private static boolean consumeTail(String line, List<String> pairs) {
-    for (int i = 0; i < pairs.size(); i++) {
-      if (reflowed(line, pairs.get(i))) {
-        pairs.remove(i);
-        return true;
-      }
-    }
-    return false;
-  }
-
   /**
-   * Whether {@code line} is what is left on its own line of {@code removed} after a reformat wrapped
-   * it: its tail, and either a fragment (it starts with a closing bracket or an operator) or long
-   * enough not to be a common statement such as {@code todo!()}.
+   * Removed lines (or pairs of them) not yet accounted for by a finding, in the order they were
+   * recorded, found by their whole text or by their last two characters: a change that moves
+   * thousands of lines has as many removed lines, which each finding must not read one by one.
    */
-  private static boolean reflowed(String line, String removed) {
-    if (line.length() >= removed.length() || !removed.endsWith(line)) {
+  private static final class Unclaimed {
+    private final List<String> lines;
+    private final boolean[] taken;
+    private final Map<String, ArrayDeque<Integer>> byText = new HashMap<>();
+    private final Map<String, List<Integer>> byEnd = new HashMap<>();
+
+    Unclaimed(List<String> lines) {
+      this.lines = List.copyOf(lines);
+      this.taken = new boolean[lines.size()];
+      for (int i = 0; i < this.lines.size(); i++) {
+        String line = this.lines.get(i);
+        byText.computeIfAbsent(line, key -> new ArrayDeque<>()).add(i);
+        if (line.length() >= 2) {
+          byEnd.computeIfAbsent(end(line), key -> new ArrayList<>()).add(i);
+        }
+      }
+    }
+
+    /** Takes the first line that is {@code line}; whether there was one. */
+    boolean takeEqual(String line) {
+      ArrayDeque<Integer> same = byText.get(line);
+      while (same != null && !same.isEmpty()) {
+        int i = same.poll();
+        if (!taken[i]) {
+          taken[i] = true;
+          return true;
+        }
+      }
       return false;
     }
-    return FRAGMENT.indexOf(line.charAt(0)) >= 0 || line.length() >= MIN_PART;
+
+    /**
+     * Takes the first line of which {@code line} is what is left on its own line after a reformat
+     * wrapped it: its tail, and either a fragment (it starts with a closing bracket or an
+     * operator) or long enough not to be a common statement such as {@code todo!()}; whether
+     * there was one.
+     */
+    boolean takeReflowed(String line) {
+      if (FRAGMENT.indexOf(line.charAt(0)) < 0 && line.length() < MIN_PART) {
+        return false;
+      }
+      // A tail of two or more characters ends as the line does; a tail of one is looked for everywhere.
+      List<Integer> candidates = line.length() >= 2 ? byEnd.getOrDefault(end(line), List.of()) : null;
+      int count = candidates == null ? lines.size() : candidates.size();
+      for (int k = 0; k < count; k++) {
+        int i = candidates == null ? k : candidates.get(k);
+        String removed = lines.get(i);
+        if (!taken[i] && line.length() < removed.length() && removed.endsWith(line)) {
+          taken[i] = true;
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static String end(String line) {
+      return line.substring(line.length() - 2);
+    }
   }
 
   /**
