@@ -12,13 +12,22 @@ import org.eclipse.jgit.util.RawParseUtils;
  */
 final class HeadText extends RawText {
 
-  HeadText(byte[] content) {
+  /** Whether every byte is ASCII ({@link #plain}), so that no line needs to be looked at before it is copied. */
+  private final boolean plainText;
+
+  /** @param plain whether {@link #plain} holds for {@code content}, as the caller has already found */
+  HeadText(byte[] content, boolean plain) {
     super(content);
+    this.plainText = plain;
   }
 
-  /** @param lines the line starts of {@code content}, as {@link RawParseUtils#lineMap} gives them */
-  HeadText(byte[] content, IntList lines) {
+  /**
+   * @param lines the line starts of {@code content}, as {@link RawParseUtils#lineMap} gives them
+   * @param plain whether {@link #plain} holds for {@code content}, as the caller has already found
+   */
+  HeadText(byte[] content, IntList lines, boolean plain) {
     super(content, lines);
+    this.plainText = plain;
   }
 
   /** Line {@code index} (0-based) without its line terminator ({@code \n} or {@code \r\n}). */
@@ -28,7 +37,7 @@ final class HeadText extends RawText {
     if (end > start && content[end - 1] == '\n') {
       end--;
     }
-    String text = ascii(start, end)
+    String text = plainText || ascii(start, end)
         ? new String(content, start, end - start, StandardCharsets.ISO_8859_1)
         : RawParseUtils.decode(content, start, end);
     return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;

@@ -109,14 +109,14 @@ final class JGitChangeSet implements ChangeSet {
       IntList added = new IntList();
       IntList removed = new IntList();
       if (baseBytes.isEmpty()) {
-        head = new HeadText(readable.get().bytes());
+        head = new HeadText(readable.get().bytes(), readable.get().plain());
         for (int i = 0; i < head.size(); i++) {
           added.add(i);
         }
       } else {
         SplitText headLines = SplitText.of(readable.get().bytes());
         SplitText baseLines = SplitText.of(baseBytes.get());
-        head = new HeadText(readable.get().bytes(), headLines.lines());
+        head = new HeadText(readable.get().bytes(), headLines.lines(), readable.get().plain());
         base = new RawText(baseBytes.get(), baseLines.lines());
         // Whitespace is not compared: a re-indented line, or one whose line end went from CRLF to
         // LF, is not added by the change.
