@@ -136,11 +136,13 @@ final class LineOrigins {
   private List<Map<String, Set<String>>> addedByCommit(List<CommitInfo> commits, Map<String, Map<Integer, String>> wanted, int part) {
     List<Map<String, Set<String>>> added = new ArrayList<>(commits.size());
     Map<Version, Map<String, Integer>> counted = new HashMap<>();
+    // The wanted paths are sorted into a filter once per part, not once per commit.
+    TreeFilter changedWantedPaths = AndTreeFilter.create(PathFilterGroup.createFromStrings(wanted.keySet()), TreeFilter.ANY_DIFF);
     try (RevWalk walk = new RevWalk(repository); ObjectReader reader = repository.newObjectReader()) {
       for (CommitInfo info : commits) {
         RevCommit commit = walk.parseCommit(ObjectId.fromString(info.sha()));
         RevTree parent = walk.parseCommit(commit.getParent(0)).getTree();
-        added.add(addedLines(reader, parent, commit.getTree(), wanted, counted));
+        added.add(addedLines(reader, parent, commit.getTree(), changedWantedPaths, wanted, counted));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("part " + part + " of the commits", e);
@@ -153,14 +155,14 @@ final class LineOrigins {
    * for the paths the commit changes: one walk of both trees, filtered to those paths and to what
    * differs, and a set lookup per wanted line instead of a diff of the whole file.
    */
-  private static Map<String, Set<String>> addedLines(ObjectReader reader, RevTree before, RevTree after, Map<String, Map<Integer, String>> wanted,
-      Map<Version, Map<String, Integer>> counted) throws IOException {
+  private static Map<String, Set<String>> addedLines(ObjectReader reader, RevTree before, RevTree after, TreeFilter changedWantedPaths,
+      Map<String, Map<Integer, String>> wanted, Map<Version, Map<String, Integer>> counted) throws IOException {
     Map<String, Set<String>> added = new HashMap<>();
     try (TreeWalk walk = new TreeWalk(reader)) {
       walk.addTree(before);
       walk.addTree(after);
       walk.setRecursive(true);
-      walk.setFilter(AndTreeFilter.create(PathFilterGroup.createFromStrings(wanted.keySet()), TreeFilter.ANY_DIFF));
+      walk.setFilter(changedWantedPaths);
       while (walk.next()) {
         Map<Integer, String> lines = wanted.get(walk.getPathString());
         ObjectId now = walk.getFileMode(1).getObjectType() == Constants.OBJ_BLOB ? walk.getObjectId(1) : null;
