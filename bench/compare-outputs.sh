@@ -1,20 +1,23 @@
 #!/usr/bin/env bash
 # Checks that two builds of the auditor give the same verdicts: runs BEFORE and AFTER (auditor
 # commands) on every acceptance scenario and, with --repo, on the kafka workloads, and compares
-# their exit codes and JSON outputs with `jq -S`, the check timings and the build's version left out.
+# their exit codes and JSON outputs with `jq -S`, the check timings and the build's version left out
+# (and the catalog's version with --ignore-catalog-version, for a catalog rewritten to match the same).
 #
-# Usage: bench/compare-outputs.sh "java -jar old.jar" "bin/audit" [--repo KAFKA] [--only W1,W2]
+# Usage: bench/compare-outputs.sh "java -jar old.jar" "bin/audit" [--repo KAFKA] [--only W1,W2] [--ignore-catalog-version]
 set -uo pipefail
-[ $# -ge 2 ] || { sed -n '2,7p' "$0"; exit 2; }
+[ $# -ge 2 ] || { sed -n '2,8p' "$0"; exit 2; }
 BEFORE=$1
 AFTER=$2
 shift 2
 REPO=""
 ONLY=W1,W2
+LEFT_OUT='del(.checks[]?.millis, .inputs.toolVersion?)'
 while [[ $# -gt 0 ]]; do
   case $1 in
     --repo) REPO=$2; shift 2 ;;
     --only) ONLY=$2; shift 2 ;;
+    --ignore-catalog-version) LEFT_OUT='del(.checks[]?.millis, .inputs.toolVersion?, .inputs.catalogVersion?)'; shift ;;
     *) echo "compare-outputs.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -32,8 +35,8 @@ compare() {
   bash -c "$AFTER"' "$@"' audit "$@" >"$TMP/after.json" 2>"$TMP/after.err" </dev/null
   local after_rc=$?
   if [ "$before_rc" = "$after_rc" ] \
-      && cmp -s <(jq -S 'del(.checks[]?.millis, .inputs.toolVersion?)' "$TMP/before.json" 2>/dev/null || cat "$TMP/before.json") \
-                <(jq -S 'del(.checks[]?.millis, .inputs.toolVersion?)' "$TMP/after.json" 2>/dev/null || cat "$TMP/after.json") \
+      && cmp -s <(jq -S "$LEFT_OUT" "$TMP/before.json" 2>/dev/null || cat "$TMP/before.json") \
+                <(jq -S "$LEFT_OUT" "$TMP/after.json" 2>/dev/null || cat "$TMP/after.json") \
       && cmp -s "$TMP/before.err" "$TMP/after.err"; then
     echo "SAME      $name (exit $after_rc)"
     same=$((same + 1))
