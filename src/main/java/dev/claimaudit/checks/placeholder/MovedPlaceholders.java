@@ -5,8 +5,8 @@ import dev.claimaudit.rules.Catalog;
 import dev.claimaudit.rules.KeywordIndex;
 import dev.claimaudit.rules.Rule;
 import dev.claimaudit.text.Confusables;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,18 +67,21 @@ public final class MovedPlaceholders {
 
   /** {@code findings} without the placeholders that only moved, in the same order. */
   public List<Finding> withoutMoved(List<Finding> findings) {
+    if (findings.stream().noneMatch(MovedPlaceholders::placeholder)) {
+      return findings;
+    }
     Unclaimed lines;
     Unclaimed pairs;
     synchronized (removed) {
       if (removed.isEmpty()) {
         return findings;
       }
-      lines = new Unclaimed(removed);
-      pairs = new Unclaimed(removedPairs);
+      lines = new Unclaimed(List.copyOf(removed));
+      pairs = new Unclaimed(List.copyOf(removedPairs));
     }
     List<Finding> kept = new ArrayList<>(findings.size());
     for (Finding finding : findings) {
-      if (finding.ruleClass() == null || finding.snippet() == null) {
+      if (!placeholder(finding)) {
         kept.add(finding);
         continue;
       }
@@ -90,40 +93,70 @@ public final class MovedPlaceholders {
     return kept;
   }
 
+  private static boolean placeholder(Finding finding) {
+    return finding.ruleClass() != null && finding.snippet() != null;
+  }
+
   /**
    * Removed lines (or pairs of them) not yet accounted for by a finding, in the order they were
    * recorded, found by their whole text or by their last two characters: a change that moves
    * thousands of lines has as many removed lines, which each finding must not read one by one.
+   * Held in arrays of ints, a few per line, as a change may remove a million lines.
    */
   private static final class Unclaimed {
     private final List<String> lines;
     private final boolean[] taken;
-    private final Map<String, ArrayDeque<Integer>> byText = new HashMap<>();
-    private final Map<String, List<Integer>> byEnd = new HashMap<>();
+    /** For each line, the next line with the same text, or -1. */
+    private final int[] nextSame;
+    /** Open addressing by text: a line with that text (-1 for a free slot), and the first of them not taken (-1 when all are). */
+    private final int[] slotLine;
+    private final int[] slotFirst;
+    /** The lines of two or more characters by their last two characters, each in order. */
+    private final Map<Integer, int[]> byEnd = new HashMap<>();
 
     Unclaimed(List<String> lines) {
-      this.lines = List.copyOf(lines);
-      this.taken = new boolean[lines.size()];
-      for (int i = 0; i < this.lines.size(); i++) {
-        String line = this.lines.get(i);
-        byText.computeIfAbsent(line, key -> new ArrayDeque<>()).add(i);
+      this.lines = lines;
+      int count = lines.size();
+      taken = new boolean[count];
+      nextSame = new int[count];
+      slotLine = new int[Integer.highestOneBit(Math.max(2, count * 3 / 2)) * 2];
+      slotFirst = new int[slotLine.length];
+      Arrays.fill(slotLine, -1);
+      int[] lastSame = new int[slotLine.length];
+      Map<Integer, Integer> ends = new HashMap<>();
+      for (int i = 0; i < count; i++) {
+        String line = lines.get(i);
+        nextSame[i] = -1;
+        int slot = slotOf(line);
+        if (slotLine[slot] < 0) {
+          slotLine[slot] = i;
+          slotFirst[slot] = i;
+        } else {
+          nextSame[lastSame[slot]] = i;
+        }
+        lastSame[slot] = i;
         if (line.length() >= 2) {
-          byEnd.computeIfAbsent(end(line), key -> new ArrayList<>()).add(i);
+          ends.merge(end(line), 1, Integer::sum);
+        }
+      }
+      ends.forEach((end, size) -> byEnd.put(end, new int[size]));
+      ends.clear();
+      for (int i = 0; i < count; i++) {
+        String line = lines.get(i);
+        if (line.length() >= 2) {
+          byEnd.get(end(line))[ends.merge(end(line), 1, Integer::sum) - 1] = i;
         }
       }
     }
 
     /** Takes the first line that is {@code line}; whether there was one. */
     boolean takeEqual(String line) {
-      ArrayDeque<Integer> same = byText.get(line);
-      while (same != null && !same.isEmpty()) {
-        int i = same.poll();
-        if (!taken[i]) {
-          taken[i] = true;
-          return true;
-        }
+      int slot = slotOf(line);
+      if (slotLine[slot] < 0 || slotFirst[slot] < 0) {
+        return false;
       }
-      return false;
+      take(slotFirst[slot]);
+      return true;
     }
 
     /**
@@ -137,21 +170,45 @@ public final class MovedPlaceholders {
         return false;
       }
       // A tail of two or more characters ends as the line does; a tail of one is looked for everywhere.
-      List<Integer> candidates = line.length() >= 2 ? byEnd.getOrDefault(end(line), List.of()) : null;
-      int count = candidates == null ? lines.size() : candidates.size();
+      int[] candidates = line.length() >= 2 ? byEnd.getOrDefault(end(line), new int[0]) : null;
+      int count = candidates == null ? lines.size() : candidates.length;
       for (int k = 0; k < count; k++) {
-        int i = candidates == null ? k : candidates.get(k);
+        int i = candidates == null ? k : candidates[k];
         String removed = lines.get(i);
         if (!taken[i] && line.length() < removed.length() && removed.endsWith(line)) {
-          taken[i] = true;
+          take(i);
           return true;
         }
       }
       return false;
     }
 
-    private static String end(String line) {
-      return line.substring(line.length() - 2);
+    private void take(int line) {
+      taken[line] = true;
+      int slot = slotOf(lines.get(line));
+      if (slotFirst[slot] == line) {
+        int next = nextSame[line];
+        while (next >= 0 && taken[next]) {
+          next = nextSame[next];
+        }
+        slotFirst[slot] = next;
+      }
+    }
+
+    /** The slot of {@code text}: the one that holds it, else the free one where it would go. */
+    private int slotOf(String text) {
+      int mask = slotLine.length - 1;
+      int hash = text.hashCode();
+      for (int slot = (hash ^ (hash >>> 16)) & mask; ; slot = (slot + 1) & mask) {
+        if (slotLine[slot] < 0 || lines.get(slotLine[slot]).equals(text)) {
+          return slot;
+        }
+      }
+    }
+
+    /** The last two characters of a line, as one key. */
+    private static int end(String line) {
+      return line.charAt(line.length() - 2) << 16 | line.charAt(line.length() - 1);
     }
   }
 

@@ -73,6 +73,24 @@ class MovedPlaceholdersTest {
     }
   }
 
+  /** Many removed lines, many the same: each finding still takes one, the first of its text. */
+  @Test
+  void aLargeRemovalAccountsForEachMovedLineOnce() {
+    MovedPlaceholders moved = new MovedPlaceholders(CATALOG);
+    List<String> removed = new ArrayList<>();
+    for (int n = 0; n < 200_000; n++) {
+      removed.add(n % 2 == 0 ? "    todo!()" : "    # TODO step " + n);
+    }
+    moved.collect(removed);
+    List<Finding> findings = new ArrayList<>();
+    for (String snippet : List.of("todo!()", "todo!()", "# TODO step 199999", "# TODO step 199999", "# TODO step 7")) {
+      findings.add(Finding.builder("todo-marker", "static").ruleClass(RuleClass.SOFT_MARKER).severity(Severity.WARN).at("a.rs", findings.size() + 1)
+          .message("m").snippet(snippet).build());
+    }
+
+    assertThat(moved.withoutMoved(findings).stream().map(Finding::line).toList()).containsExactly(4);
+  }
+
   private static List<String> lines(Random random, String[] pieces, int most) {
     List<String> lines = new ArrayList<>();
     for (int count = random.nextInt(most); count > 0; count--) {
