@@ -104,7 +104,7 @@ fi
 # cache, and the same JVM options without one (bin/audit's options, the JDK's own archive only).
 echo "run.sh: W1 per JDK" >&2
 w1_args="--repo $(printf '%q' "$REPO") --range $W1_RANGE --no-llm --format json"
-jvm_opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss4m -XX:MaxRAM=1g -Xmx200m -XX:-UsePerfData -Xlog:cds=off -Xlog:cds+dynamic=off"
+jvm_opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss4m -XX:MaxRAM=1g -Xms200m -Xmx200m -XX:-UsePerfData -Xlog:cds=off -Xlog:cds+dynamic=off"
 java_default=java
 [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ] && java_default=$JAVA_HOME/bin/java
 jdk_cmds=(-n "default-cached-audit" "bin/audit $w1_args"
