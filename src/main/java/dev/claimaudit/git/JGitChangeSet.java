@@ -103,20 +103,21 @@ final class JGitChangeSet implements ChangeSet {
         notes.add(file.path() + ": skipped, binary");
         return FileDiff.skipped("binary");
       }
+      TextContent.Readable headContent = readable.get();
       Optional<byte[]> baseBytes = baseBytes(reader, file);
       HeadText head;
       RawText base = null;
       IntList added = new IntList();
       IntList removed = new IntList();
       if (baseBytes.isEmpty()) {
-        head = new HeadText(readable.get().bytes(), readable.get().plain());
+        head = new HeadText(headContent.bytes(), headContent.plain());
         for (int i = 0; i < head.size(); i++) {
           added.add(i);
         }
       } else {
-        SplitText headLines = SplitText.of(readable.get().bytes());
+        SplitText headLines = SplitText.of(headContent.bytes());
         SplitText baseLines = SplitText.of(baseBytes.get());
-        head = new HeadText(readable.get().bytes(), headLines.lines(), readable.get().plain());
+        head = new HeadText(headContent.bytes(), headLines.lines(), headContent.plain());
         base = new RawText(baseBytes.get(), baseLines.lines());
         // Whitespace is not compared: a re-indented line, or one whose line end went from CRLF to
         // LF, is not added by the change.
@@ -129,9 +130,9 @@ final class JGitChangeSet implements ChangeSet {
           }
         }
       }
-      Supplier<String> text = readable.get().text();
+      Supplier<String> text = headContent.text();
       Supplier<Optional<String>> headText = Trees.isSafeRelativePath(file.path()) ? () -> Optional.of(text.get()) : Optional::empty;
-      return new FileDiff(new AddedLines(head, added), headText, readable.get().plain(), new RemovedLines(base, removed));
+      return new FileDiff(new AddedLines(head, added), headText, headContent.plain(), new RemovedLines(base, removed));
     } catch (IOException e) {
       throw unreadable(file.path(), e);
     }

@@ -58,8 +58,11 @@ public final class LexedText {
     firstColumns[line - 1] = first;
   }
 
-  /** Offsets where lines start, in a plain array: a file of millions of lines must not box each offset. */
-  private static int[] lineStarts(String text) {
+  /**
+   * Offsets where lines start, in a plain array: a file of millions of lines must not box each
+   * offset. A line ends at a line feed, a carriage return and line feed, or a carriage return alone.
+   */
+  static int[] lineStarts(String text) {
     int[] starts = new int[16];
     int count = 1;
     // Without a carriage return only line feeds end lines, and indexOf finds each in one tight loop.
@@ -108,12 +111,22 @@ public final class LexedText {
 
   /** The offset where 1-based {@code line} ends, before its line terminator. */
   private int lineEnd(int line) {
-    int start = lineStarts[line - 1];
-    int end = line < lineStarts.length ? lineStarts[line] : text.length();
+    return lineEnd(text, lineStarts, line);
+  }
+
+  /** The offset where 1-based {@code line} of {@code text}, whose {@link #lineStarts} are {@code starts}, ends before its line terminator. */
+  static int lineEnd(String text, int[] starts, int line) {
+    int start = starts[line - 1];
+    int end = line < starts.length ? starts[line] : text.length();
     while (end > start && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
       end--;
     }
     return end;
+  }
+
+  /** The offsets where its lines start, as {@link #lineStarts(String)} found them; not to be changed. */
+  int[] lineStarts() {
+    return lineStarts;
   }
 
   /** The width of the leading white space of 1-based {@code line}, a tab reaching the next multiple of {@value #TAB_WIDTH}. */

@@ -95,39 +95,25 @@ public final class TestCounter {
     if (pattern.isEmpty()) {
       return Optional.empty();
     }
-    if (!anyLineMatches(pattern.get(), text)) {
+    if (!anyLineMatches(pattern.get(), text, LexedText.lineStarts(text))) {
       return Optional.of(0);
     }
     return Optional.of(countIn(Lexer.lex(language.get(), text), pattern.get(), null));
   }
 
   /**
-   * Whether {@code pattern} finds a match in a line of {@code text}, read as that line alone. A
-   * pattern all of whose alternatives start with {@code ^} is tried at each line's start only, not
-   * at every character of the file.
+   * Whether {@code pattern} finds a match in a line of {@code text} (whose lines start at
+   * {@code starts}), read as that line alone. A pattern all of whose alternatives start with
+   * {@code ^} is tried at each line's start only, not at every character of the file.
    */
-  private static boolean anyLineMatches(Pattern pattern, String text) {
+  private static boolean anyLineMatches(Pattern pattern, String text, int[] starts) {
     Matcher matcher = pattern.matcher(text);
     boolean anchored = anchoredAtStart(pattern.pattern());
-    // Without a carriage return, a line ends at the next line feed, which indexOf finds in one tight loop.
-    boolean carriageReturns = text.indexOf('\r') >= 0;
-    int start = 0;
-    while (start <= text.length()) {
-      int end = carriageReturns ? start : text.indexOf('\n', start);
-      if (end < 0) {
-        end = text.length();
-      }
-      while (carriageReturns && end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
-        end++;
-      }
-      matcher.region(start, end);
+    for (int line = 1; line <= starts.length; line++) {
+      matcher.region(starts[line - 1], LexedText.lineEnd(text, starts, line));
       if (anchored ? matcher.lookingAt() : matcher.find()) {
         return true;
       }
-      if (end == text.length()) {
-        return false;
-      }
-      start = end + (text.charAt(end) == '\r' && end + 1 < text.length() && text.charAt(end + 1) == '\n' ? 2 : 1);
     }
     return false;
   }
@@ -153,7 +139,7 @@ public final class TestCounter {
 
   /** {@link #countInFile(String, String)} of a text already lexed in the language of {@code path}. */
   public static Optional<Integer> countInFile(String path, LexedText lexed) {
-    return declaration(path).map(pattern -> anyLineMatches(pattern, lexed.text()) ? countIn(lexed, pattern, null) : 0);
+    return declaration(path).map(pattern -> anyLineMatches(pattern, lexed.text(), lexed.lineStarts()) ? countIn(lexed, pattern, null) : 0);
   }
 
   private static int countIn(LexedText lexed, Pattern pattern, Collection<Integer> lines) {

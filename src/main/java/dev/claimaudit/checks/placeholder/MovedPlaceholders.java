@@ -140,11 +140,11 @@ public final class MovedPlaceholders {
         }
       }
       ends.forEach((end, size) -> byEnd.put(end, new int[size]));
-      ends.clear();
+      Map<Integer, Integer> filled = new HashMap<>();
       for (int i = 0; i < count; i++) {
         String line = lines.get(i);
         if (line.length() >= 2) {
-          byEnd.get(end(line))[ends.merge(end(line), 1, Integer::sum) - 1] = i;
+          byEnd.get(end(line))[filled.merge(end(line), 1, Integer::sum) - 1] = i;
         }
       }
     }
