@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -439,8 +440,9 @@ public final class AuditContext {
       return Optional.empty();
     }
     List<Integer> numbers = new ArrayList<>();
+    Matcher matcher = declaration.get().matcher("");
     for (AddedLine line : diff.addedLines()) {
-      if (declaration.get().matcher(line.text()).find()) {
+      if (matcher.reset(line.text()).find()) {
         numbers.add(line.number());
       }
     }

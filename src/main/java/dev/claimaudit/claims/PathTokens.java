@@ -14,12 +14,15 @@ final class PathTokens {
           + "md|txt|rst|adoc|json|ya?ml|toml|xml|html?|css|scss|sql|proto|gradle|properties|cfg|ini|conf|lock|csv|tsv|env|"
           + "dockerfile|mk|cmake|vue|svelte|dart|lua|pl|pm|r|m|mm|ex|exs|erl|hs|ml|clj|tf|bzl|bazel|ipynb|jsonl|graphql|gql)$");
 
+  private static final Pattern WORD_BREAKS = Pattern.compile("[\\s,;()\\[\\]{}<>\"'|*]+");
+  private static final Pattern WELL_KNOWN_FILE = Pattern.compile("(?i)(Makefile|Dockerfile|Cargo\\.toml|README|LICENSE)");
+
   private PathTokens() {}
 
   /** Paths in {@code text}, in order; URLs are left out, absolute and parent paths are kept as written. */
   static List<String> find(String text) {
     List<String> paths = new ArrayList<>();
-    for (String word : text.split("[\\s,;()\\[\\]{}<>\"'|*]+")) {
+    for (String word : WORD_BREAKS.split(text)) {
       String token = trim(word);
       if (token.isEmpty() || token.contains("://") || token.startsWith("#")) {
         continue;
@@ -40,9 +43,9 @@ final class PathTokens {
       return false;
     }
     if (bare.contains("/")) {
-      return bare.matches(".*[A-Za-z].*") && !bare.endsWith("/");
+      return hasAsciiLetter(bare) && !bare.endsWith("/");
     }
-    return CODEY_EXTENSION.matcher(bare).find() || bare.matches("(?i)(Makefile|Dockerfile|Cargo\\.toml|README|LICENSE)");
+    return CODEY_EXTENSION.matcher(bare).find() || WELL_KNOWN_FILE.matcher(bare).matches();
   }
 
   /** Removes quoting and sentence punctuation around a token. */
@@ -55,5 +58,15 @@ final class PathTokens {
       token = token.substring(1);
     }
     return token;
+  }
+
+  private static boolean hasAsciiLetter(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -34,6 +34,7 @@ public record Scope(Set<String> words, Set<String> identifiers, Set<String> path
       "helpers", "common", "types", "core", "base", "app");
   private static final Pattern NOISE = Pattern.compile(
       "https?://\\S+|(?<![\\w])(?:[\\w.-]+/[\\w.-]+)?#\\d+\\b|\\b[A-Z][A-Z0-9]+-\\d+\\b|\\bGH-\\d+\\b");
+  private static final Pattern NOT_A_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]");
   private static final Pattern CODE_SPAN = Pattern.compile("`([^`]{1,120})`");
   private static final Pattern TOKEN = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(?:(?:\\.|::|#|/)[\\p{L}_$][\\p{L}\\p{N}_$]*)*(?:/\\d+)?");
   private static final Pattern IDENTIFIER = Pattern.compile(
@@ -203,7 +204,14 @@ public record Scope(Set<String> words, Set<String> identifiers, Set<String> path
   }
 
   static String normal(String name) {
-    return name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+    String lower = name.toLowerCase(Locale.ROOT);
+    for (int i = 0; i < lower.length(); i++) {
+      char c = lower.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+        return NOT_A_LETTER_OR_DIGIT.matcher(lower).replaceAll("");
+      }
+    }
+    return lower;
   }
 
   private static Set<String> loadGeneric() {

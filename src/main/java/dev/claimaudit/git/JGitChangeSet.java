@@ -202,20 +202,38 @@ final class JGitChangeSet implements ChangeSet {
   }
 
   /**
-   * The added lines of one file, each made when it is read: a file of millions of short lines
-   * costs its bytes and one int per line, not an object and a string per line.
+   * The added lines of one file, each made when it is first read. A scan reads them several times
+   * (rules, words, test declarations), so up to {@link #KEPT_LINES} lines are kept once made; a
+   * file that adds more, millions of short lines, costs its bytes and one int per line, and a line
+   * is made again on each read.
    */
   private static final class AddedLines extends AbstractList<AddedLine> implements RandomAccess {
+    private static final int KEPT_LINES = 1 << 16;
+
     private final HeadText head;
     private final IntList indexes;
+    private final AddedLine[] made;
 
     AddedLines(HeadText head, IntList indexes) {
       this.head = head;
       this.indexes = indexes;
+      this.made = indexes.size() <= KEPT_LINES ? new AddedLine[indexes.size()] : null;
     }
 
     @Override
     public AddedLine get(int i) {
+      if (made == null) {
+        return make(i);
+      }
+      AddedLine line = made[i];
+      if (line == null) {
+        line = make(i);
+        made[i] = line;
+      }
+      return line;
+    }
+
+    private AddedLine make(int i) {
       int index = indexes.get(i);
       return new AddedLine(index + 1, head.line(index));
     }

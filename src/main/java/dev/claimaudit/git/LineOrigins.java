@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -211,9 +212,12 @@ final class LineOrigins {
    */
   static Map<String, Integer> occurrences(byte[] content, Set<String> texts) {
     Map<Integer, List<Encoded>> byLength = new HashMap<>();
+    // Every line of every commit is looked up here: most are passed over by their length alone, without boxing it.
+    BitSet lengths = new BitSet();
     for (String text : texts) {
       Encoded encoded = new Encoded(text, text.getBytes(StandardCharsets.UTF_8));
       byLength.computeIfAbsent(encoded.bytes().length, length -> new ArrayList<>()).add(encoded);
+      lengths.set(encoded.bytes().length);
     }
     Map<String, Integer> counts = new HashMap<>();
     int start = 0;
@@ -222,9 +226,11 @@ final class LineOrigins {
       while (end < content.length && content[end] != '\n' && content[end] != '\r') {
         end++;
       }
-      for (Encoded text : byLength.getOrDefault(end - start, List.of())) {
-        if (Arrays.equals(content, start, end, text.bytes(), 0, text.bytes().length)) {
-          counts.merge(text.text(), 1, Integer::sum);
+      if (lengths.get(end - start)) {
+        for (Encoded text : byLength.get(end - start)) {
+          if (Arrays.equals(content, start, end, text.bytes(), 0, text.bytes().length)) {
+            counts.merge(text.text(), 1, Integer::sum);
+          }
         }
       }
       start = end + (end + 1 < content.length && content[end] == '\r' && content[end + 1] == '\n' ? 2 : 1);

@@ -1,6 +1,5 @@
 package dev.claimaudit.git;
 
-import java.util.Arrays;
 import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.diff.RawTextComparator;
 import org.eclipse.jgit.util.IntList;
@@ -47,6 +46,7 @@ record SplitText(IntList lines, RawText compared) {
     }
     lines.add(content.length);
     keptLines.add(length);
-    return new SplitText(lines, new RawText(Arrays.copyOf(kept, length), keptLines));
+    // The copy is not trimmed to its length: the diff reads lines by their starts only.
+    return new SplitText(lines, new RawText(kept, keptLines));
   }
 }

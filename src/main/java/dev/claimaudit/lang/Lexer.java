@@ -747,7 +747,9 @@ public final class Lexer {
     }
 
     Interpolation interpolationAt(String text, int index) {
-      for (Interpolation interpolation : interpolations) {
+      // Indexed: this runs at every character of a literal, where an iterator would be an allocation each time.
+      for (int i = 0; i < interpolations.size(); i++) {
+        Interpolation interpolation = interpolations.get(i);
         if (text.startsWith(interpolation.open(), index)) {
           return interpolation;
         }

@@ -143,40 +143,45 @@ public final class TestCounter {
   }
 
   private static int countIn(LexedText lexed, Pattern pattern, Collection<Integer> lines) {
+    Matcher matcher = pattern.matcher(lexed.text());
     int count = 0;
     if (lines == null) {
       for (int line = 1; line <= lexed.lineCount(); line++) {
-        count += declares(lexed, line, pattern) ? 1 : 0;
+        count += declares(lexed, line, matcher) ? 1 : 0;
       }
       return count;
     }
     for (int line : lines) {
       if (line >= 1 && line <= lexed.lineCount()) {
-        count += declares(lexed, line, pattern) ? 1 : 0;
+        count += declares(lexed, line, matcher) ? 1 : 0;
       }
     }
     return count;
   }
 
-  /** Whether the pattern matches line {@code line} at a position in code. */
-  private static boolean declares(LexedText lexed, int line, Pattern pattern) {
-    String text = lexed.line(line);
-    Matcher matcher = pattern.matcher(text);
+  /**
+   * Whether {@code matcher}, a matcher of the whole lexed text, matches line {@code line} read as
+   * that line alone at a position in code.
+   */
+  private static boolean declares(LexedText lexed, int line, Matcher matcher) {
+    String text = lexed.text();
+    int end = LexedText.lineEnd(text, lexed.lineStarts(), line);
+    matcher.region(lexed.lineStart(line), end);
     while (matcher.find()) {
-      if (codeAt(lexed, line, text, matcher.start())) {
+      if (codeAt(lexed, text, matcher.start(), end)) {
         return true;
       }
     }
     return false;
   }
 
-  /** The first non-blank character at or after {@code column} is code. */
-  private static boolean codeAt(LexedText lexed, int line, String text, int column) {
-    int at = column;
-    while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+  /** The first non-blank character from {@code offset} to {@code end} is code. */
+  private static boolean codeAt(LexedText lexed, String text, int offset, int end) {
+    int at = offset;
+    while (at < end && Character.isWhitespace(text.charAt(at))) {
       at++;
     }
-    return at < text.length() && lexed.regionAt(line, at) == Region.CODE;
+    return at < end && lexed.regionAt(at) == Region.CODE;
   }
 
   /**
@@ -193,8 +198,9 @@ public final class TestCounter {
     if (language == Language.PYTHON && !PYTHON_RUNNER.matcher(lexed.text()).find()) {
       return false;
     }
+    Matcher matcher = pattern.matcher(lexed.text());
     for (int line = 1; line <= lexed.lineCount(); line++) {
-      if (declares(lexed, line, pattern)) {
+      if (declares(lexed, line, matcher)) {
         return true;
       }
     }
