@@ -192,15 +192,45 @@ public record Scope(Set<String> words, Set<String> identifiers, Set<String> path
     return stem;
   }
 
-  private static boolean sameFile(String actual, String named) {
+  static boolean sameFile(String actual, String named) {
     String a = actual.replace('\\', '/');
     String n = normalPath(named);
-    return a.equals(n) || a.endsWith("/" + n) || a.startsWith(n + "/") || a.contains("/" + n + "/");
+    if (a.equals(n)) {
+      return true;
+    }
+    // Whether "/" + n ends a, n + "/" starts it, or "/" + n + "/" is in it, without making those strings for every claim.
+    int rest = a.length() - n.length();
+    if (rest > 0 && a.endsWith(n) && a.charAt(rest - 1) == '/' || rest > 0 && a.startsWith(n) && a.charAt(n.length()) == '/') {
+      return true;
+    }
+    for (int at = a.indexOf(n, 1); at >= 1 && at + n.length() < a.length(); at = a.indexOf(n, at + 1)) {
+      if (a.charAt(at - 1) == '/' && a.charAt(at + n.length()) == '/') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A named path as it is compared with the paths of the change: forward slashes, no leading {@code ./}, no trailing slash. */
   static String normalPath(String named) {
-    return named.replace('\\', '/').replaceFirst("^\\./", "").replaceFirst("/$", "");
+    String path = named.replace('\\', '/');
+    if (holdsALineEnd(path)) {
+      return path.replaceFirst("^\\./", "").replaceFirst("/$", "");
+    }
+    // Without a line end, "$" is the end of the text alone: the same as above, without a pattern per call.
+    path = path.startsWith("./") ? path.substring(2) : path;
+    return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+  }
+
+  /** Whether the text holds a character before which {@code $} also matches. */
+  private static boolean holdsALineEnd(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        return true;
+      }
+    }
+    return false;
   }
 
   static String normal(String name) {

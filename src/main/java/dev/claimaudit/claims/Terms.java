@@ -22,10 +22,21 @@ final class Terms {
   private final Set<String> names = new HashSet<>();
   /** Every way a path names a changed file or folder: each path from any folder down, and each run of folders. */
   private final Set<String> pathKeys = new HashSet<>();
+  /**
+   * The answers of {@link #relatedTo} and {@link #holds} so far, for a site's terms: thousands of
+   * claims ask one site about the same few words. A site's terms are asked by one thread only.
+   */
+  private final Map<String, Boolean> related;
+  private final Map<String, Boolean> held;
+
+  private Terms(boolean remembered) {
+    related = remembered ? new HashMap<>() : null;
+    held = remembered ? new HashMap<>() : null;
+  }
 
   /** The terms of a placeholder's site: the names around it and the name of its file. */
   static Terms of(Site site) {
-    Terms terms = new Terms();
+    Terms terms = new Terms(true);
     for (String name : site.symbols()) {
       terms.addName(name);
     }
@@ -35,7 +46,7 @@ final class Terms {
 
   /** The terms of a change's placeholders: the names of their sites. */
   static Terms ofSites(Iterable<Site> sites) {
-    Terms terms = new Terms();
+    Terms terms = new Terms(false);
     for (Site site : sites) {
       for (String name : site.symbols()) {
         terms.addName(name);
@@ -46,7 +57,7 @@ final class Terms {
 
   /** The terms of a change's paths: every part of every changed path. */
   static Terms ofPaths(Iterable<String> paths) {
-    Terms terms = new Terms();
+    Terms terms = new Terms(false);
     for (String path : paths) {
       String[] parts = path.replace('\\', '/').split("/");
       for (int i = 0; i < parts.length; i++) {
@@ -86,6 +97,18 @@ final class Terms {
 
   /** Whether a stem of these terms is related to {@code word} ({@link Words#related}). */
   boolean relatedTo(String word) {
+    if (related == null) {
+      return isRelatedTo(word);
+    }
+    Boolean known = related.get(word);
+    if (known == null) {
+      known = isRelatedTo(word);
+      related.put(word, known);
+    }
+    return known;
+  }
+
+  private boolean isRelatedTo(String word) {
     if (stems.contains(word)) {
       return true;
     }
@@ -102,6 +125,18 @@ final class Terms {
 
   /** Whether a name holds {@code identifier}, or is held in it (normalised: lower case, letters and digits). */
   boolean holds(String identifier) {
+    if (held == null) {
+      return isHeld(identifier);
+    }
+    Boolean known = held.get(identifier);
+    if (known == null) {
+      known = isHeld(identifier);
+      held.put(identifier, known);
+    }
+    return known;
+  }
+
+  private boolean isHeld(String identifier) {
     if (names.contains(identifier)) {
       return true;
     }

@@ -1,0 +1,52 @@
+package dev.claimaudit.claims;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A claim names a changed file by its path: the comparison is written without a pattern or a
+ * string per call, and must say what the plain definition says, on paths of every shape.
+ */
+class ScopePathTest {
+  private static final String[] PARTS = {"a", "b", "/", "./", ".", "\\", "ab", "\n", "\u2028", "\r\n", "\u0085"};
+
+  @Test
+  void aNamedPathIsNormalisedAsThePatternsNormaliseIt() {
+    assertThat(Scope.normalPath("./src/io/")).isEqualTo("src/io");
+    assertThat(Scope.normalPath(".\\src\\io")).isEqualTo("src/io");
+    Random random = new Random(3);
+    for (int n = 0; n < 20_000; n++) {
+      String named = text(random);
+      String expected = named.replace('\\', '/').replaceFirst("^\\./", "").replaceFirst("/$", "");
+      assertThat(Scope.normalPath(named)).as(named).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void aPathNamesTheFileItEndsStartsOrIsAFolderRunOf() {
+    assertThat(Scope.sameFile("src/io/Reader.java", "io/Reader.java")).isTrue();
+    assertThat(Scope.sameFile("src/io/Reader.java", "src/io")).isTrue();
+    assertThat(Scope.sameFile("src/io/Reader.java", "io")).isTrue();
+    assertThat(Scope.sameFile("src/io/Reader.java", "o/Reader.java")).isFalse();
+    assertThat(Scope.sameFile("src/ion/Reader.java", "io")).isFalse();
+    Random random = new Random(7);
+    for (int n = 0; n < 50_000; n++) {
+      String actual = text(random);
+      String named = text(random);
+      String a = actual.replace('\\', '/');
+      String p = Scope.normalPath(named);
+      boolean expected = a.equals(p) || a.endsWith("/" + p) || a.startsWith(p + "/") || a.contains("/" + p + "/");
+      assertThat(Scope.sameFile(actual, named)).as(actual + " | " + named).isEqualTo(expected);
+    }
+  }
+
+  private static String text(Random random) {
+    StringBuilder text = new StringBuilder();
+    for (int count = random.nextInt(7); count > 0; count--) {
+      text.append(PARTS[random.nextInt(PARTS.length)]);
+    }
+    return text.toString();
+  }
+}
