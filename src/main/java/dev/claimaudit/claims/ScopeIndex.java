@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -22,7 +23,8 @@ final class ScopeIndex {
   private final BitSet everything = new BitSet();
   private final Map<String, Postings> byPath = new HashMap<>();
   private final Map<String, Postings> byWord = new HashMap<>();
-  private final Map<String, Postings> byWordPrefix = new HashMap<>();
+  /** The distinct words of {@link #byWord} under their first {@value #PREFIX} letters, lower case as {@link Terms} looks them up. */
+  private final Map<String, List<String>> wordsByPrefix = new HashMap<>();
   private final Map<String, Postings> byIdentifier = new HashMap<>();
   /** Identifiers under each run of {@value #PREFIX} letters they hold: an identifier that holds a name holds its first letters. */
   private final Map<String, Postings> byIdentifierRun = new HashMap<>();
@@ -38,10 +40,10 @@ final class ScopeIndex {
         add(byPath, Scope.normalPath(path), i);
       }
       for (String word : scope.words()) {
-        add(byWord, word, i);
-        if (word.length() >= PREFIX) {
-          add(byWordPrefix, word.substring(0, PREFIX), i);
+        if (!byWord.containsKey(word) && word.length() >= PREFIX) {
+          wordsByPrefix.computeIfAbsent(word.substring(0, PREFIX).toLowerCase(Locale.ROOT), key -> new ArrayList<>()).add(word);
         }
+        add(byWord, word, i);
       }
       for (String identifier : scope.identifiers()) {
         add(byIdentifier, identifier, i);
@@ -78,29 +80,54 @@ final class ScopeIndex {
     }
   }
 
-  /** The scopes, by position, that may cover a placeholder in the file at {@code path} with these terms. */
-  BitSet candidates(String path, Terms terms) {
-    BitSet found = (BitSet) everything.clone();
-    for (String run : segmentRuns(path)) {
-      or(found, byPath.get(run));
-    }
+  /**
+   * The scopes, by position, that cover a placeholder in the file at {@code path} with these
+   * terms, in two parts: {@code covering}, those that cover it for sure (they name everything, or
+   * one of their words is related to the terms, {@link Terms#relatedTo}), found by asking each
+   * distinct word once rather than each scope; and {@code possible}, those that may cover it by a
+   * path or an identifier they name, which the caller asks ({@link Scope#covers}).
+   */
+  Found candidates(String path, Terms terms) {
+    BitSet covering = (BitSet) everything.clone();
     for (String stem : terms.stems()) {
-      or(found, byWord.get(stem));
+      or(covering, byWord.get(stem));
       if (stem.length() >= PREFIX) {
-        or(found, byWordPrefix.get(stem.substring(0, PREFIX)));
+        for (String word : wordsByPrefix.getOrDefault(stem.substring(0, PREFIX), List.of())) {
+          if (Words.related(word, stem)) {
+            or(covering, byWord.get(word));
+          }
+        }
       }
+    }
+    BitSet possible = new BitSet();
+    for (String run : segmentRuns(path)) {
+      or(possible, byPath.get(run));
     }
     for (String name : terms.names()) {
       for (int from = 0; from < name.length(); from++) {
         for (int to = from + 1; to <= name.length(); to++) {
-          or(found, byIdentifier.get(name.substring(from, to)));
+          or(possible, byIdentifier.get(name.substring(from, to)));
         }
       }
       if (name.length() >= PREFIX) {
-        or(found, byIdentifierRun.get(name.substring(0, PREFIX)));
+        or(possible, byIdentifierRun.get(name.substring(0, PREFIX)));
       }
     }
-    return found;
+    possible.andNot(covering);
+    return new Found(covering, possible);
+  }
+
+  /**
+   * @param covering scopes that cover the placeholder
+   * @param possible other scopes that may cover it, to be asked
+   */
+  record Found(BitSet covering, BitSet possible) {
+    /** Both, for a caller that asks each scope anyway. */
+    BitSet all() {
+      BitSet all = (BitSet) covering.clone();
+      all.or(possible);
+      return all;
+    }
   }
 
   private static void or(BitSet found, Postings more) {

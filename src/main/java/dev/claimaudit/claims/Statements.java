@@ -148,15 +148,17 @@ public final class Statements {
   private Judgement decide(Site site) {
     Terms terms = Terms.of(site);
     List<Hedge> hedges = new ArrayList<>();
-    BitSet admitting = admissionIndex().candidates(site.path(), terms);
-    for (int i = admitting.nextSetBit(0); i >= 0; i = admitting.nextSetBit(i + 1)) {
+    ScopeIndex.Found admitting = admissionIndex().candidates(site.path(), terms);
+    BitSet admissionsAsked = admitting.all();
+    for (int i = admissionsAsked.nextSetBit(0); i >= 0; i = admissionsAsked.nextSetBit(i + 1)) {
       Admission admission = admissions.get(i);
-      if (admission.kind() == site.kind() && admission.scope().covers(site, terms)) {
+      if (admission.kind() == site.kind() && (admitting.covering().get(i) || admission.scope().covers(site, terms))) {
         hedges.add(new Hedge(admission.scope(), admission.order(), admission));
       }
     }
     List<Claim> covering = new ArrayList<>();
-    BitSet claiming = claimIndex().candidates(site.path(), terms);
+    ScopeIndex.Found found = claimIndex().candidates(site.path(), terms);
+    BitSet claiming = found.all();
     if (site.focus()) {
       claiming.set(0, claims.size());
     } else if (site.kind() == Disclosure.TEST_EVASION) {
@@ -164,7 +166,7 @@ public final class Statements {
     }
     for (int i = claiming.nextSetBit(0); i >= 0; i = claiming.nextSetBit(i + 1)) {
       Claim claim = claims.get(i);
-      if (claim.kind() != ClaimKind.ABSENCE && covers(claim, site, terms)) {
+      if (claim.kind() != ClaimKind.ABSENCE && (found.covering().get(i) || covers(claim, site, terms))) {
         covering.add(claim);
         if (claim.strength() == Strength.HEDGED) {
           hedges.add(new Hedge(claim.scope(), claim.order(), null));
