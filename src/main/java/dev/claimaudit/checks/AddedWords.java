@@ -33,15 +33,23 @@ public final class AddedWords {
     return recorded;
   }
 
-  /** Gives every word recorded, once per table that holds it; after the scan, from one thread. */
-  synchronized void forEachWord(Consumer<String> action) {
-    for (Table table : tables) {
+  /**
+   * Gives every word recorded, once per table that holds it, each table on a core of its own;
+   * after the scan, when no table changes any more. {@code action} must be safe to call from
+   * several threads at once.
+   */
+  void forEachWord(Consumer<String> action) {
+    List<Table> all;
+    synchronized (this) {
+      all = List.copyOf(tables);
+    }
+    all.parallelStream().forEach(table -> {
       for (String word : table.words) {
         if (word != null) {
           action.accept(word);
         }
       }
-    }
+    });
   }
 
   /** A table for one thread to fill; all tables must be added before the first lookup. */

@@ -6,9 +6,9 @@ import dev.claimaudit.checks.Finding;
 import dev.claimaudit.checks.Suppression;
 import dev.claimaudit.claims.Claim;
 import dev.claimaudit.text.Secrets;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.function.Function;
 
 /** A verdict as it may leave the process: every text that quotes the change or its messages masked by {@link Secrets}. */
 public final class Redaction {
@@ -20,37 +20,52 @@ public final class Redaction {
 
   /** The verdict with its quoting texts masked; outcome and counts unchanged. */
   public Verdict of(Verdict verdict) {
-    // Many claims share the same contradicting findings: each is masked once.
-    Map<Finding, Finding> masked = new IdentityHashMap<>();
-    Function<Finding, Finding> redactFinding = finding -> masked.computeIfAbsent(finding, this::redact);
+    Pass pass = new Pass();
     return new Verdict(
         verdict.outcome(),
         verdict.range(),
-        verdict.claims().stream().map(result -> redact(result, redactFinding)).toList(),
-        verdict.findings().stream().map(redactFinding).toList(),
-        verdict.checks().stream().map(run -> new CheckRun(run.name(), run.status(), run.millis(), secrets.redact(run.note()))).toList(),
+        verdict.claims().stream().map(pass::redact).toList(),
+        verdict.findings().stream().map(pass::redact).toList(),
+        verdict.checks().stream().map(run -> new CheckRun(run.name(), run.status(), run.millis(), pass.redact(run.note()))).toList(),
         verdict.inputs(),
-        verdict.notes().stream().map(secrets::redact).toList(),
+        verdict.notes().stream().map(pass::redact).toList(),
         verdict.cached(),
         verdict.addedIn());
   }
 
-  private ClaimResult redact(ClaimResult result, Function<Finding, Finding> redactFinding) {
-    Claim claim = result.claim();
-    Claim masked = claim.withText(secrets.redact(claim.text()));
-    return new ClaimResult(masked, result.status(), secrets.redact(result.evidence()), result.path(),
-        result.contradictedBy().stream().map(redactFinding).toList());
-  }
+  /**
+   * One verdict's masking. Many claims share the same contradicting findings, and many findings
+   * the same paths, symbols and messages: each finding and each text is masked once.
+   */
+  private final class Pass {
+    private final Map<Finding, Finding> findings = new IdentityHashMap<>();
+    private final Map<String, String> texts = new HashMap<>();
 
-  private Finding redact(Finding finding) {
-    Suppression suppression = finding.suppression() == null ? null
-        : new Suppression(finding.suppression().rule(), secrets.redact(finding.suppression().reason()), finding.suppression().until(),
-            finding.suppression().line());
-    return finding.toBuilder()
-        .message(secrets.redact(finding.message()))
-        .snippet(secrets.redact(finding.snippet()))
-        .symbol(secrets.redact(finding.symbol()))
-        .suppression(suppression)
-        .build();
+    String redact(String text) {
+      return text == null ? null : texts.computeIfAbsent(text, secrets::redact);
+    }
+
+    ClaimResult redact(ClaimResult result) {
+      Claim claim = result.claim();
+      Claim masked = claim.withText(redact(claim.text()));
+      return new ClaimResult(masked, result.status(), redact(result.evidence()), result.path(),
+          result.contradictedBy().stream().map(this::redact).toList());
+    }
+
+    Finding redact(Finding finding) {
+      return findings.computeIfAbsent(finding, this::mask);
+    }
+
+    private Finding mask(Finding finding) {
+      Suppression suppression = finding.suppression() == null ? null
+          : new Suppression(finding.suppression().rule(), redact(finding.suppression().reason()), finding.suppression().until(),
+              finding.suppression().line());
+      return finding.toBuilder()
+          .message(redact(finding.message()))
+          .snippet(redact(finding.snippet()))
+          .symbol(redact(finding.symbol()))
+          .suppression(suppression)
+          .build();
+    }
   }
 }

@@ -434,7 +434,10 @@ final class Evidence {
         present.get(0).path(), present);
   }
 
-  /** Whether {@code pattern}, {@code name} bounded as a whole word, matches an added line. */
+  /**
+   * Whether {@code pattern}, {@code name} bounded as a whole word, matches an added line; a line
+   * that does not hold {@code name} is passed over without the pattern.
+   */
   private boolean inAddedLines(String name, Pattern pattern) {
     int first = context.addedWords().firstFileFor(name);
     if (first < 0) {
@@ -446,7 +449,7 @@ final class Evidence {
         continue;
       }
       for (String line : lines(files.get(i))) {
-        if (pattern.matcher(line).find()) {
+        if (line.contains(name) && pattern.matcher(line).find()) {
           return true;
         }
       }
