@@ -104,21 +104,21 @@ final class JGitChangeSet implements ChangeSet {
         return FileDiff.skipped("binary");
       }
       TextContent.Readable headContent = readable.get();
-      Optional<byte[]> baseBytes = baseBytes(reader, file);
-      HeadText head;
-      RawText base = null;
+      Optional<TextContent.Readable> baseContent = baseContent(reader, file);
+      LineText head;
+      LineText base = null;
       IntList added = new IntList();
       IntList removed = new IntList();
-      if (baseBytes.isEmpty()) {
-        head = new HeadText(headContent.bytes(), headContent.plain());
+      if (baseContent.isEmpty()) {
+        head = new LineText(headContent.bytes(), headContent.plain());
         for (int i = 0; i < head.size(); i++) {
           added.add(i);
         }
       } else {
         SplitText headLines = SplitText.of(headContent.bytes());
-        SplitText baseLines = SplitText.of(baseBytes.get());
-        head = new HeadText(headContent.bytes(), headLines.lines(), headContent.plain());
-        base = new RawText(baseBytes.get(), baseLines.lines());
+        SplitText baseLines = SplitText.of(baseContent.get().bytes());
+        head = new LineText(headContent.bytes(), headLines.lines(), headContent.plain());
+        base = new LineText(baseContent.get().bytes(), baseLines.lines(), baseContent.get().plain());
         // Whitespace is not compared: a re-indented line, or one whose line end went from CRLF to
         // LF, is not added by the change.
         for (Edit edit : ALGORITHM.diff(RawTextComparator.DEFAULT, baseLines.compared(), headLines.compared())) {
@@ -149,10 +149,11 @@ final class JGitChangeSet implements ChangeSet {
       if (!reader.has(id, Constants.OBJ_BLOB)) {
         return FileDiff.NONE;
       }
-      RawText base = baseText(reader, file);
-      if (base == null) {
+      Optional<TextContent.Readable> content = baseContent(reader, file);
+      if (content.isEmpty()) {
         return FileDiff.NONE;
       }
+      LineText base = new LineText(content.get().bytes(), content.get().plain());
       IntList removed = new IntList();
       for (int i = 0; i < base.size(); i++) {
         removed.add(i);
@@ -163,12 +164,8 @@ final class JGitChangeSet implements ChangeSet {
     }
   }
 
-  private RawText baseText(ObjectReader reader, FileChange file) throws IOException {
-    return baseBytes(reader, file).map(RawText::new).orElse(null);
-  }
-
   /** The file's text at base as the line diff reads it; empty when it is new there, too large or binary. */
-  private Optional<byte[]> baseBytes(ObjectReader reader, FileChange file) throws IOException {
+  private Optional<TextContent.Readable> baseContent(ObjectReader reader, FileChange file) throws IOException {
     if (file.baseBlob() == null || file.type() == ChangeType.ADDED) {
       return Optional.empty();
     }
@@ -177,22 +174,22 @@ final class JGitChangeSet implements ChangeSet {
       return Optional.empty();
     }
     byte[] bytes = reader.open(id, Constants.OBJ_BLOB).getCachedBytes();
-    return TextContent.readable(bytes).map(TextContent.Readable::bytes);
+    return TextContent.readable(bytes);
   }
 
-  /** The removed lines of one file, each decoded when it is read. */
+  /** The removed lines of one file, each decoded when it is read, as {@link RawText#getString(int)} decodes it. */
   private static final class RemovedLines extends AbstractList<String> implements RandomAccess {
-    private final RawText base;
+    private final LineText base;
     private final IntList indexes;
 
-    RemovedLines(RawText base, IntList indexes) {
+    RemovedLines(LineText base, IntList indexes) {
       this.base = base;
       this.indexes = indexes;
     }
 
     @Override
     public String get(int i) {
-      return base.getString(indexes.get(i));
+      return base.lineAsRead(indexes.get(i));
     }
 
     @Override
@@ -210,11 +207,11 @@ final class JGitChangeSet implements ChangeSet {
   private static final class AddedLines extends AbstractList<AddedLine> implements RandomAccess {
     private static final int KEPT_LINES = 1 << 16;
 
-    private final HeadText head;
+    private final LineText head;
     private final IntList indexes;
     private final AddedLine[] made;
 
-    AddedLines(HeadText head, IntList indexes) {
+    AddedLines(LineText head, IntList indexes) {
       this.head = head;
       this.indexes = indexes;
       this.made = indexes.size() <= KEPT_LINES ? new AddedLine[indexes.size()] : null;

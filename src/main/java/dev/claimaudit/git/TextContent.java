@@ -55,7 +55,7 @@ final class TextContent {
     }
     return decode(blob).map(text -> {
       byte[] bytes = diffBytes(text);
-      return new Readable(bytes, () -> text, HeadText.plain(bytes));
+      return new Readable(bytes, () -> text, LineText.plain(bytes));
     });
   }
 

@@ -76,7 +76,7 @@ public final class Confusables {
   }
 
   /** Whether {@code text} holds a character {@link #fold} or {@link #invisible} would change. */
-  public static boolean affects(CharSequence text) {
+  public static boolean affects(String text) {
     for (int i = 0; i < text.length(); i++) {
       if (text.charAt(i) >= 0x80) {
         int codePoint = Character.codePointAt(text, i);

@@ -9,6 +9,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.eclipse.jgit.diff.RawText;
 
 /** A blob used as it is for the diff reads exactly as the full decoding would read it. */
 class TextContentPropertiesTest {
@@ -34,7 +35,17 @@ class TextContentPropertiesTest {
     readable.ifPresent(read -> {
       assertThat(read.text().get()).isEqualTo(decoded.get());
       assertThat(read.bytes()).isEqualTo(TextContent.diffBytes(decoded.get()));
-      assertThat(read.plain()).isEqualTo(HeadText.plain(read.bytes()));
+      assertThat(read.plain()).isEqualTo(LineText.plain(read.bytes()));
     });
+  }
+
+  /** A removed line reads as JGit's own {@link RawText#getString(int)} reads it, with or without the plain fast path. */
+  @Property
+  void aLineReadsAsJGitReadsIt(@ForAll("blobs") byte[] blob) {
+    RawText jgit = new RawText(blob);
+    LineText plainAsFound = new LineText(blob, LineText.plain(blob));
+    for (int i = 0; i < jgit.size(); i++) {
+      assertThat(plainAsFound.lineAsRead(i)).isEqualTo(jgit.getString(i));
+    }
   }
 }

@@ -6,17 +6,18 @@ import org.eclipse.jgit.util.IntList;
 import org.eclipse.jgit.util.RawParseUtils;
 
 /**
- * A file's text at head as JGit splits it into lines, with a cheap way to decode one line. Most
- * lines of source code are ASCII, where every decoding agrees, so they are copied byte for byte;
- * any other line goes through JGit's lenient decoding, exactly as {@link RawText#getString} does.
+ * One side of a file's diff as JGit splits it into lines, with a cheap way to decode one line.
+ * Most lines of source code are ASCII, where every decoding agrees, so they are copied byte for
+ * byte; any other line goes through JGit's lenient decoding, exactly as {@link RawText#getString}
+ * does.
  */
-final class HeadText extends RawText {
+final class LineText extends RawText {
 
   /** Whether every byte is ASCII ({@link #plain}), so that no line needs to be looked at before it is copied. */
   private final boolean plainText;
 
   /** @param plain whether {@link #plain} holds for {@code content}, as the caller has already found */
-  HeadText(byte[] content, boolean plain) {
+  LineText(byte[] content, boolean plain) {
     super(content);
     this.plainText = plain;
   }
@@ -25,7 +26,7 @@ final class HeadText extends RawText {
    * @param lines the line starts of {@code content}, as {@link RawParseUtils#lineMap} gives them
    * @param plain whether {@link #plain} holds for {@code content}, as the caller has already found
    */
-  HeadText(byte[] content, IntList lines, boolean plain) {
+  LineText(byte[] content, IntList lines, boolean plain) {
     super(content, lines);
     this.plainText = plain;
   }
@@ -41,6 +42,21 @@ final class HeadText extends RawText {
         ? new String(content, start, end - start, StandardCharsets.ISO_8859_1)
         : RawParseUtils.decode(content, start, end);
     return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+  }
+
+  /**
+   * Line {@code index} (0-based) as {@link RawText#getString(int)} gives it: without its
+   * {@code \n}, but with the {@code \r} of a {@code \r\n}.
+   */
+  String lineAsRead(int index) {
+    int start = lines.get(index + 1);
+    int end = lines.get(index + 2);
+    if (end > start && content[end - 1] == '\n') {
+      end--;
+    }
+    return plainText || ascii(start, end)
+        ? new String(content, start, end - start, StandardCharsets.ISO_8859_1)
+        : RawParseUtils.decode(content, start, end);
   }
 
   /**
