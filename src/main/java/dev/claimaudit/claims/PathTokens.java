@@ -39,6 +39,10 @@ final class PathTokens {
     while (bare.startsWith("./")) {
       bare = bare.substring(2);
     }
+    // PATHLIKE needs a slash or a dot: most words of a sentence have neither and are no path.
+    if (bare.indexOf('/') < 0 && bare.indexOf('.') < 0) {
+      return false;
+    }
     if (bare.isEmpty() || NOT_A_FILE.matcher(bare).matches() || !PATHLIKE.matcher(bare).matches()) {
       return false;
     }

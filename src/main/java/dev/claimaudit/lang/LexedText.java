@@ -109,6 +109,13 @@ public final class LexedText {
     return text.substring(lineStarts[line - 1], lineEnd(line));
   }
 
+  /** Whether 1-based {@code line}, without its line terminator, is {@code text}: {@link #line} without the copy. */
+  public boolean lineIs(int line, String text) {
+    int start = lineStarts[line - 1];
+    int end = lineEnd(line);
+    return end - start == text.length() && this.text.regionMatches(start, text, 0, text.length());
+  }
+
   /** The offset where 1-based {@code line} ends, before its line terminator. */
   private int lineEnd(int line) {
     return lineEnd(text, lineStarts, line);

@@ -6,10 +6,10 @@ import dev.claimaudit.lang.Region;
 import dev.claimaudit.lang.TestCounter;
 import dev.claimaudit.rules.Rule;
 import dev.claimaudit.text.BoundedCharSequence;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,11 +25,11 @@ final class Convention {
 
   private final Language language;
   private final LexedText lexed;
-  private final Set<Integer> added;
+  private final BitSet added;
   private final Map<String, Boolean> byRule = new HashMap<>();
 
   /** {@code added} are the lines of {@code lexed} that the change adds; the others were there before. */
-  Convention(Language language, LexedText lexed, Set<Integer> added) {
+  Convention(Language language, LexedText lexed, BitSet added) {
     this.language = language;
     this.lexed = lexed;
     this.added = added;
@@ -48,7 +48,7 @@ final class Convention {
     int tests = 0;
     int marked = 0;
     for (int line = 1; line <= lexed.lineCount(); line++) {
-      if (added.contains(line)) {
+      if (added.get(line)) {
         continue;
       }
       String text = lexed.line(line);

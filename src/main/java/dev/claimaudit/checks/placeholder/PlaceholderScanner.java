@@ -43,7 +43,6 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Finds placeholders in the added lines of one file. A literal prefilter picks the candidate
@@ -190,7 +189,10 @@ public final class PlaceholderScanner {
         candidates(preselected, rules, keywords(language, testFile, rules), line -> preselect && standsIn(lexed, line)), lines, aliases);
     CappedFindings findings = new CappedFindings(path);
     Structure structure = null;
-    Set<Integer> addedNumbers = lines.stream().map(AddedLine::number).collect(Collectors.toSet());
+    BitSet addedNumbers = new BitSet();
+    for (AddedLine line : lines) {
+      addedNumbers.set(line.number());
+    }
     Convention convention = new Convention(language, lexed, addedNumbers);
     for (AddedLine line : candidates) {
       if (line.number() > lexed.lineCount() || source.fileLine(line.number()) <= 0) {
@@ -213,7 +215,7 @@ public final class PlaceholderScanner {
       }
       Finding finding = finding(path, source.fileLine(line.number()), line.number(), hit.get(), lexed, reason, structure.symbol(line.number()));
       // A look-alike is no placeholder, but a suppression written on it is still reported: none is ever silent.
-      if (structure.lookAlike(line.number(), hit.get().ruleClass(), addedNumbers::contains).isEmpty() || finding.suppressed()) {
+      if (structure.lookAlike(line.number(), hit.get().ruleClass(), addedNumbers::get).isEmpty() || finding.suppressed()) {
         findings.add(finding);
       }
     }
@@ -397,7 +399,7 @@ public final class PlaceholderScanner {
   }
 
   private static boolean standsIn(LexedText lexed, AddedLine line) {
-    return line.number() <= lexed.lineCount() && lexed.line(line.number()).equals(line.text());
+    return line.number() <= lexed.lineCount() && lexed.lineIs(line.number(), line.text());
   }
 
   private static boolean anyPatternFinds(String text, List<Rule> rules, BitSet withKeyword) {
