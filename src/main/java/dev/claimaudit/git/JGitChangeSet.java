@@ -115,18 +115,21 @@ final class JGitChangeSet implements ChangeSet {
           added.add(i);
         }
       } else {
-        SplitText headLines = SplitText.of(headContent.bytes());
-        SplitText baseLines = SplitText.of(baseContent.get().bytes());
+        // The lines both sides start with are split but not copied for the diff, which would only
+        // find them equal.
+        int shared = SplitText.sharedLinesEnd(baseContent.get().bytes(), headContent.bytes());
+        SplitText headLines = SplitText.of(headContent.bytes(), shared);
+        SplitText baseLines = SplitText.of(baseContent.get().bytes(), shared);
         head = new LineText(headContent.bytes(), headLines.lines(), headContent.plain());
         base = new LineText(baseContent.get().bytes(), baseLines.lines(), baseContent.get().plain());
         // Whitespace is not compared: a re-indented line, or one whose line end went from CRLF to
         // LF, is not added by the change.
         for (Edit edit : ALGORITHM.diff(RawTextComparator.DEFAULT, baseLines.compared(), headLines.compared())) {
           for (int i = edit.getBeginB(); i < edit.getEndB(); i++) {
-            added.add(i);
+            added.add(headLines.firstCompared() + i);
           }
           for (int i = edit.getBeginA(); i < edit.getEndA(); i++) {
-            removed.add(i);
+            removed.add(baseLines.firstCompared() + i);
           }
         }
       }

@@ -21,12 +21,18 @@ import java.util.Queue;
 public final class KeywordIndex {
   /** Transitions on ASCII characters; every other character leads back to the root. */
   private static final int ALPHABET = 128;
+  private static final int ALPHABET_BITS = 7;
+  /** Marks a transition into a state whose output is not empty. */
+  private static final int ACCEPTING = Integer.MIN_VALUE;
 
-  private final int[][] next;
+  /**
+   * The transitions of all states in one array, so that each character costs one load: the
+   * transition of state {@code s} on {@code c} is at {@code s * 128 + c}, and holds the next
+   * state times 128, or'ed with {@link #ACCEPTING} when that state's output is not empty.
+   */
+  private final int[] transitions;
   /** Per state, the groups one of whose keywords ends there (following suffix links included). */
   private final BitSet[] output;
-  /** Per state, whether its output is not empty: the test on the path every character takes. */
-  private final boolean[] accepting;
   private final List<Other> others;
   private final int groups;
 
@@ -34,12 +40,14 @@ public final class KeywordIndex {
   private record Other(int group, String keyword) {}
 
   private KeywordIndex(int[][] next, BitSet[] output, List<Other> others, int groups) {
-    this.next = next;
-    this.output = output;
-    this.accepting = new boolean[output.length];
-    for (int state = 0; state < output.length; state++) {
-      accepting[state] = !output[state].isEmpty();
+    this.transitions = new int[next.length * ALPHABET];
+    for (int state = 0; state < next.length; state++) {
+      for (int c = 0; c < ALPHABET; c++) {
+        int target = next[state][c];
+        transitions[state * ALPHABET + c] = target << ALPHABET_BITS | (output[target].isEmpty() ? 0 : ACCEPTING);
+      }
     }
+    this.output = output;
     this.others = List.copyOf(others);
     this.groups = groups;
   }
@@ -139,7 +147,7 @@ public final class KeywordIndex {
     if (!others.isEmpty()) {
       return !groupsIn(text).isEmpty();
     }
-    int state = 0;
+    int at = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c >= ALPHABET) {
@@ -148,8 +156,8 @@ public final class KeywordIndex {
       if (c >= 'A' && c <= 'Z') {
         c = (char) (c + ('a' - 'A'));
       }
-      state = next[state][c];
-      if (accepting[state]) {
+      at = transitions[at + c];
+      if (at < 0) {
         return true;
       }
     }
@@ -158,7 +166,7 @@ public final class KeywordIndex {
 
   /** Runs the automaton over an ASCII text, lowering as it goes; false when a character is not ASCII. */
   private boolean scanAscii(String text, BitSet found) {
-    int state = 0;
+    int at = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c >= ALPHABET) {
@@ -167,21 +175,23 @@ public final class KeywordIndex {
       if (c >= 'A' && c <= 'Z') {
         c = (char) (c + ('a' - 'A'));
       }
-      state = next[state][c];
-      if (accepting[state]) {
-        found.or(output[state]);
+      at = transitions[at + c];
+      if (at < 0) {
+        at &= Integer.MAX_VALUE;
+        found.or(output[at >> ALPHABET_BITS]);
       }
     }
     return true;
   }
 
   private void scanLowered(String lower, BitSet found) {
-    int state = 0;
+    int at = 0;
     for (int i = 0; i < lower.length(); i++) {
       char c = lower.charAt(i);
-      state = c < ALPHABET ? next[state][c] : 0;
-      if (accepting[state]) {
-        found.or(output[state]);
+      at = c < ALPHABET ? transitions[at + c] : 0;
+      if (at < 0) {
+        at &= Integer.MAX_VALUE;
+        found.or(output[at >> ALPHABET_BITS]);
       }
     }
   }

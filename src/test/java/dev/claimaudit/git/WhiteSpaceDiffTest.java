@@ -82,6 +82,61 @@ class WhiteSpaceDiffTest {
     }
   }
 
+  /**
+   * The lines two texts start with are left out of the copies the diff compares: the edits are
+   * exactly those of the whole texts, line numbers shifted back, on texts that share a start
+   * (one changed from the other) and on texts that share none.
+   */
+  @Test
+  void leavingOutTheSharedStartChangesNoEdit() {
+    Random random = new Random(23);
+    String[] lines = {"a", " a", "a\r", "\ta ", "b", "b c", "bc", "", "  ", "}", "x = 1;", "x=1;"};
+    int shortened = 0;
+    for (int n = 0; n < 5_000; n++) {
+      RawText before = text(random, lines);
+      RawText after = random.nextInt(4) == 0 ? text(random, lines) : changed(random, before, lines);
+      byte[] a = before.getRawContent();
+      byte[] b = after.getRawContent();
+      int shared = SplitText.sharedLinesEnd(a, b);
+      SplitText fromA = SplitText.of(a, shared);
+      SplitText fromB = SplitText.of(b, shared);
+      assertThat(fromA.lines().toString()).isEqualTo(SplitText.of(a).lines().toString());
+      assertThat(fromB.firstCompared()).isEqualTo(fromA.firstCompared());
+      EditList shifted = new EditList();
+      for (Edit edit : HISTOGRAM.diff(RawTextComparator.DEFAULT, fromA.compared(), fromB.compared())) {
+        shifted.add(new Edit(edit.getBeginA() + fromA.firstCompared(), edit.getEndA() + fromA.firstCompared(),
+            edit.getBeginB() + fromB.firstCompared(), edit.getEndB() + fromB.firstCompared()));
+      }
+      EditList whole = HISTOGRAM.diff(RawTextComparator.DEFAULT, SplitText.of(a).compared(), SplitText.of(b).compared());
+      assertThat(shifted).as(new String(a, StandardCharsets.US_ASCII) + "\n--\n" + new String(b, StandardCharsets.US_ASCII))
+          .isEqualTo(whole);
+      shortened += fromA.firstCompared() > 0 ? 1 : 0;
+    }
+    assertThat(shortened).as("pairs that share leading lines").isGreaterThan(2_000);
+  }
+
+  /** {@code text} with a few of its lines replaced, removed or added. */
+  private static RawText changed(Random random, RawText text, String[] lines) {
+    List<String> changed = new ArrayList<>(List.of(new String(text.getRawContent(), StandardCharsets.US_ASCII).split("\n", -1)));
+    for (int edits = 1 + random.nextInt(3); edits > 0; edits--) {
+      int at = random.nextInt(changed.size() + 1);
+      switch (random.nextInt(3)) {
+        case 0 -> changed.add(at, lines[random.nextInt(lines.length)]);
+        case 1 -> {
+          if (at < changed.size()) {
+            changed.remove(at);
+          }
+        }
+        default -> {
+          if (at < changed.size()) {
+            changed.set(at, lines[random.nextInt(lines.length)]);
+          }
+        }
+      }
+    }
+    return new RawText(String.join("\n", changed).getBytes(StandardCharsets.US_ASCII));
+  }
+
   /** The lines the edits add to {@code text} (or remove from it), without white space, in sorted order. */
   private static List<String> lines(RawText text, EditList edits, boolean removed) {
     List<String> lines = new ArrayList<>();
