@@ -127,10 +127,7 @@ final class Aliases {
    * dotted or indexed path and a closing {@code ;}: the shape of {@code NIE = NotImplementedError}.
    */
   private static boolean bareNameAssigned(String text, int start, int end) {
-    int equals = end - 1;
-    while (equals > start && text.charAt(equals) != '=') {
-      equals--;
-    }
+    int equals = text.lastIndexOf('=', end - 1);
     if (equals <= start || equals + 1 < end && (text.charAt(equals + 1) == '=' || text.charAt(equals + 1) == '>')
         || "=!<>".indexOf(text.charAt(equals - 1)) >= 0) {
       return false;

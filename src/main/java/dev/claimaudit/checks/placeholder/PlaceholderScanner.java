@@ -185,8 +185,11 @@ public final class PlaceholderScanner {
     boolean testFile = testByPath || TestCounter.declaresTests(language, lexed);
     List<Rule> rules = applicable(language, testFile);
     Map<String, String> aliases = Aliases.of(language, lexed, aliasWords);
-    List<AddedLine> candidates = withAliasLines(
-        candidates(preselected, rules, keywords(language, testFile, rules), line -> preselect && standsIn(lexed, line)), lines, aliases);
+    // A test file by its name was preselected by these same rules, on lines as they stand in the
+    // lexed text: selecting again would keep every line.
+    boolean selectedAlready = kind == Sources.Kind.PLAIN && testByPath && linesAsInHead;
+    List<AddedLine> candidates = withAliasLines(selectedAlready ? preselected
+        : candidates(preselected, rules, keywords(language, testFile, rules), line -> preselect && standsIn(lexed, line)), lines, aliases);
     CappedFindings findings = new CappedFindings(path);
     Structure structure = null;
     BitSet addedNumbers = new BitSet();
