@@ -124,25 +124,29 @@ public final class AddedWords {
     void add(int file, List<AddedLine> lines) {
       for (AddedLine line : lines) {
         String text = line.text();
+        int length = text.length();
         int i = 0;
-        while (i < text.length()) {
-          if (!isWordChar(text.charAt(i))) {
+        while (i < length) {
+          char c = text.charAt(i);
+          if (!isWordChar(c)) {
             i++;
             continue;
           }
+          // The word's hash is made as it is read, as {@link #hash} makes it.
           int start = i;
-          while (i < text.length() && isWordChar(text.charAt(i))) {
+          int hash = 0;
+          do {
+            hash = 31 * hash + c;
             i++;
-          }
+          } while (i < length && isWordChar(c = text.charAt(i)));
           if (i - start <= MAX_WORD) {
-            put(text, start, i, file);
+            put(text, start, i, hash, file);
           }
         }
       }
     }
 
-    private void put(String text, int start, int end, int file) {
-      int hash = hash(text, start, end);
+    private void put(String text, int start, int end, int hash, int file) {
       int mask = words.length - 1;
       for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
         String word = words[slot];
