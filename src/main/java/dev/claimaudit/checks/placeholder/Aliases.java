@@ -127,7 +127,10 @@ final class Aliases {
    * dotted or indexed path and a closing {@code ;}: the shape of {@code NIE = NotImplementedError}.
    */
   private static boolean bareNameAssigned(String text, int start, int end) {
-    int equals = text.lastIndexOf('=', end - 1);
+    int equals = end - 1;
+    while (equals > start && text.charAt(equals) != '=') {
+      equals--;
+    }
     if (equals <= start || equals + 1 < end && (text.charAt(equals + 1) == '=' || text.charAt(equals + 1) == '>')
         || "=!<>".indexOf(text.charAt(equals - 1)) >= 0) {
       return false;
