@@ -80,10 +80,29 @@ public final class Outliner {
   private static final Pattern INDENT_TEST = Pattern.compile(
       "^\\s*(describe|context|it|specify|test|scenario|feature)\\s*\\(?\\s*([\"'])((?:\\\\.|(?!\\2).){0,300})\\2");
 
+  /*
+   * Words one of which every match of a pattern holds, as the pattern spells them: a header that
+   * holds none is not tried with it. Most block headers (an if, a loop, a method) hold none of a
+   * type's or a test call's words, and trying the patterns at each character costs more.
+   */
+  private static final List<String> TEST_CALL_WORDS = List.of("it", "test", "describe", "context", "specify", "scenario", "feature", ".Run");
+  private static final List<String> QUOTES = List.of("\"", "'", "`");
+  private static final List<String> TYPE_WORDS = List.of("class", "interface", "struct", "enum", "trait", "object", "record", "protocol",
+      "extension", "namespace", "mod", "union", "impl");
+  private static final List<String> ANONYMOUS_TYPE_WORDS = List.of("new", "object");
+  private static final List<String> KEYWORD_FUNCTION_WORDS = List.of("fn", "fun", "def");
+  private static final List<String> SPOCK_FEATURE_WORDS = List.of("def");
+  private static final List<String> BOUND_FUNCTION_WORDS = List.of("=>", "function");
+
   private Outliner() {}
 
   public static Outline outline(Language language, LexedText lexed) {
-    return BY_INDENT.contains(language) ? byIndent(lexed) : byBraces(language, lexed);
+    return outline(language, lexed, true);
+  }
+
+  /** @param wordChecks whether a pattern is tried only on a header that holds one of its words; false for the tests' oracle */
+  static Outline outline(Language language, LexedText lexed, boolean wordChecks) {
+    return BY_INDENT.contains(language) ? byIndent(lexed) : byBraces(language, lexed, wordChecks);
   }
 
   /**
@@ -96,7 +115,7 @@ public final class Outliner {
     }
   }
 
-  private static Outline byBraces(Language language, LexedText lexed) {
+  private static Outline byBraces(Language language, LexedText lexed, boolean wordChecks) {
     String text = lexed.text();
     List<Block> blocks = new ArrayList<>();
     Deque<Open> open = new ArrayDeque<>();
@@ -126,7 +145,7 @@ public final class Outliner {
           open.push(new Open(null, null, "", List.of(), lexed.lineOf(i), lexed.lineOf(i), true));
           continue;
         }
-        open.push(name(language, lexed, from, i));
+        open.push(name(language, lexed, from, i, wordChecks));
       } else if (c == '}' && !open.isEmpty()) {
         Open closed = open.pop();
         close(closed, lexed.lineOf(i), blocks);
@@ -151,31 +170,36 @@ public final class Outliner {
   }
 
   /** The block whose brace is at {@code brace}, named by the declaration between {@code from} and it. */
-  private static Open name(Language language, LexedText lexed, int from, int brace) {
+  private static Open name(Language language, LexedText lexed, int from, int brace, boolean wordChecks) {
     String header = codeAndStrings(lexed, from, brace);
     // Declarations are read from the code alone ("functions" in a test's name is no func), tests' names from their strings.
     String code = codeOnly(lexed, from, brace);
+    int headerStart = declarationStart(header);
+    int codeStart = declarationStart(code);
     int bodyLine = lexed.lineOf(brace);
     Kind kind = null;
     String name = null;
     int at = -1;
+    boolean testCalls = !wordChecks || holdsAny(header, headerStart, QUOTES) && holdsAny(header, headerStart, TEST_CALL_WORDS);
     Matcher test = fromDeclaration(TEST_CALL.matcher(header), header);
-    while (test.find()) {
+    while (testCalls && test.find()) {
       at = test.start(1);
       String callee = test.group(1);
       kind = callee.matches("(?s)(?:describe|context|suite|xdescribe|xcontext|fdescribe|feature)\\b.*") ? Kind.SUITE : Kind.TEST;
       name = test.group(3);
     }
+    boolean spockFeatures = !wordChecks || holdsAny(header, headerStart, SPOCK_FEATURE_WORDS);
     Matcher spock = fromDeclaration(SPOCK_FEATURE.matcher(header), header);
-    while (spock.find()) {
+    while (spockFeatures && spock.find()) {
       if (spock.start() > at) {
         at = spock.start();
         kind = Kind.TEST;
         name = spock.group(2);
       }
     }
+    boolean types = !wordChecks || holdsAny(code, codeStart, TYPE_WORDS);
     Matcher type = fromDeclaration(TYPE_DECLARATION.matcher(code), code);
-    while (type.find()) {
+    while (types && type.find()) {
       if (type.start(1) > at && !type.group(2).equals("for") && !insideAType(code, type.start())) {
         at = type.start(1);
         kind = Kind.TYPE;
@@ -183,14 +207,15 @@ public final class Outliner {
       }
     }
     Matcher anonymous = fromDeclaration(ANONYMOUS_TYPE.matcher(code), code);
-    if (anonymous.find() && anonymous.start() > at) {
+    if ((!wordChecks || holdsAny(code, codeStart, ANONYMOUS_TYPE_WORDS)) && anonymous.find() && anonymous.start() > at) {
       at = anonymous.start();
       kind = Kind.TYPE;
       name = anonymous.group(1) != null ? anonymous.group(1) : anonymous.group(2);
     }
+    boolean keywordFunctions = !wordChecks || holdsAny(code, codeStart, KEYWORD_FUNCTION_WORDS);
     Matcher keyword = fromDeclaration(KEYWORD_FUNCTION.matcher(code), code);
     int keywordEnd = -1;
-    while (keyword.find()) {
+    while (keywordFunctions && keyword.find()) {
       if (keyword.start() > at) {
         at = keyword.start();
         keywordEnd = keyword.end();
@@ -200,7 +225,7 @@ public final class Outliner {
       }
     }
     Matcher bound = fromDeclaration(BOUND_FUNCTION.matcher(code), code);
-    if (bound.find() && bound.start() > at) {
+    if ((!wordChecks || holdsAny(code, codeStart, BOUND_FUNCTION_WORDS)) && bound.find() && bound.start() > at) {
       at = bound.start();
       kind = Kind.FUNCTION;
       name = bound.group(1);
@@ -230,12 +255,27 @@ public final class Outliner {
    * than the declaration. No match can start in that white space and name anything else.
    */
   private static Matcher fromDeclaration(Matcher matcher, String text) {
+    return matcher.region(declarationStart(text), text.length()).useTransparentBounds(true).useAnchoringBounds(false);
+  }
+
+  /** Where {@link #fromDeclaration} starts a match: the line end before the line of the first character that is not white space. */
+  private static int declarationStart(String text) {
     int first = 0;
     while (first < text.length() && Character.isWhitespace(text.charAt(first))) {
       first++;
     }
     int lineStart = text.lastIndexOf('\n', first - 1) + 1;
-    return matcher.region(Math.max(0, lineStart - 1), text.length()).useTransparentBounds(true).useAnchoringBounds(false);
+    return Math.max(0, lineStart - 1);
+  }
+
+  /** Whether {@code text} holds one of {@code words} from {@code from} on, where every match of their pattern lies. */
+  private static boolean holdsAny(String text, int from, List<String> words) {
+    for (int i = 0; i < words.size(); i++) {
+      if (text.indexOf(words.get(i), from) >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
