@@ -164,6 +164,37 @@ public final class KeywordIndex {
     return false;
   }
 
+  /**
+   * What {@link #anyIn} says of an ASCII text, read in the same one pass that tells whether it is
+   * one: 1 when a keyword occurs in it, 0 when none does, and -1 when a character is not ASCII (or a
+   * keyword is not), which a caller reads another way (look-alikes folded first).
+   */
+  public int inAsciiText(String text) {
+    if (!others.isEmpty()) {
+      return -1;
+    }
+    int at = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= ALPHABET) {
+        return -1;
+      }
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + ('a' - 'A'));
+      }
+      at = transitions[at + c];
+      if (at < 0) {
+        for (int rest = i + 1; rest < text.length(); rest++) {
+          if (text.charAt(rest) >= ALPHABET) {
+            return -1;
+          }
+        }
+        return 1;
+      }
+    }
+    return 0;
+  }
+
   /** Runs the automaton over an ASCII text, lowering as it goes; false when a character is not ASCII. */
   private boolean scanAscii(String text, BitSet found) {
     int at = 0;

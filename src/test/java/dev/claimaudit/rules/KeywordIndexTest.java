@@ -56,6 +56,8 @@ class KeywordIndexTest {
 
     assertThat(index.groupsIn(line)).isEqualTo(expected);
     assertThat(index.anyIn(line)).isEqualTo(!expected.isEmpty());
+    boolean ascii = line.chars().allMatch(c -> c < 128) && groups.stream().flatMap(List::stream).allMatch(k -> k.chars().allMatch(c -> c < 128));
+    assertThat(index.inAsciiText(line)).isEqualTo(!ascii ? -1 : expected.isEmpty() ? 0 : 1);
   }
 
   @Provide

@@ -62,7 +62,8 @@ public final class MovedPlaceholders {
 
   /** Whether a removed line may be a placeholder that moved: it holds a keyword of some rule, or a look-alike that may spell one. */
   boolean holdsKeyword(String line) {
-    return keywords.anyIn(line) || Confusables.affects(line);
+    int ascii = keywords.inAsciiText(line);
+    return ascii >= 0 ? ascii == 1 : keywords.anyIn(line) || Confusables.affects(line);
   }
 
   /** {@code findings} without the placeholders that only moved, in the same order. */

@@ -371,8 +371,9 @@ public final class PlaceholderScanner {
     List<AddedLine> candidates = new ArrayList<>();
     for (AddedLine line : added) {
       String written = line.text();
-      String read = Confusables.affects(written) ? Confusables.skeleton(written) : written;
-      if (!keywords.anyIn(read)) {
+      int ascii = keywords.inAsciiText(written);
+      String read = ascii >= 0 || !Confusables.affects(written) ? written : Confusables.skeleton(written);
+      if (ascii == 0 || ascii < 0 && !keywords.anyIn(read)) {
         continue;
       }
       // A line longer than one match window is left to the windowed check of the full scan.

@@ -47,8 +47,7 @@ final class StructureCheck {
       List<Integer> block = LineContext.block(lexed, number);
       String rest = rest(lexed, number, matchEnd, Region.CODE);
       if (structure.unlessBlock().isPresent()
-          && (finds(structure.unlessBlock().get(), rest) || block.stream().anyMatch(line -> finds(structure.unlessBlock().get(),
-              LineContext.only(lexed, line, Region.CODE))))) {
+          && (finds(structure.unlessBlock().get(), rest) || anyLineFromTheEnd(structure.unlessBlock().get(), lexed, block))) {
         return false;
       }
       if (structure.blockComment().isPresent()
@@ -58,6 +57,19 @@ final class StructureCheck {
       }
     }
     return structure.unlessFile().isEmpty() || !inCode(structure.unlessFile().get(), lexed);
+  }
+
+  /**
+   * Whether {@code pattern} matches the code of a line of {@code block}. The lines are tried from
+   * the last: what a block's condition looks for, a test's assertion, mostly ends the block.
+   */
+  private static boolean anyLineFromTheEnd(Pattern pattern, LexedText lexed, List<Integer> block) {
+    for (int i = block.size() - 1; i >= 0; i--) {
+      if (finds(pattern, LineContext.only(lexed, block.get(i), Region.CODE))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether {@code pattern} matches the file somewhere in its code. */
