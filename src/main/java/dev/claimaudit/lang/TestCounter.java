@@ -1,5 +1,6 @@
 package dev.claimaudit.lang;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
@@ -26,7 +27,38 @@ public final class TestCounter {
   /** A Python file's tests are found by a runner only when it imports one. */
   private static final Pattern PYTHON_RUNNER = Pattern.compile("^(?:import|from)\\s+(?:pytest|unittest)\\b", Pattern.MULTILINE);
 
+  /**
+   * Words one of which every match of a language's declaration pattern holds, where a few say it:
+   * a file that holds none declares no test, and its lines are not each matched. Most source files
+   * of a JVM project hold no test annotation.
+   */
+  private static final Map<Language, List<String>> DECLARATION_WORDS = declarationWords();
+
   private TestCounter() {}
+
+  private static Map<Language, List<String>> declarationWords() {
+    List<String> jvm = List.of("@Test", "@ParameterizedTest", "@RepeatedTest", "@Property", "@Example", "@RetryingTest");
+    List<String> withQuote = new ArrayList<>(jvm);
+    withQuote.add("\"");
+    List<String> withDef = new ArrayList<>(jvm);
+    withDef.add("def");
+    return Map.of(Language.JAVA, jvm, Language.KOTLIN, List.copyOf(withQuote), Language.SCALA, List.copyOf(withQuote), Language.GROOVY,
+        List.copyOf(withDef));
+  }
+
+  /** Whether {@code text} may declare a test in {@code language}: it holds a word of {@link #DECLARATION_WORDS}, or the language has none. */
+  static boolean mayDeclare(Language language, String text) {
+    List<String> words = DECLARATION_WORDS.get(language);
+    if (words == null) {
+      return true;
+    }
+    for (String word : words) {
+      if (text.contains(word)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   private static Map<Language, Pattern> declarations() {
     Map<Language, String> patterns = new EnumMap<>(Language.class);
@@ -95,7 +127,7 @@ public final class TestCounter {
     if (pattern.isEmpty()) {
       return Optional.empty();
     }
-    if (!anyLineMatches(pattern.get(), text, LexedText.lineStarts(text))) {
+    if (!mayDeclare(language.get(), text) || !anyLineMatches(pattern.get(), text, LexedText.lineStarts(text))) {
       return Optional.of(0);
     }
     return Optional.of(countIn(Lexer.lex(language.get(), text), pattern.get(), null));
@@ -139,7 +171,9 @@ public final class TestCounter {
 
   /** {@link #countInFile(String, String)} of a text already lexed in the language of {@code path}. */
   public static Optional<Integer> countInFile(String path, LexedText lexed) {
-    return declaration(path).map(pattern -> anyLineMatches(pattern, lexed.text(), lexed.lineStarts()) ? countIn(lexed, pattern, null) : 0);
+    Optional<Language> language = Language.of(path);
+    return language.flatMap(TestCounter::declaration).map(pattern -> mayDeclare(language.get(), lexed.text())
+        && anyLineMatches(pattern, lexed.text(), lexed.lineStarts()) ? countIn(lexed, pattern, null) : 0);
   }
 
   private static int countIn(LexedText lexed, Pattern pattern, Collection<Integer> lines) {
@@ -195,7 +229,8 @@ public final class TestCounter {
     if (pattern == null || language == Language.GO) {
       return false;
     }
-    if (language == Language.PYTHON && !PYTHON_RUNNER.matcher(lexed.text()).find()) {
+    if (language == Language.PYTHON && !PYTHON_RUNNER.matcher(lexed.text()).find()
+        || !FILE_DECLARATIONS.containsKey(language) && !mayDeclare(language, lexed.text())) {
       return false;
     }
     Matcher matcher = pattern.matcher(lexed.text());
