@@ -58,12 +58,16 @@ final class Terms {
   /** The terms of a change's paths: every part of every changed path. */
   static Terms ofPaths(Iterable<String> paths) {
     Terms terms = new Terms(false);
+    // Folders recur in path after path: each part's stems and name are added once.
+    Set<String> partsSeen = new HashSet<>();
     for (String path : paths) {
       String[] parts = path.replace('\\', '/').split("/");
       for (int i = 0; i < parts.length; i++) {
-        terms.addStems(parts[i]);
-        int dot = parts[i].indexOf('.');
-        terms.names.add(Scope.normal(dot > 0 ? parts[i].substring(0, dot) : parts[i]));
+        if (partsSeen.add(parts[i])) {
+          terms.addStems(parts[i]);
+          int dot = parts[i].indexOf('.');
+          terms.names.add(Scope.normal(dot > 0 ? parts[i].substring(0, dot) : parts[i]));
+        }
         StringBuilder key = new StringBuilder();
         for (int j = i; j < parts.length; j++) {
           key.append(j > i ? "/" : "").append(parts[j]);
