@@ -2,6 +2,7 @@ package dev.claimaudit.claims;
 
 import dev.claimaudit.claims.ClaimSubject.AbsenceTarget;
 import dev.claimaudit.claims.ClaimSubject.FileAction;
+import dev.claimaudit.text.KeywordIndex;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -21,6 +22,22 @@ import java.util.stream.IntStream;
  * draft, skeleton, stub) makes only hedged claims.
  */
 public final class ClaimExtractor {
+  /*
+   * Words a sentence must mention, lower case, for a kind of claim to be looked for in it: most
+   * sentences mention none, and one pass over a sentence tells for all the words of a kind.
+   */
+  private static final KeywordIndex TEST_WORDS = KeywordIndex.anyOf("test", "spec", "case", "check", "assert", "pass", "green");
+  private static final KeywordIndex ABSENCE_WORDS = KeywordIndex.anyOf("todo", "fixme", "xxx", "hack", "stub", "placeholder",
+      "skipped", "disabled", "ignored");
+  private static final KeywordIndex ADDING_WORDS = KeywordIndex.anyOf("add", "introduc", "defin", "export", "expos", "creat",
+      "implement", "new");
+  private static final KeywordIndex CLOSING_WORDS = KeywordIndex.anyOf("fix", "close", "resolve");
+  private static final KeywordIndex STRONG_STATUS_WORDS = KeywordIndex.anyOf("done", "complete", "finish", "ship", "production",
+      "ready", "fully", "verified", "feature", "100", "landed", "fertig", "erledigt", "abgeschlossen", "vollst", "termin", "fini",
+      "achev", "complet", "list", "hech", "conclu", "finaliz", "finit", "klaar", "voltooid", "afgerond", "gotowe", "zrobione", "tamam");
+  private static final KeywordIndex PASSIVE_STATUS_WORDS = KeywordIndex.anyOf("implemented", "working", "supported", "wired up",
+      "in place", "functional", "handled");
+
   private static final Pattern CONVENTIONAL_PREFIX =
       Pattern.compile("^(?i)(feat|fix|perf|refactor|chore|docs|test|tests|build|ci|style|revert)(\\([^)]{0,40}\\))?!?:\\s*");
   /** Quoted words are a mention of what someone else said or might say, not this change's claim. */
@@ -332,13 +349,8 @@ public final class ClaimExtractor {
      * Whether the sentence holds one of {@code words} in any case: each pattern below names the
      * words a match must hold, and looking for them first spares most sentences the pattern.
      */
-    private boolean mentions(String... words) {
-      for (String word : words) {
-        if (lower.contains(word)) {
-          return true;
-        }
-      }
-      return false;
+    private boolean mentions(KeywordIndex words) {
+      return words.anyIn(lower);
     }
 
     void read() {
@@ -482,7 +494,7 @@ public final class ClaimExtractor {
     }
 
     private void tests(String text) {
-      if (!mentions("test", "spec", "case", "check", "assert", "pass", "green")) {
+      if (!mentions(TEST_WORDS)) {
         return;
       }
       Matcher passFail = PASS_FAIL.matcher(text);
@@ -510,7 +522,7 @@ public final class ClaimExtractor {
     }
 
     private void absence(String text) {
-      if (!mentions("todo", "fixme", "xxx", "hack", "stub", "placeholder", "skipped", "disabled", "ignored")) {
+      if (!mentions(ABSENCE_WORDS)) {
         return;
       }
       Matcher absence = ABSENCE.matcher(text);
@@ -532,7 +544,7 @@ public final class ClaimExtractor {
     }
 
     private void symbols(String text) {
-      if (!mentions("add", "introduc", "defin", "export", "expos", "creat", "implement", "new")) {
+      if (!mentions(ADDING_WORDS)) {
         return;
       }
       Matcher verb = ADD_VERB.matcher(text);
@@ -544,14 +556,12 @@ public final class ClaimExtractor {
 
     private void status(String text, String body) {
       Matcher closing = ISSUE_CLOSING.matcher(text);
-      if (mentions("fix", "close", "resolve") && closing.find() && !Hedges.negatedAt(text, closing.start())) {
+      if (mentions(CLOSING_WORDS) && closing.find() && !Hedges.negatedAt(text, closing.start())) {
         add(ClaimKind.STATUS, Strength.NORMAL, text, new ClaimSubject.Status(closing.group(0)));
         return;
       }
       Matcher strong = STRONG_STATUS.matcher(text);
-      boolean strongWord = mentions("done", "complete", "finish", "ship", "production", "ready", "fully", "verified", "feature", "100",
-          "landed", "fertig", "erledigt", "abgeschlossen", "vollst", "termin", "fini", "achev", "complet", "list", "hech", "conclu",
-          "finaliz", "finit", "klaar", "voltooid", "afgerond", "gotowe", "zrobione", "tamam") || !lower.chars().allMatch(c -> c < 0x80);
+      boolean strongWord = mentions(STRONG_STATUS_WORDS) || !lower.chars().allMatch(c -> c < 0x80);
       while (strongWord && strong.find()) {
         if (!Hedges.negatedAt(text, strong.start())) {
           String word = strong.group(1) != null ? strong.group(1) : strong.group(2);
@@ -565,7 +575,7 @@ public final class ClaimExtractor {
         return;
       }
       Matcher passive = PASSIVE_STATUS.matcher(text);
-      if (mentions("implemented", "working", "supported", "wired up", "in place", "functional", "handled") && passive.find()
+      if (mentions(PASSIVE_STATUS_WORDS) && passive.find()
           && !Hedges.negatedAt(text, passive.start(1))) {
         add(ClaimKind.STATUS, Strength.NORMAL, text, new ClaimSubject.Status(passive.group(1).toLowerCase(Locale.ROOT)));
         return;

@@ -1,5 +1,6 @@
 package dev.claimaudit.claims;
 
+import dev.claimaudit.text.KeywordIndex;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -51,12 +52,13 @@ final class Hedges {
       "(?i)\\bnow\\s+(?:final|complete[d]?|done|ready|finished|implemented|working|feature[- ]complete)\\b");
 
   /** Lower-case text that every match of the pattern after it holds, looked for first: most messages hedge nothing. */
-  private static final List<String> TITLE_HINTS = List.of("wip", "draft", "rfc", "poc", "spike", "do not", "dnm");
-  private static final List<String> SOURCE_HINTS = List.of("progress", "not ready", "do not", "skeleton", "scaffold", "stub", "prototype",
-      "draft", "wip", "first pass");
-  private static final List<String> LINE_HINTS = List.of("wip", "stub", "skeleton", "scaffold", "placeholder", "partial", "for now",
-      "temporar", "not yet", "mostly", "half", "draft", "prototype", "experimental", "tentative", "in progress", "roughly", "basic version",
-      "first ", "initial ", "groundwork", "set up", "sets up", "setting up", "most basic", "bare", "not fully", "not completely");
+  private static final KeywordIndex TITLE_HINTS = KeywordIndex.anyOf("wip", "draft", "rfc", "poc", "spike", "do not", "dnm");
+  private static final KeywordIndex SOURCE_HINTS = KeywordIndex.anyOf("progress", "not ready", "do not", "skeleton", "scaffold", "stub",
+      "prototype", "draft", "wip", "first pass");
+  private static final KeywordIndex LINE_HINTS = KeywordIndex.anyOf("wip", "stub", "skeleton", "scaffold", "placeholder", "partial",
+      "for now", "temporar", "not yet", "mostly", "half", "draft", "prototype", "experimental", "tentative", "in progress", "roughly",
+      "basic version", "first ", "initial ", "groundwork", "set up", "sets up", "setting up", "most basic", "bare", "not fully",
+      "not completely");
 
   static boolean hedgesSource(String title, String wholeText) {
     return firstUnundone(TITLE_HINTS, TITLE_HEDGE, title) || firstUnundone(SOURCE_HINTS, SOURCE_HEDGE, wholeText);
@@ -66,9 +68,8 @@ final class Hedges {
     return firstUnundone(LINE_HINTS, LINE_HEDGE, text);
   }
 
-  private static boolean firstUnundone(List<String> hints, Pattern pattern, String text) {
-    String lower = text.toLowerCase(Locale.ROOT);
-    return hints.stream().anyMatch(lower::contains) && firstUnundone(pattern, text);
+  private static boolean firstUnundone(KeywordIndex hints, Pattern pattern, String text) {
+    return hints.anyIn(text) && firstUnundone(pattern, text);
   }
 
   private static boolean firstUnundone(Pattern pattern, String text) {
@@ -93,13 +94,13 @@ final class Hedges {
   /** A sentence about future work opens with one of these words or holds one of the status words after the modal. */
   private static final List<String> FUTURE_OPENINGS = List.of("follow", "todo", "next", "future", "later", "carry", "out of scope", "known",
       "not included", "not in this", "remaining", "open question", "planned");
-  private static final List<String> FUTURE_STATUS_WORDS = List.of("done", "complete", "implement", "finish", "ship", "fix", "land", "pass",
-      "support", "add");
+  private static final KeywordIndex FUTURE_STATUS_WORDS = KeywordIndex.anyOf("done", "complete", "implement", "finish", "ship", "fix",
+      "land", "pass", "support", "add");
 
   static boolean speaksOfFuture(String text) {
     String lower = text.toLowerCase(Locale.ROOT);
     String opening = lower.stripLeading();
-    if (FUTURE_STATUS_WORDS.stream().noneMatch(lower::contains) && FUTURE_OPENINGS.stream().noneMatch(opening::startsWith)) {
+    if (!FUTURE_STATUS_WORDS.anyIn(lower) && FUTURE_OPENINGS.stream().noneMatch(opening::startsWith)) {
       return false;
     }
     return FUTURE.matcher(text).find();

@@ -2,7 +2,7 @@ package dev.claimaudit.checks.placeholder;
 
 import dev.claimaudit.checks.Finding;
 import dev.claimaudit.rules.Catalog;
-import dev.claimaudit.rules.KeywordIndex;
+import dev.claimaudit.text.KeywordIndex;
 import dev.claimaudit.rules.Rule;
 import dev.claimaudit.text.Confusables;
 import java.util.ArrayList;

@@ -11,7 +11,7 @@ import dev.claimaudit.lang.Source;
 import dev.claimaudit.lang.Sources;
 import dev.claimaudit.lang.TestCounter;
 import dev.claimaudit.rules.Catalog;
-import dev.claimaudit.rules.KeywordIndex;
+import dev.claimaudit.text.KeywordIndex;
 import dev.claimaudit.rules.ReasonVocabulary;
 import dev.claimaudit.rules.Rule;
 import dev.claimaudit.text.BoundedCharSequence;

@@ -1,4 +1,4 @@
-package dev.claimaudit.rules;
+package dev.claimaudit.text;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -50,6 +50,11 @@ public final class KeywordIndex {
     this.output = output;
     this.others = List.copyOf(others);
     this.groups = groups;
+  }
+
+  /** An index of one group: {@link #anyIn} tells whether a text holds any of {@code keywords}. */
+  public static KeywordIndex anyOf(String... keywords) {
+    return of(List.of(List.of(keywords)));
   }
 
   /** An index of {@code keywordGroups}: group {@code i} matches when any of its keywords occurs. */

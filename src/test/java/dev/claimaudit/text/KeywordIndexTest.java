@@ -1,4 +1,4 @@
-package dev.claimaudit.rules;
+package dev.claimaudit.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
