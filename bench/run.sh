@@ -218,8 +218,8 @@ fi
     echo "## W1 per JDK"
     echo
     echo "One hyperfine run (medians of $RUNS runs after one warm-up). \"cached\": bin/audit and bench/floor as they"
-    echo "are, with the class-data archive they train (Java 17 to 23: \`-XX:ArchiveClassesAtExit\`, then"
-    echo "\`-XX:SharedArchiveFile\`) or the AOT cache (Java 24 and newer: \`-XX:AOTMode=record\` and \`create\`,"
+    echo "are, with the class-data archive they train (Java 17 to 23: \`-XX:DumpLoadedClassList\`, \`-Xshare:dump\`,"
+    echo "then \`-XX:SharedArchiveFile\`) or the AOT cache (Java 24 and newer: \`-XX:AOTMode=record\` and \`create\`,"
     echo "then \`-XX:AOTCache\`), each trained on W1 before the timed part. \"none\": java with bin/audit's"
     echo "options and the JDK's own class-data archive only."
     echo
