@@ -357,7 +357,11 @@ public final class ClaimExtractor {
       if (fileListItem()) {
         return;
       }
-      String[] sentences = SENTENCE_END.split(QUOTED.matcher(segment.text()).replaceAll("\"…\""));
+      // Neither pattern matches a segment without one of its characters: most subjects quote
+      // nothing, and many have no sentence end.
+      String whole = segment.text();
+      String unquoted = holdsOneOf(whole, "'\"“") ? QUOTED.matcher(whole).replaceAll("\"…\"") : whole;
+      String[] sentences = holdsOneOf(unquoted, ".!?;—–") ? SENTENCE_END.split(unquoted) : new String[] {unquoted};
       for (int index = 0; index < sentences.length; index++) {
         String text = sentences[index].strip();
         moment = segmentMoment.sentence(index);
@@ -584,6 +588,15 @@ public final class ClaimExtractor {
         add(ClaimKind.STATUS, Strength.NORMAL, text, new ClaimSubject.Status("feat"));
       }
     }
+  }
+
+  private static boolean holdsOneOf(String text, String characters) {
+    for (int i = 0; i < characters.length(); i++) {
+      if (text.indexOf(characters.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Parses "SFT_NEVER constant in export_sft.ts and an isOptedOut() helper in src/x.ts". */
