@@ -32,29 +32,51 @@ public final class TestCounter {
    * a file that holds none declares no test, and its lines are not each matched. Most source files
    * of a JVM project hold no test annotation.
    */
-  private static final Map<Language, List<String>> DECLARATION_WORDS = declarationWords();
+  private static final Map<Language, DeclarationWords> DECLARATION_WORDS = declarationWords();
+
+  /** The words, and the characters they start with, each once. */
+  private record DeclarationWords(List<String> words, String starts) {
+    static DeclarationWords of(List<String> words) {
+      StringBuilder starts = new StringBuilder();
+      for (String word : words) {
+        if (starts.indexOf(word.substring(0, 1)) < 0) {
+          starts.append(word.charAt(0));
+        }
+      }
+      return new DeclarationWords(List.copyOf(words), starts.toString());
+    }
+  }
 
   private TestCounter() {}
 
-  private static Map<Language, List<String>> declarationWords() {
+  private static Map<Language, DeclarationWords> declarationWords() {
     List<String> jvm = List.of("@Test", "@ParameterizedTest", "@RepeatedTest", "@Property", "@Example", "@RetryingTest");
     List<String> withQuote = new ArrayList<>(jvm);
     withQuote.add("\"");
     List<String> withDef = new ArrayList<>(jvm);
     withDef.add("def");
-    return Map.of(Language.JAVA, jvm, Language.KOTLIN, List.copyOf(withQuote), Language.SCALA, List.copyOf(withQuote), Language.GROOVY,
-        List.copyOf(withDef));
+    return Map.of(Language.JAVA, DeclarationWords.of(jvm), Language.KOTLIN, DeclarationWords.of(withQuote), Language.SCALA,
+        DeclarationWords.of(withQuote), Language.GROOVY, DeclarationWords.of(withDef));
   }
 
-  /** Whether {@code text} may declare a test in {@code language}: it holds a word of {@link #DECLARATION_WORDS}, or the language has none. */
+  /**
+   * Whether {@code text} may declare a test in {@code language}: it holds a word of
+   * {@link #DECLARATION_WORDS}, or the language has none. The words are tried only where their
+   * first character stands, found by {@link String#indexOf(int)}: the JVM's all start with {@code @}.
+   */
   static boolean mayDeclare(Language language, String text) {
-    List<String> words = DECLARATION_WORDS.get(language);
-    if (words == null) {
+    DeclarationWords declaration = DECLARATION_WORDS.get(language);
+    if (declaration == null) {
       return true;
     }
-    for (String word : words) {
-      if (text.contains(word)) {
-        return true;
+    for (int s = 0; s < declaration.starts().length(); s++) {
+      char start = declaration.starts().charAt(s);
+      for (int at = text.indexOf(start); at >= 0; at = text.indexOf(start, at + 1)) {
+        for (String word : declaration.words()) {
+          if (word.charAt(0) == start && text.startsWith(word, at)) {
+            return true;
+          }
+        }
       }
     }
     return false;
