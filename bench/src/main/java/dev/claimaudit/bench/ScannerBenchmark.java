@@ -4,7 +4,7 @@ import dev.claimaudit.checks.Finding;
 import dev.claimaudit.checks.PathFilter;
 import dev.claimaudit.lang.TestFiles;
 import dev.claimaudit.rules.Catalog;
-import dev.claimaudit.rules.KeywordIndex;
+import dev.claimaudit.text.KeywordIndex;
 import dev.claimaudit.rules.CatalogLoader;
 import dev.claimaudit.lang.Language;
 import dev.claimaudit.lang.LexedText;
