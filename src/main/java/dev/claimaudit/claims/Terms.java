@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The stems and names of a place in the code (a placeholder's symbols and file) or of a whole
@@ -26,12 +27,31 @@ final class Terms {
    * The answers of {@link #relatedTo} and {@link #holds} so far, for a site's terms: thousands of
    * claims ask one site about the same few words. A site's terms are asked by one thread only.
    */
-  private final Map<String, Boolean> related;
-  private final Map<String, Boolean> held;
+  private final Answers related;
+  private final Answers held;
 
   private Terms(boolean remembered) {
-    related = remembered ? new HashMap<>() : null;
-    held = remembered ? new HashMap<>() : null;
+    related = remembered ? new Answers(this::isRelatedTo) : null;
+    held = remembered ? new Answers(this::isHeld) : null;
+  }
+
+  /** A question about a word, each answer given once. */
+  private static final class Answers {
+    private final Map<String, Boolean> known = new HashMap<>();
+    private final Predicate<String> question;
+
+    Answers(Predicate<String> question) {
+      this.question = question;
+    }
+
+    boolean ask(String word) {
+      Boolean answer = known.get(word);
+      if (answer == null) {
+        answer = question.test(word);
+        known.put(word, answer);
+      }
+      return answer;
+    }
   }
 
   /** The terms of a placeholder's site: the names around it and the name of its file. */
@@ -101,15 +121,7 @@ final class Terms {
 
   /** Whether a stem of these terms is related to {@code word} ({@link Words#related}). */
   boolean relatedTo(String word) {
-    if (related == null) {
-      return isRelatedTo(word);
-    }
-    Boolean known = related.get(word);
-    if (known == null) {
-      known = isRelatedTo(word);
-      related.put(word, known);
-    }
-    return known;
+    return related == null ? isRelatedTo(word) : related.ask(word);
   }
 
   private boolean isRelatedTo(String word) {
@@ -129,15 +141,7 @@ final class Terms {
 
   /** Whether a name holds {@code identifier}, or is held in it (normalised: lower case, letters and digits). */
   boolean holds(String identifier) {
-    if (held == null) {
-      return isHeld(identifier);
-    }
-    Boolean known = held.get(identifier);
-    if (known == null) {
-      known = isHeld(identifier);
-      held.put(identifier, known);
-    }
-    return known;
+    return held == null ? isHeld(identifier) : held.ask(identifier);
   }
 
   private boolean isHeld(String identifier) {

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -38,10 +37,7 @@ class LexerPlainRunsTest {
 
   @Test
   void theProjectsOwnSourcesAndFixturesLexTheSameInEveryLanguage() throws IOException {
-    List<Path> files;
-    try (Stream<Path> walk = Stream.concat(Files.walk(Path.of("src/main/java")), Files.walk(Path.of("src/test/resources")))) {
-      files = walk.filter(Files::isRegularFile).filter(path -> Language.of(path.toString()).isPresent()).toList();
-    }
+    List<Path> files = ProjectSources.under("src/main/java", "src/test/resources");
     assertThat(files).hasSizeGreaterThan(100);
     for (Path file : files) {
       String text = Files.readString(file, StandardCharsets.UTF_8);

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -41,10 +40,7 @@ class TestDeclarationWordsTest {
 
   @Test
   void everyDeclaringLineOfTheProjectHoldsOne() throws IOException {
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(Path.of("src"))) {
-      files = walk.filter(Files::isRegularFile).filter(path -> Language.of(path.toString()).isPresent()).toList();
-    }
+    List<Path> files = ProjectSources.under("src");
     int declaring = 0;
     for (Path file : files) {
       for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
