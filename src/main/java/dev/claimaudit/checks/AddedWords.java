@@ -132,7 +132,7 @@ public final class AddedWords {
             i++;
             continue;
           }
-          // The word's hash is made as it is read, as {@link #hash} makes it.
+          // The word's hash is made as it is read, as hash() makes it from the word.
           int start = i;
           int hash = 0;
           do {
