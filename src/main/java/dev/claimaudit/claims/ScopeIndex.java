@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * Many scopes, indexed by what they name, so that the ones that may cover a placeholder are found
  * by lookups instead of by asking each: a release range holds tens of thousands of claims and
- * hundreds of placeholders. The index gives candidates, a superset of the scopes that cover; the
- * caller asks each candidate {@link Scope#covers}.
+ * hundreds of placeholders. The index gives the scopes that cover by their words exactly, and a
+ * superset of those that cover by a path or an identifier, which the caller asks ({@link Scope#covers}).
  */
 final class ScopeIndex {
   /** As {@link Terms}: two stems are related, and a name holds an identifier, only when they share this many letters. */
