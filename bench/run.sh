@@ -69,7 +69,7 @@ fi
 # first run after a build: make that run a real audit, so that it holds the classes an audit
 # loads. bench/floor does the same for the floor.
 echo "run.sh: building bin/audit and training its start-up archives" >&2
-rm -f target/claim-audit.jsa target/claim-audit-jdk*.aot target/bench/floor-jdk*
+rm -f target/claim-audit*.jsa target/claim-audit-jdk*.aot target/bench/floor-jdk*
 bin/audit --repo "$REPO" --range "$W1_RANGE" --no-llm --format json >/dev/null || true
 bench/floor --repo "$REPO" --range "$W1_RANGE" >/dev/null
 if [ "$HAVE_JDK25" = 1 ]; then
