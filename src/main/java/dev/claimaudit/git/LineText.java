@@ -33,14 +33,7 @@ final class LineText extends RawText {
 
   /** Line {@code index} (0-based) without its line terminator ({@code \n} or {@code \r\n}). */
   String line(int index) {
-    int start = lines.get(index + 1);
-    int end = lines.get(index + 2);
-    if (end > start && content[end - 1] == '\n') {
-      end--;
-    }
-    String text = plainText || ascii(start, end)
-        ? new String(content, start, end - start, StandardCharsets.ISO_8859_1)
-        : RawParseUtils.decode(content, start, end);
+    String text = lineAsRead(index);
     return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
   }
 

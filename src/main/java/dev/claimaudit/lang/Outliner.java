@@ -181,7 +181,7 @@ public final class Outliner {
     String name = null;
     int at = -1;
     boolean testCalls = !wordChecks || holdsAny(header, headerStart, QUOTES) && holdsAny(header, headerStart, TEST_CALL_WORDS);
-    Matcher test = fromDeclaration(TEST_CALL.matcher(header), header);
+    Matcher test = fromDeclaration(TEST_CALL.matcher(header), header, headerStart);
     while (testCalls && test.find()) {
       at = test.start(1);
       String callee = test.group(1);
@@ -189,7 +189,7 @@ public final class Outliner {
       name = test.group(3);
     }
     boolean spockFeatures = !wordChecks || holdsAny(header, headerStart, SPOCK_FEATURE_WORDS);
-    Matcher spock = fromDeclaration(SPOCK_FEATURE.matcher(header), header);
+    Matcher spock = fromDeclaration(SPOCK_FEATURE.matcher(header), header, headerStart);
     while (spockFeatures && spock.find()) {
       if (spock.start() > at) {
         at = spock.start();
@@ -198,7 +198,7 @@ public final class Outliner {
       }
     }
     boolean types = !wordChecks || holdsAny(code, codeStart, TYPE_WORDS);
-    Matcher type = fromDeclaration(TYPE_DECLARATION.matcher(code), code);
+    Matcher type = fromDeclaration(TYPE_DECLARATION.matcher(code), code, codeStart);
     while (types && type.find()) {
       if (type.start(1) > at && !type.group(2).equals("for") && !insideAType(code, type.start())) {
         at = type.start(1);
@@ -206,14 +206,14 @@ public final class Outliner {
         name = type.group(2);
       }
     }
-    Matcher anonymous = fromDeclaration(ANONYMOUS_TYPE.matcher(code), code);
+    Matcher anonymous = fromDeclaration(ANONYMOUS_TYPE.matcher(code), code, codeStart);
     if ((!wordChecks || holdsAny(code, codeStart, ANONYMOUS_TYPE_WORDS)) && anonymous.find() && anonymous.start() > at) {
       at = anonymous.start();
       kind = Kind.TYPE;
       name = anonymous.group(1) != null ? anonymous.group(1) : anonymous.group(2);
     }
     boolean keywordFunctions = !wordChecks || holdsAny(code, codeStart, KEYWORD_FUNCTION_WORDS);
-    Matcher keyword = fromDeclaration(KEYWORD_FUNCTION.matcher(code), code);
+    Matcher keyword = fromDeclaration(KEYWORD_FUNCTION.matcher(code), code, codeStart);
     int keywordEnd = -1;
     while (keywordFunctions && keyword.find()) {
       if (keyword.start() > at) {
@@ -224,14 +224,14 @@ public final class Outliner {
         name = keyword.group(2) != null ? keyword.group(2) + "." + keyword.group(3) : firstGroup(keyword);
       }
     }
-    Matcher bound = fromDeclaration(BOUND_FUNCTION.matcher(code), code);
+    Matcher bound = fromDeclaration(BOUND_FUNCTION.matcher(code), code, codeStart);
     if ((!wordChecks || holdsAny(code, codeStart, BOUND_FUNCTION_WORDS)) && bound.find() && bound.start() > at) {
       at = bound.start();
       kind = Kind.FUNCTION;
       name = bound.group(1);
     }
     for (Pattern pattern : methodPatterns(language)) {
-      Matcher method = fromDeclaration(pattern.matcher(code), code);
+      Matcher method = fromDeclaration(pattern.matcher(code), code, codeStart);
       if (method.find() && method.start(1) > at && method.start(1) >= keywordEnd && !NOT_NAMES.contains(method.group(1))) {
         at = method.start(1);
         kind = Kind.FUNCTION;
@@ -254,8 +254,8 @@ public final class Outliner {
    * blanked doc comment above a declaration, and a pattern tried at each of its spaces costs more
    * than the declaration. No match can start in that white space and name anything else.
    */
-  private static Matcher fromDeclaration(Matcher matcher, String text) {
-    return matcher.region(declarationStart(text), text.length()).useTransparentBounds(true).useAnchoringBounds(false);
+  private static Matcher fromDeclaration(Matcher matcher, String text, int start) {
+    return matcher.region(start, text.length()).useTransparentBounds(true).useAnchoringBounds(false);
   }
 
   /** Where {@link #fromDeclaration} starts a match: the line end before the line of the first character that is not white space. */

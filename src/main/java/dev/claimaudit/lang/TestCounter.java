@@ -6,8 +6,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Counts test case declarations, per framework, without running anything. Only declarations in
@@ -17,6 +19,9 @@ import java.util.regex.Pattern;
 public final class TestCounter {
   private static final String JVM = "^\\s*@(?:Test|ParameterizedTest|RepeatedTest|TestFactory|TestTemplate|Property|Example|RetryingTest)\\b";
   private static final Map<Language, Pattern> DECLARATIONS = declarations();
+  /** The declaration patterns all of whose alternatives start with {@code ^}, found once rather than for every file. */
+  private static final Set<Pattern> ANCHORED = DECLARATIONS.values().stream().filter(pattern -> anchoredAtStart(pattern.pattern()))
+      .collect(Collectors.toUnmodifiableSet());
 
   /** What makes a file that is not a test file by its name one by its content: tests it declares where a runner finds them. */
   private static final Map<Language, Pattern> FILE_DECLARATIONS = Map.of(
@@ -162,7 +167,7 @@ public final class TestCounter {
    */
   private static boolean anyLineMatches(Pattern pattern, String text, int[] starts) {
     Matcher matcher = pattern.matcher(text);
-    boolean anchored = anchoredAtStart(pattern.pattern());
+    boolean anchored = ANCHORED.contains(pattern);
     for (int line = 1; line <= starts.length; line++) {
       matcher.region(starts[line - 1], LexedText.lineEnd(text, starts, line));
       if (anchored ? matcher.lookingAt() : matcher.find()) {

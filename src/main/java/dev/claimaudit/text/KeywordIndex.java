@@ -149,24 +149,8 @@ public final class KeywordIndex {
 
   /** Whether any keyword occurs in {@code text}; allocates nothing for an ASCII text. */
   public boolean anyIn(String text) {
-    if (!others.isEmpty()) {
-      return !groupsIn(text).isEmpty();
-    }
-    int at = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c >= ALPHABET) {
-        return !groupsIn(text).isEmpty();
-      }
-      if (c >= 'A' && c <= 'Z') {
-        c = (char) (c + ('a' - 'A'));
-      }
-      at = transitions[at + c];
-      if (at < 0) {
-        return true;
-      }
-    }
-    return false;
+    int ascii = inAsciiText(text);
+    return ascii >= 0 ? ascii == 1 : !groupsIn(text).isEmpty();
   }
 
   /**

@@ -105,6 +105,8 @@ public final class MovedPlaceholders {
    * Held in arrays of ints, a few per line, as a change may remove a million lines.
    */
   private static final class Unclaimed {
+    private static final int[] NONE = {};
+
     private final List<String> lines;
     private final boolean[] taken;
     /** For each line, the next line with the same text, or -1. */
@@ -171,7 +173,7 @@ public final class MovedPlaceholders {
         return false;
       }
       // A tail of two or more characters ends as the line does; a tail of one is looked for everywhere.
-      int[] candidates = line.length() >= 2 ? byEnd.getOrDefault(end(line), new int[0]) : null;
+      int[] candidates = line.length() >= 2 ? byEnd.getOrDefault(end(line), NONE) : null;
       int count = candidates == null ? lines.size() : candidates.length;
       for (int k = 0; k < count; k++) {
         int i = candidates == null ? k : candidates[k];
