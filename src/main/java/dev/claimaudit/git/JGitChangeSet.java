@@ -8,10 +8,8 @@ import java.util.Optional;
 import java.util.RandomAccess;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
-import org.eclipse.jgit.diff.DiffAlgorithm;
 import org.eclipse.jgit.diff.Edit;
 import org.eclipse.jgit.diff.RawText;
-import org.eclipse.jgit.diff.RawTextComparator;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
@@ -23,8 +21,6 @@ import org.eclipse.jgit.util.IntList;
 
 /** A {@link ChangeSet} backed by JGit; added lines are diffed per file when asked for, on any thread. */
 final class JGitChangeSet implements ChangeSet {
-  private static final DiffAlgorithm ALGORITHM = DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM);
-
   private final Repository repository;
   private final DiffLimits limits;
   private final String baseSha;
@@ -115,21 +111,15 @@ final class JGitChangeSet implements ChangeSet {
           added.add(i);
         }
       } else {
-        // The lines both sides start with are split but not copied for the diff, which would only
-        // find them equal.
-        int shared = SplitText.sharedLinesEnd(baseContent.get().bytes(), headContent.bytes());
-        SplitText headLines = SplitText.of(headContent.bytes(), shared);
-        SplitText baseLines = SplitText.of(baseContent.get().bytes(), shared);
-        head = new LineText(headContent.bytes(), headLines.lines(), headContent.plain());
-        base = new LineText(baseContent.get().bytes(), baseLines.lines(), baseContent.get().plain());
-        // Whitespace is not compared: a re-indented line, or one whose line end went from CRLF to
-        // LF, is not added by the change.
-        for (Edit edit : ALGORITHM.diff(RawTextComparator.DEFAULT, baseLines.compared(), headLines.compared())) {
+        LineDiff diff = LineDiff.of(baseContent.get().bytes(), headContent.bytes());
+        head = new LineText(headContent.bytes(), diff.headLines(), headContent.plain());
+        base = new LineText(baseContent.get().bytes(), diff.baseLines(), baseContent.get().plain());
+        for (Edit edit : diff.edits()) {
           for (int i = edit.getBeginB(); i < edit.getEndB(); i++) {
-            added.add(headLines.firstCompared() + i);
+            added.add(i);
           }
           for (int i = edit.getBeginA(); i < edit.getEndA(); i++) {
-            removed.add(baseLines.firstCompared() + i);
+            removed.add(i);
           }
         }
       }
