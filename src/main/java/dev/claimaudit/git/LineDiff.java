@@ -11,10 +11,10 @@ import org.eclipse.jgit.util.IntList;
 /**
  * The line diff of a file's two sides, white space not compared: a re-indented line, or one whose
  * line end went from CRLF to LF, is not added by the change. Each distinct line, read without its
- * spaces, tabs, carriage returns and line end, is given a number once, and JGit's histogram diff
- * compares the numbers: a diff compares each line many times, and a number is compared in one
- * step where the line's bytes took one step each. The lines both sides start with, byte for byte
- * the same, are split but not numbered.
+ * spaces, tabs, carriage returns and line end, is given a number once, in the pass that splits
+ * the text into lines, and JGit's histogram diff compares the numbers: a diff compares each line
+ * many times, and a number is compared in one step where the line's bytes took one step each. The
+ * lines both sides start with, byte for byte the same, are split but not numbered.
  *
  * @param baseLines the line starts of the base side, as {@link org.eclipse.jgit.util.RawParseUtils#lineMap} gives them
  * @param headLines the line starts of the head side, the same way
@@ -22,21 +22,21 @@ import org.eclipse.jgit.util.IntList;
  */
 record LineDiff(IntList baseLines, IntList headLines, EditList edits) {
   private static final DiffAlgorithm HISTOGRAM = DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM);
+  /** Bytes per line assumed when sizing for a text, about that of source code. */
+  private static final int LINE_BYTES = 36;
 
   static LineDiff of(byte[] base, byte[] head) {
     int shared = sharedLinesEnd(base, head);
-    IntList baseLines = lineStarts(base);
-    IntList headLines = lineStarts(head);
-    // Both sides have the same lines up to the shared end, and a line starts there in each.
-    int first = lineAt(headLines, shared);
-    Numbering numbering = new Numbering(baseLines.size() + headLines.size() - 2 * first);
-    Numbers a = numbering.number(base, baseLines, first);
-    Numbers b = numbering.number(head, headLines, first);
+    Numbering numbering = new Numbering((base.length + head.length - 2 * shared) / LINE_BYTES + 8);
+    Side a = numbering.split(base, shared);
+    Side b = numbering.split(head, shared);
+    // Both sides have the same lines up to the shared end, so the same number of them.
+    int first = a.first();
     EditList edits = new EditList();
-    for (Edit edit : HISTOGRAM.diff(BY_NUMBER, a, b)) {
+    for (Edit edit : HISTOGRAM.diff(BY_NUMBER, a.numbers(), b.numbers())) {
       edits.add(new Edit(edit.getBeginA() + first, edit.getEndA() + first, edit.getBeginB() + first, edit.getEndB() + first));
     }
-    return new LineDiff(baseLines, headLines, edits);
+    return new LineDiff(a.lines(), b.lines(), edits);
   }
 
   /**
@@ -54,53 +54,34 @@ record LineDiff(IntList baseLines, IntList headLines, EditList edits) {
     return end;
   }
 
-  /** The line starts of {@code content} as {@link org.eclipse.jgit.util.RawParseUtils#lineMap} gives them. */
-  static IntList lineStarts(byte[] content) {
-    IntList lines = new IntList(content.length / 36 + 2);
-    lines.add(Integer.MIN_VALUE);
-    int i = 0;
-    while (i < content.length) {
-      lines.add(i);
-      int end = i;
-      while (end < content.length && content[end] != '\n') {
-        end++;
-      }
-      i = end + 1;
-    }
-    lines.add(content.length);
-    return lines;
-  }
-
-  /** The (0-based) line that starts at {@code offset}, a line start or the end of the text. */
-  private static int lineAt(IntList lines, int offset) {
-    int low = 1;
-    int high = lines.size() - 1;
-    while (low < high) {
-      int middle = (low + high) >>> 1;
-      if (lines.get(middle) < offset) {
-        low = middle + 1;
-      } else {
-        high = middle;
-      }
-    }
-    return low - 1;
-  }
-
-  private static boolean isWhiteSpace(byte b) {
-    return b == ' ' || b == '\t' || b == '\r' || b == '\n';
-  }
+  /**
+   * One side split into lines.
+   *
+   * @param lines the line starts, as {@link org.eclipse.jgit.util.RawParseUtils#lineMap} gives them
+   * @param first the (0-based) line from which on lines are numbered
+   * @param numbers the numbers of the lines from {@code first} on
+   */
+  private record Side(IntList lines, int first, Numbers numbers) {}
 
   /** The lines of one side from some line on, as the numbers of their texts. */
   private static final class Numbers extends Sequence {
-    private final int[] numbers;
+    private int[] numbers;
+    private int size;
 
-    Numbers(int[] numbers) {
-      this.numbers = numbers;
+    Numbers(int capacity) {
+      numbers = new int[Math.max(capacity, 4)];
+    }
+
+    void add(int number) {
+      if (size == numbers.length) {
+        numbers = Arrays.copyOf(numbers, size * 2);
+      }
+      numbers[size++] = number;
     }
 
     @Override
     public int size() {
-      return numbers.length;
+      return size;
     }
   }
 
@@ -117,55 +98,78 @@ record LineDiff(IntList baseLines, IntList headLines, EditList edits) {
   };
 
   /**
-   * Gives each distinct line (without white space) of both sides one number, in an open-addressed
-   * table of the numbers, each kept with its first line as the text to compare with.
+   * Splits texts into lines and gives each distinct line (without white space) of them one
+   * number, in an open-addressed table of the numbers, each kept with its first line as the text
+   * to compare with.
    */
   private static final class Numbering {
-    private final int[] slots;
-    private final int mask;
-    private final int[] hashes;
-    private final byte[][] contents;
-    private final int[] starts;
-    private final int[] ends;
+    private int[] slots;
+    private int[] hashes;
+    private byte[][] contents;
+    private int[] starts;
+    private int[] ends;
     private int count;
 
-    /** @param lines at least as many lines as will be numbered */
+    /** @param lines about as many lines as will be numbered */
     Numbering(int lines) {
-      int size = Integer.highestOneBit(Math.max(lines, 8) * 2 - 1) << 1;
-      slots = new int[size];
-      mask = size - 1;
-      int kept = Math.max(lines, 8);
-      hashes = new int[kept];
-      contents = new byte[kept][];
-      starts = new int[kept];
-      ends = new int[kept];
+      slots = new int[Integer.highestOneBit(Math.max(lines, 8) * 2 - 1) << 1];
+      hashes = new int[slots.length / 2];
+      contents = new byte[slots.length / 2][];
+      starts = new int[slots.length / 2];
+      ends = new int[slots.length / 2];
     }
 
-    Numbers number(byte[] content, IntList lines, int first) {
-      int[] numbers = new int[lines.size() - 2 - first];
-      for (int i = 0; i < numbers.length; i++) {
-        numbers[i] = number(content, lines.get(first + i + 1), lines.get(first + i + 2));
-      }
-      return new Numbers(numbers);
-    }
-
-    private int number(byte[] content, int start, int end) {
-      int hash = 0;
-      for (int i = start; i < end; i++) {
-        byte b = content[i];
-        if (!isWhiteSpace(b)) {
-          hash = 31 * hash + b;
+    /** {@code content} split into lines, numbered from the line that starts at {@code from} on, a line start. */
+    Side split(byte[] content, int from) {
+      IntList lines = new IntList(content.length / LINE_BYTES + 2);
+      lines.add(Integer.MIN_VALUE);
+      int i = 0;
+      while (i < from) {
+        lines.add(i);
+        while (content[i] != '\n') {
+          i++;
         }
+        i++;
       }
+      int first = lines.size() - 1;
+      Numbers numbers = new Numbers((content.length - from) / LINE_BYTES + 2);
+      while (i < content.length) {
+        lines.add(i);
+        int start = i;
+        int hash = 0;
+        while (i < content.length) {
+          byte b = content[i++];
+          if (b == '\n') {
+            break;
+          }
+          if (b > ' ' || (b != ' ' && b != '\t' && b != '\r')) {
+            hash = 31 * hash + b;
+          }
+        }
+        numbers.add(number(hash, content, start, i));
+      }
+      lines.add(content.length);
+      return new Side(lines, first, numbers);
+    }
+
+    private int number(int hash, byte[] content, int start, int end) {
       hash ^= hash >>> 16;
       hash *= 0x45d9f3b;
       hash ^= hash >>> 16;
+      int mask = slots.length - 1;
       for (int slot = hash & mask;; slot = (slot + 1) & mask) {
         int held = slots[slot];
         if (held == 0) {
-          int number = add(hash, content, start, end);
-          slots[slot] = number + 1;
-          return number;
+          if (count == hashes.length) {
+            grow();
+            return number(hash, content, start, end);
+          }
+          hashes[count] = hash;
+          contents[count] = content;
+          starts[count] = start;
+          ends[count] = end;
+          slots[slot] = ++count;
+          return count - 1;
         }
         int number = held - 1;
         if (hashes[number] == hash && same(contents[number], starts[number], ends[number], content, start, end)) {
@@ -174,33 +178,47 @@ record LineDiff(IntList baseLines, IntList headLines, EditList edits) {
       }
     }
 
-    private int add(int hash, byte[] content, int start, int end) {
-      hashes[count] = hash;
-      contents[count] = content;
-      starts[count] = start;
-      ends[count] = end;
-      return count++;
+    /** Doubles the table, which stays at most half full. */
+    private void grow() {
+      int size = hashes.length * 2;
+      hashes = Arrays.copyOf(hashes, size);
+      contents = Arrays.copyOf(contents, size);
+      starts = Arrays.copyOf(starts, size);
+      ends = Arrays.copyOf(ends, size);
+      slots = new int[size * 2];
+      int mask = slots.length - 1;
+      for (int number = 0; number < count; number++) {
+        int slot = hashes[number] & mask;
+        while (slots[slot] != 0) {
+          slot = (slot + 1) & mask;
+        }
+        slots[slot] = number + 1;
+      }
     }
+  }
 
-    /** Whether two lines are the same but for white space; most equal lines are equal byte for byte. */
-    private static boolean same(byte[] a, int ai, int aEnd, byte[] b, int bi, int bEnd) {
-      if (aEnd - ai == bEnd - bi && Arrays.equals(a, ai, aEnd, b, bi, bEnd)) {
-        return true;
+  /** Whether two lines are the same but for white space; most equal lines are equal byte for byte. */
+  private static boolean same(byte[] a, int ai, int aEnd, byte[] b, int bi, int bEnd) {
+    if (aEnd - ai == bEnd - bi && Arrays.equals(a, ai, aEnd, b, bi, bEnd)) {
+      return true;
+    }
+    for (;;) {
+      while (ai < aEnd && isWhiteSpace(a[ai])) {
+        ai++;
       }
-      for (;;) {
-        while (ai < aEnd && isWhiteSpace(a[ai])) {
-          ai++;
-        }
-        while (bi < bEnd && isWhiteSpace(b[bi])) {
-          bi++;
-        }
-        if (ai == aEnd || bi == bEnd) {
-          return ai == aEnd && bi == bEnd;
-        }
-        if (a[ai++] != b[bi++]) {
-          return false;
-        }
+      while (bi < bEnd && isWhiteSpace(b[bi])) {
+        bi++;
+      }
+      if (ai == aEnd || bi == bEnd) {
+        return ai == aEnd && bi == bEnd;
+      }
+      if (a[ai++] != b[bi++]) {
+        return false;
       }
     }
+  }
+
+  private static boolean isWhiteSpace(byte b) {
+    return b == ' ' || b == '\t' || b == '\r' || b == '\n';
   }
 }

@@ -31,18 +31,25 @@ class LineDiffTest {
     assertThat(diff.edits()).containsExactly(new Edit(2, 3, 2, 3));
   }
 
+  /** Both sides are split as JGit splits them, the lines they start with and those after alike. */
   @Test
   void splitsLinesAsJGitDoes() {
     Random random = new Random(11);
     for (int n = 0; n < 2_000; n++) {
-      RawText text = text(random);
-      RawText split = new RawText(text.getRawContent(), LineDiff.lineStarts(text.getRawContent()));
+      RawText before = text(random);
+      RawText after = random.nextBoolean() ? text(random) : changed(random, before);
+      LineDiff diff = LineDiff.of(before.getRawContent(), after.getRawContent());
 
-      assertThat(split.size()).isEqualTo(text.size());
-      assertThat(split.isMissingNewlineAtEnd()).isEqualTo(text.isMissingNewlineAtEnd());
-      for (int i = 0; i < text.size(); i++) {
-        assertThat(split.getString(i)).isEqualTo(text.getString(i));
-      }
+      assertSameLines(new RawText(before.getRawContent(), diff.baseLines()), before);
+      assertSameLines(new RawText(after.getRawContent(), diff.headLines()), after);
+    }
+  }
+
+  private static void assertSameLines(RawText split, RawText text) {
+    assertThat(split.size()).isEqualTo(text.size());
+    assertThat(split.isMissingNewlineAtEnd()).isEqualTo(text.isMissingNewlineAtEnd());
+    for (int i = 0; i < text.size(); i++) {
+      assertThat(split.getString(i)).isEqualTo(text.getString(i));
     }
   }
 
