@@ -3,6 +3,7 @@ package dev.claimaudit.lang;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The lines around a line that a rule may consult ({@link Rule#ifPrevious()}, {@link Rule#unlessInside()}).
@@ -72,6 +73,64 @@ public final class LineContext {
       }
       lines.add(line);
     }
+  }
+
+  /**
+   * Whether some line of {@code text} that {@link #annotations} could give, were the text lexed,
+   * passes {@code test}: every line whose first character other than white space is an {@code @}
+   * or a {@code [} (after a {@code #} or not) is tried, cut as the lexed text gives it. Where this
+   * is false, no line of the text has an annotation above it that passes {@code test}, and the
+   * text need not be lexed to know so.
+   */
+  public static boolean anyAnnotationLine(String text, Predicate<String> test) {
+    int at = text.indexOf('@');
+    int bracket = text.indexOf('[');
+    while (at >= 0 || bracket >= 0) {
+      int marker = at < 0 ? bracket : bracket < 0 ? at : Math.min(at, bracket);
+      int start = startIfFirst(text, marker);
+      if (start >= 0 && test.test(text.substring(start, lineEnd(text, marker)))) {
+        return true;
+      }
+      if (marker == at) {
+        at = text.indexOf('@', at + 1);
+      } else {
+        bracket = text.indexOf('[', bracket + 1);
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Where the line of {@code marker} starts, when nothing but white space comes before the marker
+   * on it (a {@code #} may come just before a {@code [}); else -1. Lines end as {@link LexedText}
+   * ends them, at a line feed or a carriage return.
+   */
+  private static int startIfFirst(String text, int marker) {
+    int i = marker - 1;
+    if (text.charAt(marker) == '[' && i >= 0 && text.charAt(i) == '#') {
+      i--;
+    }
+    for (; i >= 0; i--) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        return i + 1;
+      }
+      if (!Character.isWhitespace(c)) {
+        return -1;
+      }
+    }
+    return 0;
+  }
+
+  /** Where the line holding {@code offset} ends, before its line terminator. */
+  private static int lineEnd(String text, int offset) {
+    for (int i = offset; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        return i;
+      }
+    }
+    return text.length();
   }
 
   /** The annotations ({@code @Test}, {@code #[test]}, {@code [Fact]}) directly above {@code number}, nearest first. */

@@ -2,7 +2,14 @@ package dev.claimaudit.lang;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The lines above a line that rules consult, found by indentation. */
@@ -90,5 +97,52 @@ class LineContextTest {
 
     assertThat(LineContext.previousCode(lexed, 5)).hasValue("def test_x():");
     assertThat(LineContext.previousCode(lexed, 1)).isEmpty();
+  }
+
+  @Test
+  void anAnnotationLineIsOneThatStartsWithAnAtSignOrABracket() {
+    String java = "class FooTest {\n  /** Not {@code @Test}: javadoc. */\n  @Test\n  void works() {}\n}\n";
+    String javadocOnly = "class Foo {\n  /**\n   * @Test is not here\n   */\n  void works() { int[] a = new int[1]; }\n}\n";
+
+    assertThat(LineContext.anyAnnotationLine(java, line -> line.contains("@Test"))).isTrue();
+    assertThat(tried(java)).containsExactly("  @Test");
+    assertThat(LineContext.anyAnnotationLine(javadocOnly, line -> line.contains("@Test"))).isFalse();
+    assertThat(tried("#[test]\r\nfn a() {}\r\n\t[Fact]\rpublic void B() {}")).containsExactly("#[test]", "\t[Fact]");
+  }
+
+  /**
+   * Every line {@link LineContext#annotations} gives for any line of a text is a line that
+   * {@link LineContext#anyAnnotationLine} tries, on generated texts (comments, strings, line ends of
+   * every kind, unusual white space) and on every file of this project.
+   */
+  @Test
+  void everyAnnotationOfALexedTextIsTriedWithoutLexing() throws IOException {
+    Random random = new Random(17);
+    String[] parts = {"@Test", "#[test]", "[Fact]", "@", "[", "#", "void run() {", "}", "/*", "*/", " * @param x", "\"", "'", "//",
+        "x[0] = 1;", "  ", "\t", "\u000b", "\u2003", "\f", "\n", "\r\n", "\r", "\n", "\n"};
+    for (int n = 0; n < 3_000; n++) {
+      StringBuilder text = new StringBuilder();
+      for (int count = random.nextInt(40); count > 0; count--) {
+        text.append(parts[random.nextInt(parts.length)]);
+      }
+      assertAnnotationsTried(Language.values()[random.nextInt(Language.values().length)], text.toString());
+    }
+    for (Path file : ProjectSources.under("src", "bin")) {
+      assertAnnotationsTried(Language.of(file.toString()).orElseThrow(), Files.readString(file, StandardCharsets.UTF_8));
+    }
+  }
+
+  private static void assertAnnotationsTried(Language language, String text) {
+    LexedText lexed = Lexer.lex(language, text);
+    Set<String> tried = Set.copyOf(tried(text));
+    for (int line = 1; line <= lexed.lineCount(); line++) {
+      assertThat(tried).as(text).containsAll(LineContext.annotations(lexed, line));
+    }
+  }
+
+  private static List<String> tried(String text) {
+    List<String> tried = new ArrayList<>();
+    LineContext.anyAnnotationLine(text, line -> !tried.add(line));
+    return tried;
   }
 }

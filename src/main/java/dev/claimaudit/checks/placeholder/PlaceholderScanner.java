@@ -33,6 +33,7 @@ import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -150,14 +151,18 @@ public final class PlaceholderScanner {
     // The lines that may hold a placeholder whatever the file turns out to be; the rest can only
     // through an alias the file declares.
     List<AddedLine> preselected;
+    // Whether a rule may fire in the file at all, as far as is known before it is lexed.
+    Predicate<Rule> mayHold;
     if (kind == Sources.Kind.PLAIN) {
       Language language = Language.of(path).orElseThrow();
       List<Rule> rules = rules(language, testByPath);
-      preselected = candidates(added, rules, keywords(language, testByPath, rules), line -> preselect && linesAsInHead);
+      HeadText headText = new HeadText(head);
+      mayHold = headText::mayHold;
+      preselected = candidates(added, rules, keywords(language, testByPath, rules), line -> preselect && linesAsInHead, mayHold);
       if (preselected.isEmpty()) {
         return Result.NOTHING;
       }
-      Optional<String> content = head.get();
+      Optional<String> content = headText.content();
       if (content.isEmpty() || generated(content.get())) {
         return Result.NOTHING;
       }
@@ -179,6 +184,7 @@ public final class PlaceholderScanner {
       source = read.source().get();
       lines = textLines(source, added);
       preselected = lines;
+      mayHold = rule -> true;
     }
     Language language = source.language();
     LexedText lexed = Lexer.lex(language, source.text());
@@ -189,7 +195,8 @@ public final class PlaceholderScanner {
     // lexed text: selecting again would keep every line.
     boolean selectedAlready = kind == Sources.Kind.PLAIN && testByPath && linesAsInHead;
     List<AddedLine> candidates = withAliasLines(selectedAlready ? preselected
-        : candidates(preselected, rules, keywords(language, testFile, rules), line -> preselect && standsIn(lexed, line)), lines, aliases);
+        : candidates(preselected, rules, keywords(language, testFile, rules), line -> preselect && standsIn(lexed, line), mayHold),
+        lines, aliases);
     CappedFindings findings = new CappedFindings(path);
     Structure structure = null;
     BitSet addedNumbers = new BitSet();
@@ -257,7 +264,6 @@ public final class PlaceholderScanner {
     return false;
   }
 
-  /** Every keyword of the catalog, lower case. */
   /**
    * The findings of one file, at most {@link #MAX_FINDINGS_PER_FILE} listed one by one, so that a
    * file of a million placeholder lines cannot exhaust memory. Past the cap a finding is still
@@ -317,6 +323,35 @@ public final class PlaceholderScanner {
     }
   }
 
+  /**
+   * A file's text at head, read once when first asked for, and whether a rule that fires only under
+   * an annotation ({@code @Test}) may fire in it: a file with no such annotation on any line, as a
+   * file of code adding a {@code void} method mostly has not, need not be lexed for that rule.
+   */
+  private static final class HeadText {
+    private final Supplier<Optional<String>> head;
+    private final Map<Rule, Boolean> annotated = new IdentityHashMap<>();
+    private Optional<String> content;
+
+    HeadText(Supplier<Optional<String>> head) {
+      this.head = head;
+    }
+
+    Optional<String> content() {
+      if (content == null) {
+        content = head.get();
+      }
+      return content;
+    }
+
+    boolean mayHold(Rule rule) {
+      if (rule.structure().ifAnnotated().isEmpty()) {
+        return true;
+      }
+      return annotated.computeIfAbsent(rule, asked -> content().map(text -> StructureCheck.mayBeAnnotated(asked.structure(), text)).orElse(true));
+    }
+  }
+
   /** Findings in a whole file, every line counted as added: for rule examples and fixtures. */
   public List<Finding> scanText(String path, String content) {
     List<AddedLine> lines = new ArrayList<>();
@@ -366,8 +401,10 @@ public final class PlaceholderScanner {
    * otherwise than it stands ({@link MatchLine#mayDiffer}).
    *
    * @param asWritten whether a line stands in the text it is numbered in as written
+   * @param mayHold whether a rule may fire in the file at all, as far as is known before it is lexed
    */
-  private static List<AddedLine> candidates(List<AddedLine> added, List<Rule> rules, KeywordIndex keywords, Predicate<AddedLine> asWritten) {
+  private static List<AddedLine> candidates(List<AddedLine> added, List<Rule> rules, KeywordIndex keywords, Predicate<AddedLine> asWritten,
+      Predicate<Rule> mayHold) {
     List<AddedLine> candidates = new ArrayList<>();
     for (AddedLine line : added) {
       String written = line.text();
@@ -378,7 +415,8 @@ public final class PlaceholderScanner {
       }
       // A line longer than one match window is left to the windowed check of the full scan.
       boolean patternCheckable = written.length() <= MAX_LINE && asWritten.test(line) && !MatchLine.mayDiffer(written);
-      if (!patternCheckable || anyPatternFinds(read, rules, keywords.groupsIn(read))) {
+      BitSet withKeyword = keywords.groupsIn(read);
+      if (patternCheckable ? anyPatternFinds(read, rules, withKeyword, mayHold) : anyMayHold(rules, withKeyword, mayHold)) {
         candidates.add(line);
       }
     }
@@ -406,9 +444,18 @@ public final class PlaceholderScanner {
     return line.number() <= lexed.lineCount() && lexed.lineIs(line.number(), line.text());
   }
 
-  private static boolean anyPatternFinds(String text, List<Rule> rules, BitSet withKeyword) {
+  private static boolean anyMayHold(List<Rule> rules, BitSet withKeyword, Predicate<Rule> mayHold) {
     for (int rule = withKeyword.nextSetBit(0); rule >= 0; rule = withKeyword.nextSetBit(rule + 1)) {
-      if (finds(rules.get(rule).pattern(), text)) {
+      if (mayHold.test(rules.get(rule))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean anyPatternFinds(String text, List<Rule> rules, BitSet withKeyword, Predicate<Rule> mayHold) {
+    for (int rule = withKeyword.nextSetBit(0); rule >= 0; rule = withKeyword.nextSetBit(rule + 1)) {
+      if (finds(rules.get(rule).pattern(), text) && mayHold.test(rules.get(rule))) {
         return true;
       }
     }

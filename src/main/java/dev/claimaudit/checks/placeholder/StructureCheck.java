@@ -30,8 +30,7 @@ final class StructureCheck {
         .anyMatch(line -> finds(structure.unlessEnclosedBy().get(), LineContext.only(lexed, line, Region.CODE)))) {
       return false;
     }
-    if (structure.ifAnnotated().isPresent()
-        && LineContext.annotations(lexed, number).stream().noneMatch(line -> finds(structure.ifAnnotated().get(), line))) {
+    if (structure.ifAnnotated().isPresent() && LineContext.annotations(lexed, number).stream().noneMatch(line -> annotates(structure, line))) {
       return false;
     }
     if (structure.bodyOnly().isPresent() || structure.bodyComment().isPresent()) {
@@ -57,6 +56,19 @@ final class StructureCheck {
       }
     }
     return structure.unlessFile().isEmpty() || !inCode(structure.unlessFile().get(), lexed);
+  }
+
+  /** Whether {@code line}, an annotation above a rule's match, is one that {@code structure} asks for. */
+  static boolean annotates(Rule.Structure structure, String line) {
+    return finds(structure.ifAnnotated().orElseThrow(), line);
+  }
+
+  /**
+   * Whether a rule with {@code structure} may hold anywhere in {@code text} as far as the
+   * annotation it asks for goes: some line of it is such an annotation, or it asks for none.
+   */
+  static boolean mayBeAnnotated(Rule.Structure structure, String text) {
+    return structure.ifAnnotated().isEmpty() || LineContext.anyAnnotationLine(text, line -> annotates(structure, line));
   }
 
   /**
