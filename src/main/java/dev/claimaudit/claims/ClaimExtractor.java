@@ -2,6 +2,7 @@ package dev.claimaudit.claims;
 
 import dev.claimaudit.claims.ClaimSubject.AbsenceTarget;
 import dev.claimaudit.claims.ClaimSubject.FileAction;
+import dev.claimaudit.cores.Cores;
 import dev.claimaudit.text.KeywordIndex;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -11,7 +12,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 
 /**
  * Reads the claims a change makes out of its commit messages and pull request text.
@@ -135,11 +135,11 @@ public final class ClaimExtractor {
         .anyMatch(source -> source.draft() || sourceHedged(source));
     int[] ranks = ranks(sources);
     // Sources are read independently, on every core: a release range has thousands of messages.
-    List<Reading> bySource = IntStream.range(0, sources.size()).parallel().mapToObj(i -> {
+    List<Reading> bySource = Cores.map(sources.size(), i -> {
       ClaimSource source = sources.get(i);
       boolean hedged = source.fromPullRequest() ? pullRequestHedged : sourceHedged(source);
       return read(source, hedged, ranks[i]);
-    }).toList();
+    });
     List<Claim> claims = new ArrayList<>();
     List<Admission> admissions = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();

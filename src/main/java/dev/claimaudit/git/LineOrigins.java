@@ -1,5 +1,6 @@
 package dev.claimaudit.git;
 
+import dev.claimaudit.cores.Cores;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.IntStream;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
@@ -125,8 +125,9 @@ final class LineOrigins {
     int parts = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), commits.size() / MIN_COMMITS_PER_PART));
     int size = (commits.size() + parts - 1) / parts;
     try {
-      return IntStream.range(0, parts).parallel()
-          .mapToObj(part -> addedByCommit(commits.subList(Math.min(commits.size(), part * size), Math.min(commits.size(), (part + 1) * size)), wanted, part))
+      return Cores.map(parts, part -> addedByCommit(commits.subList(Math.min(commits.size(), part * size),
+              Math.min(commits.size(), (part + 1) * size)), wanted, part))
+          .stream()
           .flatMap(List::stream)
           .toList();
     } catch (UncheckedIOException e) {

@@ -10,6 +10,7 @@ import dev.claimaudit.checks.Severity;
 import dev.claimaudit.claims.Claim;
 import dev.claimaudit.claims.ClaimKind;
 import dev.claimaudit.claims.ClaimStatus;
+import dev.claimaudit.cores.Cores;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -52,7 +53,8 @@ public final class ClaimsCheck implements Check {
   public CheckOutcome run(AuditContext context) {
     Evidence evidence = new Evidence(context);
     // Claims are checked on every core, in their order: a release range holds tens of thousands.
-    List<ClaimResult> results = context.claims().parallelStream().map(evidence::check).toList();
+    List<Claim> claims = context.claims();
+    List<ClaimResult> results = Cores.map(claims.size(), i -> evidence.check(claims.get(i)));
     List<Finding> findings = new ArrayList<>();
     for (ClaimResult result : results) {
       Claim claim = result.claim();

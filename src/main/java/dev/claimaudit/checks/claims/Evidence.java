@@ -1,5 +1,6 @@
 package dev.claimaudit.checks.claims;
 
+import dev.claimaudit.cores.Cores;
 import dev.claimaudit.lang.Sources;
 import dev.claimaudit.claims.Disclosure;
 import dev.claimaudit.claims.Judgement;
@@ -132,7 +133,7 @@ final class Evidence {
         .filter(finding -> finding.ruleClass() != null && finding.reason() != CodeReason.EXTERNAL)
         .toList();
     Statements statements = context.statements();
-    List<Judgement> judgements = judged.parallelStream().map(finding -> statements.judge(finding.site())).toList();
+    List<Judgement> judgements = Cores.map(judged.size(), i -> statements.judge(judged.get(i).site()));
     Map<String, List<Finding>> byClaim = new HashMap<>();
     for (int i = 0; i < judged.size(); i++) {
       for (Claim against : judgements.get(i).against()) {
