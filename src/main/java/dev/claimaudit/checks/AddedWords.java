@@ -1,5 +1,6 @@
 package dev.claimaudit.checks;
 
+import dev.claimaudit.cores.Cores;
 import dev.claimaudit.git.AddedLine;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,8 @@ import java.util.function.Consumer;
 public final class AddedWords {
   /** Longer runs (hashes, encoded data) are not recorded; a name starting with one is searched everywhere. */
   static final int MAX_WORD = 64;
+  /** Slots of a table given to a core at a time when every word is visited. */
+  private static final int SLOTS_PER_RUN = 1 << 12;
 
   private final boolean recorded;
   private final List<Table> tables = new ArrayList<>();
@@ -34,19 +37,27 @@ public final class AddedWords {
   }
 
   /**
-   * Gives every word recorded, once per table that holds it, each table on a core of its own;
-   * after the scan, when no table changes any more. {@code action} must be safe to call from
-   * several threads at once.
+   * Gives every word recorded, once per table that holds it, on every core, the tables' slots
+   * shared out in runs of {@link #SLOTS_PER_RUN} whatever each table holds; after the scan, when
+   * no table changes any more. {@code action} must be safe to call from several threads at once.
    */
   void forEachWord(Consumer<String> action) {
-    List<Table> all;
+    List<String[]> all = new ArrayList<>();
     synchronized (this) {
-      all = List.copyOf(tables);
+      tables.forEach(table -> all.add(table.words));
     }
-    all.parallelStream().forEach(table -> {
-      for (String word : table.words) {
-        if (word != null) {
-          action.accept(word);
+    List<int[]> runs = new ArrayList<>();
+    for (int table = 0; table < all.size(); table++) {
+      for (int from = 0; from < all.get(table).length; from += SLOTS_PER_RUN) {
+        runs.add(new int[] {table, from});
+      }
+    }
+    Cores.forEach(runs.size(), run -> {
+      String[] words = all.get(runs.get(run)[0]);
+      int from = runs.get(run)[1];
+      for (int slot = from; slot < Math.min(words.length, from + SLOTS_PER_RUN); slot++) {
+        if (words[slot] != null) {
+          action.accept(words[slot]);
         }
       }
     });
@@ -120,15 +131,21 @@ public final class AddedWords {
     private int[] files = new int[1 << 12];
     private int size;
 
-    /** Records the words of {@code lines}, added by the file at {@code file}. */
-    void add(int file, List<AddedLine> lines) {
+    /**
+     * Records the words of {@code lines}, added by the file at {@code file}, and gives
+     * {@code unrecorded} the text of each line that holds what the table does not record: a
+     * character outside ASCII, or a word longer than {@link #MAX_WORD}.
+     */
+    void add(int file, List<AddedLine> lines, Consumer<String> unrecorded) {
       for (AddedLine line : lines) {
         String text = line.text();
         int length = text.length();
+        boolean outside = false;
         int i = 0;
         while (i < length) {
           char c = text.charAt(i);
           if (!isWordChar(c)) {
+            outside |= c >= 0x80;
             i++;
             continue;
           }
@@ -141,7 +158,12 @@ public final class AddedWords {
           } while (i < length && isWordChar(c = text.charAt(i)));
           if (i - start <= MAX_WORD) {
             put(text, start, i, hash, file);
+          } else {
+            outside = true;
           }
+        }
+        if (outside) {
+          unrecorded.accept(text);
         }
       }
     }

@@ -288,21 +288,12 @@ public final class AuditContext {
     }
 
     /**
-     * Meets the claims' words in the added lines the vocabulary cannot stand for: it records words
+     * Meets the claims' words in an added line the vocabulary cannot stand for: it records words
      * of ASCII letters, digits and underscores, none longer than {@link AddedWords#MAX_WORD}.
      */
-    private void meetClaimWordsOutsideTheVocabulary(List<AddedLine> lines) {
-      for (AddedLine line : lines) {
-        String text = line.text();
-        int run = 0;
-        for (int i = 0; i < text.length(); i++) {
-          char c = text.charAt(i);
-          run = AddedWords.isWordChar(c) ? run + 1 : 0;
-          if (c >= 0x80 || run > AddedWords.MAX_WORD) {
-            meetClaimWords(text);
-            break;
-          }
-        }
+    private void meetUnrecorded(String text) {
+      if (!pendingWords.isEmpty() || !pendingIdentifiers.isEmpty()) {
+        meetClaimWords(text);
       }
     }
 
@@ -408,11 +399,10 @@ public final class AuditContext {
         FileScan.Result scanned = fileScan.scan(file, diff);
         found.addAll(scanned.findings());
         scanned.unscannable().ifPresent(reason -> unscannedFiles.put(file.path(), reason));
-        if (!pendingWords.isEmpty() || !pendingIdentifiers.isEmpty()) {
-          meetClaimWordsOutsideTheVocabulary(diff.addedLines());
-        }
+        // Words are recorded whenever a claim's words are to be met: the table gives the lines it
+        // cannot stand for, to be met at once.
         if (words.recorded()) {
-          table.add(index, diff.addedLines());
+          table.add(index, diff.addedLines(), Scanning.this::meetUnrecorded);
         }
         if (wantTests) {
           Optional<Integer> added = addedTests(file.path(), diff, scanned.lexedHead());

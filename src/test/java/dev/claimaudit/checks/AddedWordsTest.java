@@ -17,9 +17,9 @@ class AddedWordsTest {
     AddedWords words = new AddedWords(true);
     AddedWords.Table first = words.newTable();
     AddedWords.Table second = words.newTable();
-    first.add(3, lines("class Parser {", "  int parseHeader() { return 0; }"));
-    second.add(1, lines("Parser.parseHeader();"));
-    first.add(7, lines("$store.reset()"));
+    first.add(3, lines("class Parser {", "  int parseHeader() { return 0; }"), line -> {});
+    second.add(1, lines("Parser.parseHeader();"), line -> {});
+    first.add(7, lines("$store.reset()"), line -> {});
 
     assertThat(words.firstFileFor("Parser")).isEqualTo(1);
     assertThat(words.firstFileFor("parseHeader()")).isEqualTo(1);
@@ -37,7 +37,11 @@ class AddedWordsTest {
     assertThat(unrecorded.firstFileFor("Parser")).isZero();
 
     AddedWords words = new AddedWords(true);
-    words.newTable().add(0, lines("x".repeat(AddedWords.MAX_WORD + 1) + " y"));
+    List<String> outside = new java.util.ArrayList<>();
+    words.newTable().add(0, lines("x".repeat(AddedWords.MAX_WORD + 1) + " y", "x".repeat(AddedWords.MAX_WORD) + " y", "caf\u00e9 = 1",
+        "plain_words only"), outside::add);
+    assertThat(outside).as("the lines with what the table cannot stand for")
+        .containsExactly("x".repeat(AddedWords.MAX_WORD + 1) + " y", "caf\u00e9 = 1");
     assertThat(words.firstFileFor("x".repeat(AddedWords.MAX_WORD + 1))).as("words too long to record").isZero();
     assertThat(words.firstFileFor("::")).as("no word in the name").isZero();
     assertThat(words.firstFileFor("y")).isZero();
@@ -49,7 +53,7 @@ class AddedWordsTest {
     AddedWords.Table table = words.newTable();
     for (int file = 0; file < 50; file++) {
       for (int word = 0; word < 1000; word++) {
-        table.add(file, lines("w" + (file * 1000 + word) + " shared" + word));
+        table.add(file, lines("w" + (file * 1000 + word) + " shared" + word), line -> {});
       }
     }
 
