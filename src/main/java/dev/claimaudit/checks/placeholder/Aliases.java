@@ -126,23 +126,25 @@ final class Aliases {
    * Whether the line's last {@code =} is an assignment whose right side holds only a name, a
    * dotted or indexed path and a closing {@code ;}: the shape of {@code NIE = NotImplementedError}.
    */
-  private static boolean bareNameAssigned(String text, int start, int end) {
-    int equals = end - 1;
-    while (equals > start && text.charAt(equals) != '=') {
-      equals--;
-    }
-    if (equals <= start || equals + 1 < end && (text.charAt(equals + 1) == '=' || text.charAt(equals + 1) == '>')
-        || "=!<>".indexOf(text.charAt(equals - 1)) >= 0) {
-      return false;
-    }
+  static boolean bareNameAssigned(String text, int start, int end) {
+    // Read from the line's end, each character up to the last = is on its right side: the first
+    // that cannot be there settles it, which on most lines of code is one of the last few.
     boolean letter = false;
-    for (int i = equals + 1; i < end; i++) {
-      char c = text.charAt(i);
+    int equals = end - 1;
+    for (; equals > start; equals--) {
+      char c = text.charAt(equals);
+      if (c == '=') {
+        break;
+      }
       if (Character.isLetter(c)) {
         letter = true;
       } else if (!Character.isDigit(c) && "_$.[]'\" \t;\r\n".indexOf(c) < 0) {
         return false;
       }
+    }
+    if (equals <= start || equals + 1 < end && (text.charAt(equals + 1) == '=' || text.charAt(equals + 1) == '>')
+        || "=!<>".indexOf(text.charAt(equals - 1)) >= 0) {
+      return false;
     }
     return letter;
   }

@@ -47,7 +47,7 @@ public final class MovedPlaceholders {
       if (holdsKeyword(line)) {
         kept.add(normal(line));
         if (previous != null) {
-          joined.add(normal(previous + line));
+          joined.add(normal(previous, line));
         }
       }
       previous = line;
@@ -220,25 +220,36 @@ public final class MovedPlaceholders {
    * comma or semicolon; in one pass, since every removed line with a keyword is read so.
    */
   static String normal(String line) {
-    StringBuilder compact = new StringBuilder(line.length());
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (!isSpace(c)) {
-        compact.append(c);
+    return normal(line, "");
+  }
+
+  /** {@link #normal} of {@code first + second}, without making the joined line. */
+  static String normal(String first, String second) {
+    char[] kept = new char[first.length() + second.length()];
+    int length = withoutSpace(second, kept, withoutSpace(first, kept, 0));
+    // Filtered in place: a character is written no later than it was read.
+    int end = 0;
+    for (int i = 0; i < length; i++) {
+      char c = kept[i];
+      if (c != ',' || i + 1 == length || CLOSING.indexOf(kept[i + 1]) < 0) {
+        kept[end++] = c;
       }
     }
-    StringBuilder normal = new StringBuilder(compact.length());
-    for (int i = 0; i < compact.length(); i++) {
-      char c = compact.charAt(i);
-      if (c != ',' || i + 1 == compact.length() || CLOSING.indexOf(compact.charAt(i + 1)) < 0) {
-        normal.append(c);
-      }
-    }
-    int end = normal.length();
-    while (end > 0 && (normal.charAt(end - 1) == ',' || normal.charAt(end - 1) == ';')) {
+    while (end > 0 && (kept[end - 1] == ',' || kept[end - 1] == ';')) {
       end--;
     }
-    return normal.substring(0, end);
+    return new String(kept, 0, end);
+  }
+
+  /** Copies {@code text} without its white space into {@code into} from {@code at} on; returns where the copy ends. */
+  private static int withoutSpace(String text, char[] into, int at) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!isSpace(c)) {
+        into[at++] = c;
+      }
+    }
+    return at;
   }
 
   /** White space as {@code \s} in a pattern matches it. */

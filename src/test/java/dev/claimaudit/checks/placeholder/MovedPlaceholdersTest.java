@@ -45,6 +45,8 @@ class MovedPlaceholdersTest {
       }
       String expected = looseComma.matcher(space.matcher(line).replaceAll("")).replaceAll("");
       assertThat(MovedPlaceholders.normal(line.toString())).as("[%s]", line).isEqualTo(expected);
+      int cut = random.nextInt(line.length() + 1);
+      assertThat(MovedPlaceholders.normal(line.substring(0, cut), line.substring(cut))).as("[%s] cut at %d", line, cut).isEqualTo(expected);
     }
   }
 
