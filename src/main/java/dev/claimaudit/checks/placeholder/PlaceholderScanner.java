@@ -209,7 +209,7 @@ public final class PlaceholderScanner {
         continue;
       }
       MatchLine view = MatchLine.of(language, lexed, line.number(), aliases);
-      Optional<Rule> hit = best(lexed, line.number(), view, rules);
+      Optional<Rule> hit = best(lexed, line.number(), view, rules, keywords(language, testFile, rules));
       if (hit.isEmpty()) {
         continue;
       }
@@ -470,15 +470,12 @@ public final class PlaceholderScanner {
   }
 
   /** The most serious rule that fires on the line: hard stub, then test evasion, then soft marker. */
-  private static Optional<Rule> best(LexedText lexed, int number, MatchLine view, List<Rule> rules) {
-    String text = view.text();
-    String lower = text.toLowerCase(Locale.ROOT);
+  private static Optional<Rule> best(LexedText lexed, int number, MatchLine view, List<Rule> rules, KeywordIndex keywords) {
+    BitSet withKeyword = keywords.groupsIn(view.text());
     Rule best = null;
-    for (Rule rule : rules) {
-      if (best != null && !outranks(rule, best)) {
-        continue;
-      }
-      if (containsKeyword(lower, rule) && fires(rule, lexed, number, view)) {
+    for (int index = withKeyword.nextSetBit(0); index >= 0; index = withKeyword.nextSetBit(index + 1)) {
+      Rule rule = rules.get(index);
+      if ((best == null || outranks(rule, best)) && fires(rule, lexed, number, view)) {
         best = rule;
       }
     }
@@ -493,15 +490,6 @@ public final class PlaceholderScanner {
   private static boolean outranks(Rule rule, Rule best) {
     int difference = rank(rule.ruleClass()) - rank(best.ruleClass());
     return difference > 0 || (difference == 0 && rule.languages().size() < best.languages().size());
-  }
-
-  private static boolean containsKeyword(String lower, Rule rule) {
-    for (String keyword : rule.keywords()) {
-      if (lower.contains(keyword)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
