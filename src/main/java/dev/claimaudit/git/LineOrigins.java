@@ -9,10 +9,13 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
@@ -140,7 +143,7 @@ final class LineOrigins {
     Map<Version, Map<String, Integer>> counted = new HashMap<>();
     // The wanted paths are sorted into a filter once per part, not once per commit.
     TreeFilter changedWantedPaths = AndTreeFilter.create(PathFilterGroup.createFromStrings(wanted.keySet()), TreeFilter.ANY_DIFF);
-    try (RevWalk walk = new RevWalk(repository); ObjectReader reader = repository.newObjectReader()) {
+    try (RevWalk walk = new RevWalk(repository); ObjectReader reader = new TreeKeepingReader(repository.newObjectReader())) {
       for (CommitInfo info : commits) {
         RevCommit commit = walk.parseCommit(ObjectId.fromString(info.sha()));
         RevTree parent = walk.parseCommit(commit.getParent(0)).getTree();
@@ -185,6 +188,47 @@ final class LineOrigins {
       }
     }
     return added;
+  }
+
+  /**
+   * A reader that keeps the trees it reads: a commit's tree is the parent tree of the commit read
+   * next, and neighbouring commits share most subtrees, so each is inflated once rather than once
+   * per commit that holds it. Up to {@link #KEPT_TREE_BYTES} of trees are kept, the least recently
+   * read let go first.
+   */
+  private static final class TreeKeepingReader extends ObjectReader.Filter {
+    private static final long KEPT_TREE_BYTES = 8L * 1024 * 1024;
+
+    private final ObjectReader reader;
+    private final LinkedHashMap<ObjectId, byte[]> trees = new LinkedHashMap<>(1024, 0.75f, true);
+    private long keptBytes;
+
+    TreeKeepingReader(ObjectReader reader) {
+      this.reader = reader;
+    }
+
+    @Override
+    protected ObjectReader delegate() {
+      return reader;
+    }
+
+    @Override
+    public ObjectLoader open(AnyObjectId id, int typeHint) throws IOException {
+      if (typeHint != Constants.OBJ_TREE) {
+        return reader.open(id, typeHint);
+      }
+      byte[] tree = trees.get(id);
+      if (tree == null) {
+        tree = reader.open(id, typeHint).getCachedBytes();
+        trees.put(id.toObjectId(), tree);
+        keptBytes += tree.length;
+        for (Iterator<byte[]> eldest = trees.values().iterator(); keptBytes > KEPT_TREE_BYTES && eldest.hasNext(); ) {
+          keptBytes -= eldest.next().length;
+          eldest.remove();
+        }
+      }
+      return new ObjectLoader.SmallObject(Constants.OBJ_TREE, tree);
+    }
   }
 
   /** A version of a file: the wanted lines are those of its path. */
