@@ -42,14 +42,15 @@ public final class LexedText {
     int first = -1;
     for (int i = start; i < end; i++) {
       char c = text.charAt(i);
-      if (leading && c == ' ') {
-        width++;
-      } else if (leading && c == '\t') {
-        width += TAB_WIDTH - width % TAB_WIDTH;
-      } else {
-        leading = false;
+      if (c == ' ' || c == '\t') {
+        if (leading) {
+          width = c == ' ' ? width + 1 : width + TAB_WIDTH - width % TAB_WIDTH;
+        }
+        continue;
       }
-      if (!Character.isWhitespace(c)) {
+      leading = false;
+      // Most lines start with an ASCII character that is no white space, told without a table.
+      if (c > ' ' && c < 0x80 || !Character.isWhitespace(c)) {
         first = i - start;
         break;
       }

@@ -79,12 +79,17 @@ public final class Lexer {
   /** Code up to the end of the text, or up to {@code closer} at bracket depth zero when lexing an interpolation. */
   private void code(char closer) {
     char opener = closer == '}' ? '{' : closer == ')' ? '(' : '\0';
+    // What is plain here, in one table: the language's plain characters but the closer and opener.
+    boolean[] plainHere = plain.clone();
+    plainHere[closer] = false;
+    plainHere[opener] = false;
     int depth = 0;
     while (at < text.length()) {
       char c = text.charAt(at);
-      if (plain(c, closer, opener)) {
+      if (c < ASCII && plainHere[c]) {
         int end = at + 1;
-        while (end < text.length() && plain(text.charAt(end), closer, opener)) {
+        char next;
+        while (end < text.length() && (next = text.charAt(end)) < ASCII && plainHere[next]) {
           end++;
         }
         markTo(CODE, end);
@@ -104,11 +109,6 @@ public final class Lexer {
         markTo(CODE, c == '\\' && language == Language.SHELL ? at + 2 : at + 1);
       }
     }
-  }
-
-  /** Code that opens nothing and, inside an interpolation, neither nests nor closes it. */
-  private boolean plain(char c, char closer, char opener) {
-    return c < ASCII && plain[c] && c != closer && c != opener;
   }
 
   /**
@@ -713,8 +713,10 @@ public final class Lexer {
   /** Marks {@code [at, end)} (at least one character) as {@code region} and moves past it. */
   private void markTo(byte region, int end) {
     int stop = Math.min(Math.max(end, at + 1), text.length());
-    for (int i = at; i < stop; i++) {
-      regions[i] = region;
+    // Each character is marked once, in order, and the array starts as code: only the other
+    // regions need writing.
+    if (region != CODE) {
+      Arrays.fill(regions, at, stop, region);
     }
     at = stop;
   }
