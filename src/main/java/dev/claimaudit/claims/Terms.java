@@ -75,24 +75,37 @@ final class Terms {
     return terms;
   }
 
-  /** The terms of a change's paths: every part of every changed path. */
+  /**
+   * The terms of a change's paths: every part of every changed path, and every run of its parts
+   * as a path to name. A folder's runs are the same for every file in it and are added with its
+   * first file; each further file adds only the runs that end in its own name.
+   */
   static Terms ofPaths(Iterable<String> paths) {
     Terms terms = new Terms(false);
     // Folders recur in path after path: each part's stems and name are added once.
     Set<String> partsSeen = new HashSet<>();
+    Set<String> foldersSeen = new HashSet<>();
     for (String path : paths) {
       String[] parts = path.replace('\\', '/').split("/");
-      for (int i = 0; i < parts.length; i++) {
-        if (partsSeen.add(parts[i])) {
-          terms.addStems(parts[i]);
-          int dot = parts[i].indexOf('.');
-          terms.names.add(Scope.normal(dot > 0 ? parts[i].substring(0, dot) : parts[i]));
+      String joined = String.join("/", parts);
+      int[] starts = new int[parts.length];
+      for (int i = 1; i < parts.length; i++) {
+        starts[i] = starts[i - 1] + parts[i - 1].length() + 1;
+      }
+      for (String part : parts) {
+        if (partsSeen.add(part)) {
+          terms.addStems(part);
+          int dot = part.indexOf('.');
+          terms.names.add(Scope.normal(dot > 0 ? part.substring(0, dot) : part));
         }
-        StringBuilder key = new StringBuilder();
-        for (int j = i; j < parts.length; j++) {
-          key.append(j > i ? "/" : "").append(parts[j]);
-          terms.pathKeys.add(key.toString());
+      }
+      int last = parts.length - 1;
+      boolean newFolder = last > 0 && foldersSeen.add(joined.substring(0, starts[last] - 1));
+      for (int i = 0; i <= last; i++) {
+        for (int j = i; newFolder && j < last; j++) {
+          terms.pathKeys.add(joined.substring(starts[i], starts[j] + parts[j].length()));
         }
+        terms.pathKeys.add(joined.substring(starts[i]));
       }
     }
     return terms;

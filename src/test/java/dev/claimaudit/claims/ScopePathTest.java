@@ -2,7 +2,12 @@ package dev.claimaudit.claims;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +44,41 @@ class ScopePathTest {
       String p = Scope.normalPath(named);
       boolean expected = a.equals(p) || a.endsWith("/" + p) || a.startsWith(p + "/") || a.contains("/" + p + "/");
       assertThat(Scope.sameFile(actual, named)).as(actual + " | " + named).isEqualTo(expected);
+    }
+  }
+
+  /**
+   * The paths of a change name every run of their parts, folders and file alike: a folder's runs,
+   * added once for all its files, are those of the plain definition, on many files of few folders.
+   */
+  @Test
+  void theChangedPathsNameEveryRunOfTheirParts() {
+    Random random = new Random(19);
+    String[] parts = {"a", "b", "src", "", "x.java", "\\"};
+    for (int n = 0; n < 500; n++) {
+      List<String> paths = new ArrayList<>();
+      Set<String> runs = new HashSet<>();
+      for (int count = random.nextInt(8); count > 0; count--) {
+        StringBuilder path = new StringBuilder(parts[random.nextInt(parts.length)]);
+        for (int depth = random.nextInt(4); depth > 0; depth--) {
+          path.append(random.nextBoolean() ? "/" : "\\").append(parts[random.nextInt(parts.length)]);
+        }
+        paths.add(path.toString());
+        String[] split = path.toString().replace('\\', '/').split("/");
+        for (int i = 0; i < split.length; i++) {
+          for (int j = i; j < split.length; j++) {
+            runs.add(String.join("/", Arrays.copyOfRange(split, i, j + 1)));
+          }
+        }
+      }
+      Terms terms = Terms.ofPaths(paths);
+      for (String run : runs) {
+        assertThat(terms.namesPath(run)).as("%s in %s", run, paths).isTrue();
+      }
+      for (int tries = 0; tries < 20; tries++) {
+        String other = text(random).replace('\\', '/');
+        assertThat(terms.namesPath(other)).as("%s in %s", other, paths).isEqualTo(runs.contains(other));
+      }
     }
   }
 
