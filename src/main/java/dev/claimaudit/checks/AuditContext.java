@@ -25,7 +25,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -430,9 +430,9 @@ public final class AuditContext {
       return Optional.empty();
     }
     List<Integer> numbers = new ArrayList<>();
-    Matcher matcher = declaration.get().matcher("");
+    Predicate<String> declares = TestCounter.declaredOnLine(declaration.get());
     for (AddedLine line : diff.addedLines()) {
-      if (matcher.reset(line.text()).find()) {
+      if (declares.test(line.text())) {
         numbers.add(line.number());
       }
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -123,6 +124,16 @@ public final class TestCounter {
   /** The declaration pattern for the file's framework, or empty when its language is unknown or has none. */
   public static Optional<Pattern> declaration(String path) {
     return Language.of(path).flatMap(TestCounter::declaration);
+  }
+
+  /**
+   * Whether a line matches {@code pattern}, a declaration pattern, asked of line after line: one
+   * all of whose alternatives start with {@code ^} is tried at the line's start only. Not to be
+   * shared between threads.
+   */
+  public static Predicate<String> declaredOnLine(Pattern pattern) {
+    Matcher matcher = pattern.matcher("");
+    return ANCHORED.contains(pattern) ? line -> matcher.reset(line).lookingAt() : line -> matcher.reset(line).find();
   }
 
   /**

@@ -3,6 +3,9 @@ package dev.claimaudit.lang;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Random;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Test counts come from declarations in code, in every language the catalog covers. */
@@ -119,5 +122,32 @@ class TestCounterTest {
         .isTrue();
     assertThat(TestCounter.declaresTests(Language.PYTHON, Lexer.lex(Language.PYTHON, "def test_connection(host):\n    return 1\n")))
         .isFalse();
+  }
+
+  /**
+   * A line is told to declare a test as the declaration pattern would find it anywhere in the
+   * line, in every language, on generated lines (line separators of every kind among them).
+   */
+  @Test
+  void aLineDeclaresATestAsThePatternFindsIt() {
+    String[] parts = {"@Test", "@Test ", "  ", "\t", "def test_a(", "func TestA(", "#[test]", "[Fact]", "it(\"", "test \"", "x", "\u2028",
+        "\u0085", "\r", "void test_a() {", "\"a\" in {", "it should \"", "describe(", "@test ", "function testA("};
+    Random random = new Random(13);
+    int declaring = 0;
+    for (Language language : Language.values()) {
+      Pattern pattern = TestCounter.declaration(language).orElseThrow();
+      Predicate<String> declares = TestCounter.declaredOnLine(pattern);
+      for (int n = 0; n < 2_000; n++) {
+        StringBuilder line = new StringBuilder();
+        for (int count = random.nextInt(4); count >= 0; count--) {
+          line.append(parts[random.nextInt(parts.length)]);
+        }
+        boolean expected = pattern.matcher(line).find();
+
+        assertThat(declares.test(line.toString())).as("%s: [%s]", language, line).isEqualTo(expected);
+        declaring += expected ? 1 : 0;
+      }
+    }
+    assertThat(declaring).as("generated lines that declare a test").isGreaterThan(1_000);
   }
 }
