@@ -93,14 +93,26 @@ final class JGitChangeSet implements ChangeSet {
       return FileDiff.NONE;
     }
     try (ObjectReader reader = repository.newObjectReader()) {
-      byte[] headBytes = reader.open(ObjectId.fromString(file.headBlob()), Constants.OBJ_BLOB).getCachedBytes();
-      Optional<TextContent.Readable> readable = TextContent.readable(headBytes);
-      if (readable.isEmpty()) {
-        notes.add(file.path() + ": skipped, binary");
-        return FileDiff.skipped("binary");
+      byte[] headBlob = reader.open(ObjectId.fromString(file.headBlob()), Constants.OBJ_BLOB).getCachedBytes();
+      // Most changed files are printable ASCII on both sides, which the pass that splits them for
+      // the line diff tells: they are read as they are, with nothing else to look at first. A base
+      // that cannot be read is read again once the head is known to be text, as any file's is.
+      byte[] baseBlob = baseBlobIfReadable(reader, file);
+      LineDiff blobDiff = baseBlob == null ? null : LineDiff.of(baseBlob, headBlob);
+      TextContent.Readable headContent;
+      Optional<TextContent.Readable> baseContent;
+      if (blobDiff != null && blobDiff.printable()) {
+        headContent = TextContent.printable(headBlob);
+        baseContent = Optional.of(TextContent.printable(baseBlob));
+      } else {
+        Optional<TextContent.Readable> readable = TextContent.readable(headBlob);
+        if (readable.isEmpty()) {
+          notes.add(file.path() + ": skipped, binary");
+          return FileDiff.skipped("binary");
+        }
+        headContent = readable.get();
+        baseContent = baseBlob != null ? TextContent.readable(baseBlob) : baseContent(reader, file);
       }
-      TextContent.Readable headContent = readable.get();
-      Optional<TextContent.Readable> baseContent = baseContent(reader, file);
       LineText head;
       LineText base = null;
       IntList added = new IntList();
@@ -111,7 +123,9 @@ final class JGitChangeSet implements ChangeSet {
           added.add(i);
         }
       } else {
-        LineDiff diff = LineDiff.of(baseContent.get().bytes(), headContent.bytes());
+        // The blobs' diff holds when both are read as they are.
+        LineDiff diff = blobDiff != null && baseContent.get().bytes() == baseBlob && headContent.bytes() == headBlob ? blobDiff
+            : LineDiff.of(baseContent.get().bytes(), headContent.bytes());
         head = new LineText(headContent.bytes(), diff.headLines(), headContent.plain());
         base = new LineText(baseContent.get().bytes(), diff.baseLines(), baseContent.get().plain());
         for (Edit edit : diff.edits()) {
@@ -159,15 +173,29 @@ final class JGitChangeSet implements ChangeSet {
 
   /** The file's text at base as the line diff reads it; empty when it is new there, too large or binary. */
   private Optional<TextContent.Readable> baseContent(ObjectReader reader, FileChange file) throws IOException {
+    byte[] blob = baseBlob(reader, file);
+    return blob == null ? Optional.empty() : TextContent.readable(blob);
+  }
+
+  /** {@link #baseBlob}, or null when it cannot be read. */
+  private byte[] baseBlobIfReadable(ObjectReader reader, FileChange file) {
+    try {
+      return baseBlob(reader, file);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** The file's blob at base; null when it is new there or too large to diff. */
+  private byte[] baseBlob(ObjectReader reader, FileChange file) throws IOException {
     if (file.baseBlob() == null || file.type() == ChangeType.ADDED) {
-      return Optional.empty();
+      return null;
     }
     ObjectId id = ObjectId.fromString(file.baseBlob());
     if (reader.getObjectSize(id, Constants.OBJ_BLOB) > limits.maxFileBytes()) {
-      return Optional.empty();
+      return null;
     }
-    byte[] bytes = reader.open(id, Constants.OBJ_BLOB).getCachedBytes();
-    return TextContent.readable(bytes);
+    return reader.open(id, Constants.OBJ_BLOB).getCachedBytes();
   }
 
   /** The removed lines of one file, each decoded when it is read, as {@link RawText#getString(int)} decodes it. */

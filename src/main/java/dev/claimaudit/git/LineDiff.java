@@ -19,8 +19,9 @@ import org.eclipse.jgit.util.IntList;
  * @param baseLines the line starts of the base side, as {@link org.eclipse.jgit.util.RawParseUtils#lineMap} gives them
  * @param headLines the line starts of the head side, the same way
  * @param edits the edits from base to head, in (0-based) lines of each side
+ * @param printable whether both sides are {@link #printable} text, as the pass that split them found
  */
-record LineDiff(IntList baseLines, IntList headLines, EditList edits) {
+record LineDiff(IntList baseLines, IntList headLines, EditList edits, boolean printable) {
   private static final DiffAlgorithm HISTOGRAM = DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM);
   /** Bytes per line assumed when sizing for a text, about that of source code. */
   private static final int LINE_BYTES = 36;
@@ -28,15 +29,33 @@ record LineDiff(IntList baseLines, IntList headLines, EditList edits) {
   static LineDiff of(byte[] base, byte[] head) {
     int shared = sharedLinesEnd(base, head);
     Numbering numbering = new Numbering((base.length + head.length - 2 * shared) / LINE_BYTES + 8);
-    Side a = numbering.split(base, shared);
-    Side b = numbering.split(head, shared);
+    Side b = numbering.split(head, shared, null);
+    Side a = numbering.split(base, shared, b.lines());
     // Both sides have the same lines up to the shared end, so the same number of them.
     int first = a.first();
     EditList edits = new EditList();
     for (Edit edit : HISTOGRAM.diff(BY_NUMBER, a.numbers(), b.numbers())) {
       edits.add(new Edit(edit.getBeginA() + first, edit.getEndA() + first, edit.getBeginB() + first, edit.getEndB() + first));
     }
-    return new LineDiff(a.lines(), b.lines(), edits);
+    return new LineDiff(a.lines(), b.lines(), edits, a.printable() && b.printable());
+  }
+
+  /**
+   * Whether every byte of {@code content} is printable ASCII, a tab, a line feed, or a carriage
+   * return before a line feed: text that needs no decoding to be read, whichever way it is.
+   */
+  static boolean printable(byte[] content) {
+    for (int i = 0; i < content.length; i++) {
+      if (!printableAt(content, i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean printableAt(byte[] content, int i) {
+    byte b = content[i];
+    return b >= ' ' || b == '\t' || b == '\n' || b == '\r' && i + 1 < content.length && content[i + 1] == '\n';
   }
 
   /**
@@ -60,8 +79,10 @@ record LineDiff(IntList baseLines, IntList headLines, EditList edits) {
    * @param lines the line starts, as {@link org.eclipse.jgit.util.RawParseUtils#lineMap} gives them
    * @param first the (0-based) line from which on lines are numbered
    * @param numbers the numbers of the lines from {@code first} on
+   * @param printable whether the bytes the split read are {@link #printable}: all of them, or those
+   *     from {@code first} on when the lines before came from the other side
    */
-  private record Side(IntList lines, int first, Numbers numbers) {}
+  private record Side(IntList lines, int first, Numbers numbers, boolean printable) {}
 
   /** The lines of one side from some line on, as the numbers of their texts. */
   private static final class Numbers extends Sequence {
@@ -119,14 +140,26 @@ record LineDiff(IntList baseLines, IntList headLines, EditList edits) {
       ends = new int[slots.length / 2];
     }
 
-    /** {@code content} split into lines, numbered from the line that starts at {@code from} on, a line start. */
-    Side split(byte[] content, int from) {
+    /**
+     * {@code content} split into lines, numbered from the line that starts at {@code from} on, a
+     * line start; the lines before it are those of {@code before} when given, a text with the same
+     * bytes up to there, which is {@link #printable} up to there.
+     */
+    Side split(byte[] content, int from, IntList before) {
       IntList lines = new IntList(content.length / LINE_BYTES + 2);
       lines.add(Integer.MIN_VALUE);
+      boolean printable = true;
       int i = 0;
+      if (before != null) {
+        for (int line = 1; line < before.size() && before.get(line) < from; line++) {
+          lines.add(before.get(line));
+        }
+        i = from;
+      }
       while (i < from) {
         lines.add(i);
         while (content[i] != '\n') {
+          printable = printable && (content[i] >= ' ' || printableAt(content, i));
           i++;
         }
         i++;
@@ -139,17 +172,21 @@ record LineDiff(IntList baseLines, IntList headLines, EditList edits) {
         int hash = 0;
         while (i < content.length) {
           byte b = content[i++];
-          if (b == '\n') {
-            break;
-          }
-          if (b > ' ' || (b != ' ' && b != '\t' && b != '\r')) {
+          if (b > ' ') {
             hash = 31 * hash + b;
+          } else if (b == '\n') {
+            break;
+          } else if (b != ' ' && b != '\t') {
+            printable = printable && printableAt(content, i - 1);
+            if (b != '\r') {
+              hash = 31 * hash + b;
+            }
           }
         }
         numbers.add(number(hash, content, start, i));
       }
       lines.add(content.length);
-      return new Side(lines, first, numbers);
+      return new Side(lines, first, numbers, printable);
     }
 
     private int number(int hash, byte[] content, int start, int end) {

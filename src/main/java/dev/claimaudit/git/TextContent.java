@@ -59,6 +59,14 @@ final class TextContent {
     });
   }
 
+  /**
+   * What {@link #readable} gives for a blob that {@link LineDiff#printable} holds for, without
+   * reading it again: such a blob is text, read as it is.
+   */
+  static Readable printable(byte[] blob) {
+    return new Readable(blob, () -> new String(blob, StandardCharsets.UTF_8), true);
+  }
+
   private static final int ASCII = 0;
   private static final int UTF8 = 1;
   private static final int OTHER = 2;

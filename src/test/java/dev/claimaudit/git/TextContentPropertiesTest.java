@@ -39,6 +39,28 @@ class TextContentPropertiesTest {
     });
   }
 
+  /**
+   * A blob the line diff finds printable is one that {@link TextContent#readable} would use as it
+   * is and call plain, and is read as {@link TextContent#printable} reads it; the diff of two blobs
+   * finds them printable exactly when both are, however long the start they share.
+   */
+  @Property
+  void aPrintableBlobIsReadAsItIs(@ForAll("blobs") byte[] blob, @ForAll("blobs") byte[] other) {
+    Optional<TextContent.Readable> readable = TextContent.readable(blob);
+    boolean usedAsItIsAndPlain = readable.isPresent() && readable.get().bytes() == blob && readable.get().plain();
+
+    assertThat(LineDiff.printable(blob)).isEqualTo(usedAsItIsAndPlain);
+    if (usedAsItIsAndPlain) {
+      assertThat(TextContent.printable(blob).text().get()).isEqualTo(readable.get().text().get());
+    }
+    byte[] sharingAStart = new byte[blob.length + other.length];
+    System.arraycopy(blob, 0, sharingAStart, 0, blob.length);
+    System.arraycopy(other, 0, sharingAStart, blob.length, other.length);
+    assertThat(LineDiff.of(blob, sharingAStart).printable()).isEqualTo(LineDiff.printable(blob) && LineDiff.printable(sharingAStart));
+    assertThat(LineDiff.of(sharingAStart, blob).printable()).isEqualTo(LineDiff.printable(blob) && LineDiff.printable(sharingAStart));
+    assertThat(LineDiff.of(other, blob).printable()).isEqualTo(LineDiff.printable(blob) && LineDiff.printable(other));
+  }
+
   /** A removed line reads as JGit's own {@link RawText#getString(int)} reads it, with or without the plain fast path. */
   @Property
   void aLineReadsAsJGitReadsIt(@ForAll("blobs") byte[] blob) {
