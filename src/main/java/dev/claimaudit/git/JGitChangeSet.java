@@ -98,6 +98,12 @@ final class JGitChangeSet implements ChangeSet {
       // the line diff tells: they are read as they are, with nothing else to look at first. A base
       // that cannot be read is read again once the head is known to be text, as any file's is.
       byte[] baseBlob = baseBlobIfReadable(reader, file);
+      if (file.baseBlob() == null || file.type() == ChangeType.ADDED) {
+        Optional<IntList> lines = LineDiff.printableLines(headBlob);
+        if (lines.isPresent()) {
+          return added(file, TextContent.printable(headBlob), new LineText(headBlob, lines.get(), true));
+        }
+      }
       LineDiff blobDiff = baseBlob == null ? null : LineDiff.of(baseBlob, headBlob);
       TextContent.Readable headContent;
       Optional<TextContent.Readable> baseContent;
@@ -113,36 +119,43 @@ final class JGitChangeSet implements ChangeSet {
         headContent = readable.get();
         baseContent = baseBlob != null ? TextContent.readable(baseBlob) : baseContent(reader, file);
       }
-      LineText head;
-      LineText base = null;
+      if (baseContent.isEmpty()) {
+        return added(file, headContent, new LineText(headContent.bytes(), headContent.plain()));
+      }
+      // The blobs' diff holds when both are read as they are.
+      LineDiff diff = blobDiff != null && baseContent.get().bytes() == baseBlob && headContent.bytes() == headBlob ? blobDiff
+          : LineDiff.of(baseContent.get().bytes(), headContent.bytes());
+      LineText head = new LineText(headContent.bytes(), diff.headLines(), headContent.plain());
+      LineText base = new LineText(baseContent.get().bytes(), diff.baseLines(), baseContent.get().plain());
       IntList added = new IntList();
       IntList removed = new IntList();
-      if (baseContent.isEmpty()) {
-        head = new LineText(headContent.bytes(), headContent.plain());
-        for (int i = 0; i < head.size(); i++) {
+      for (Edit edit : diff.edits()) {
+        for (int i = edit.getBeginB(); i < edit.getEndB(); i++) {
           added.add(i);
         }
-      } else {
-        // The blobs' diff holds when both are read as they are.
-        LineDiff diff = blobDiff != null && baseContent.get().bytes() == baseBlob && headContent.bytes() == headBlob ? blobDiff
-            : LineDiff.of(baseContent.get().bytes(), headContent.bytes());
-        head = new LineText(headContent.bytes(), diff.headLines(), headContent.plain());
-        base = new LineText(baseContent.get().bytes(), diff.baseLines(), baseContent.get().plain());
-        for (Edit edit : diff.edits()) {
-          for (int i = edit.getBeginB(); i < edit.getEndB(); i++) {
-            added.add(i);
-          }
-          for (int i = edit.getBeginA(); i < edit.getEndA(); i++) {
-            removed.add(i);
-          }
+        for (int i = edit.getBeginA(); i < edit.getEndA(); i++) {
+          removed.add(i);
         }
       }
-      Supplier<String> text = headContent.text();
-      Supplier<Optional<String>> headText = Trees.isSafeRelativePath(file.path()) ? () -> Optional.of(text.get()) : Optional::empty;
-      return new FileDiff(new AddedLines(head, added), headText, headContent.plain(), new RemovedLines(base, removed));
+      return new FileDiff(new AddedLines(head, added), headText(file, headContent), headContent.plain(), new RemovedLines(base, removed));
     } catch (IOException e) {
       throw unreadable(file.path(), e);
     }
+  }
+
+  /** The diff of a file the change adds whole, or whose base is too large to diff: every line of {@code head} added. */
+  private static FileDiff added(FileChange file, TextContent.Readable headContent, LineText head) {
+    IntList added = new IntList(head.size());
+    for (int i = 0; i < head.size(); i++) {
+      added.add(i);
+    }
+    return new FileDiff(new AddedLines(head, added), headText(file, headContent), headContent.plain(), new RemovedLines(null, new IntList()));
+  }
+
+  /** The file's text at head, decoded when asked for; none for a path that would leave the work tree. */
+  private static Supplier<Optional<String>> headText(FileChange file, TextContent.Readable headContent) {
+    Supplier<String> text = headContent.text();
+    return Trees.isSafeRelativePath(file.path()) ? () -> Optional.of(text.get()) : Optional::empty;
   }
 
   /** A deleted file's side of the diff: every line of it removed. */

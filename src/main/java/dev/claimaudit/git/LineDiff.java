@@ -1,6 +1,7 @@
 package dev.claimaudit.git;
 
 import java.util.Arrays;
+import java.util.Optional;
 import org.eclipse.jgit.diff.DiffAlgorithm;
 import org.eclipse.jgit.diff.Edit;
 import org.eclipse.jgit.diff.EditList;
@@ -38,6 +39,29 @@ record LineDiff(IntList baseLines, IntList headLines, EditList edits, boolean pr
       edits.add(new Edit(edit.getBeginA() + first, edit.getEndA() + first, edit.getBeginB() + first, edit.getEndB() + first));
     }
     return new LineDiff(a.lines(), b.lines(), edits, a.printable() && b.printable());
+  }
+
+  /**
+   * The line starts of a text the whole of which a change adds, as {@link
+   * org.eclipse.jgit.util.RawParseUtils#lineMap} gives them, when it is {@link #printable}; empty
+   * when it is not, found in the same one pass.
+   */
+  static Optional<IntList> printableLines(byte[] content) {
+    IntList lines = new IntList(content.length / LINE_BYTES + 2);
+    lines.add(Integer.MIN_VALUE);
+    int i = 0;
+    while (i < content.length) {
+      lines.add(i);
+      while (i < content.length && content[i] != '\n') {
+        if (content[i] < ' ' && !printableAt(content, i)) {
+          return Optional.empty();
+        }
+        i++;
+      }
+      i++;
+    }
+    lines.add(content.length);
+    return Optional.of(lines);
   }
 
   /**

@@ -10,6 +10,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.eclipse.jgit.diff.RawText;
+import org.eclipse.jgit.util.RawParseUtils;
 
 /** A blob used as it is for the diff reads exactly as the full decoding would read it. */
 class TextContentPropertiesTest {
@@ -50,6 +51,8 @@ class TextContentPropertiesTest {
     boolean usedAsItIsAndPlain = readable.isPresent() && readable.get().bytes() == blob && readable.get().plain();
 
     assertThat(LineDiff.printable(blob)).isEqualTo(usedAsItIsAndPlain);
+    assertThat(LineDiff.printableLines(blob).isPresent()).isEqualTo(usedAsItIsAndPlain);
+    LineDiff.printableLines(blob).ifPresent(lines -> assertThat(lines.toString()).isEqualTo(RawParseUtils.lineMap(blob, 0, blob.length).toString()));
     if (usedAsItIsAndPlain) {
       assertThat(TextContent.printable(blob).text().get()).isEqualTo(readable.get().text().get());
     }
