@@ -20,7 +20,7 @@ import org.eclipse.jgit.util.IntList;
  * @param baseLines the line starts of the base side, as {@link org.eclipse.jgit.util.RawParseUtils#lineMap} gives them
  * @param headLines the line starts of the head side, the same way
  * @param edits the edits from base to head, in (0-based) lines of each side
- * @param printable whether both sides are {@link #printable} text, as the pass that split them found
+ * @param printable whether both sides are printable text ({@link #printableAt}), as the pass that split them found
  */
 record LineDiff(IntList baseLines, IntList headLines, EditList edits, boolean printable) {
   private static final DiffAlgorithm HISTOGRAM = DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM);
@@ -43,8 +43,8 @@ record LineDiff(IntList baseLines, IntList headLines, EditList edits, boolean pr
 
   /**
    * The line starts of a text the whole of which a change adds, as {@link
-   * org.eclipse.jgit.util.RawParseUtils#lineMap} gives them, when it is {@link #printable}; empty
-   * when it is not, found in the same one pass.
+   * org.eclipse.jgit.util.RawParseUtils#lineMap} gives them, when it is printable ({@link
+   * #printableAt}); empty when it is not, found in the same one pass.
    */
   static Optional<IntList> printableLines(byte[] content) {
     IntList lines = new IntList(content.length / LINE_BYTES + 2);
@@ -65,18 +65,10 @@ record LineDiff(IntList baseLines, IntList headLines, EditList edits, boolean pr
   }
 
   /**
-   * Whether every byte of {@code content} is printable ASCII, a tab, a line feed, or a carriage
-   * return before a line feed: text that needs no decoding to be read, whichever way it is.
+   * Whether the byte at {@code i} is printable ASCII, a tab, a line feed, or a carriage return
+   * before a line feed: a text of such bytes only needs no decoding to be read, whichever way it
+   * is, and is called printable here.
    */
-  static boolean printable(byte[] content) {
-    for (int i = 0; i < content.length; i++) {
-      if (!printableAt(content, i)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   private static boolean printableAt(byte[] content, int i) {
     byte b = content[i];
     return b >= ' ' || b == '\t' || b == '\n' || b == '\r' && i + 1 < content.length && content[i + 1] == '\n';
@@ -103,8 +95,8 @@ record LineDiff(IntList baseLines, IntList headLines, EditList edits, boolean pr
    * @param lines the line starts, as {@link org.eclipse.jgit.util.RawParseUtils#lineMap} gives them
    * @param first the (0-based) line from which on lines are numbered
    * @param numbers the numbers of the lines from {@code first} on
-   * @param printable whether the bytes the split read are {@link #printable}: all of them, or those
-   *     from {@code first} on when the lines before came from the other side
+   * @param printable whether the bytes the split read are printable ({@link #printableAt}): all of
+   *     them, or those from {@code first} on when the lines before came from the other side
    */
   private record Side(IntList lines, int first, Numbers numbers, boolean printable) {}
 
@@ -167,7 +159,7 @@ record LineDiff(IntList baseLines, IntList headLines, EditList edits, boolean pr
     /**
      * {@code content} split into lines, numbered from the line that starts at {@code from} on, a
      * line start; the lines before it are those of {@code before} when given, a text with the same
-     * bytes up to there, which is {@link #printable} up to there.
+     * bytes up to there, which is printable up to there.
      */
     Side split(byte[] content, int from, IntList before) {
       IntList lines = new IntList(content.length / LINE_BYTES + 2);

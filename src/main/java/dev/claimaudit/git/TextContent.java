@@ -60,8 +60,8 @@ final class TextContent {
   }
 
   /**
-   * What {@link #readable} gives for a blob that {@link LineDiff#printable} holds for, without
-   * reading it again: such a blob is text, read as it is.
+   * What {@link #readable} gives for a blob the line diff found printable, without reading it
+   * again: such a blob is text, read as it is.
    */
   static Readable printable(byte[] blob) {
     return new Readable(blob, () -> new String(blob, StandardCharsets.UTF_8), true);
