@@ -9,6 +9,7 @@ import dev.claimaudit.claims.PullRequest;
 import dev.claimaudit.claims.Site;
 import dev.claimaudit.claims.Statements;
 import dev.claimaudit.claims.Words;
+import dev.claimaudit.cores.Cores;
 import dev.claimaudit.git.AddedLine;
 import dev.claimaudit.git.ChangeSet;
 import dev.claimaudit.git.FileChange;
@@ -236,35 +237,15 @@ public final class AuditContext {
     private final AtomicInteger next = new AtomicInteger();
 
     Scan run() {
-      int workers = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), files.size()));
-      List<Worker> helpers = new ArrayList<>();
-      for (int i = 1; i < workers; i++) {
-        helpers.add(new Worker(words.newTable()));
+      List<Worker> workers = new ArrayList<>();
+      for (int i = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), files.size())); i > 0; i--) {
+        workers.add(new Worker(words.newTable()));
       }
-      List<Thread> threads = new ArrayList<>();
-      for (Worker helper : helpers) {
-        Thread thread = new Thread(helper, "claim-audit-scan");
-        thread.setDaemon(true);
-        thread.start();
-        threads.add(thread);
-      }
-      Worker own = new Worker(words.newTable());
-      own.run();
-      join(threads);
-      List<Finding> findings = new ArrayList<>(own.found);
-      Throwable failure = own.failure;
-      for (Worker helper : helpers) {
-        findings.addAll(helper.found);
-        failure = failure != null ? failure : helper.failure;
-      }
-      if (failure instanceof RuntimeException e) {
-        throw e;
-      }
-      if (failure instanceof Error e) {
-        throw e;
-      }
-      findings.sort(Finding.ORDER);
-      findings = new ArrayList<>(fileScan.settle(findings));
+      Cores.forEach(workers.size(), i -> workers.get(i).run());
+      List<Finding> found = new ArrayList<>();
+      workers.forEach(worker -> found.addAll(worker.found));
+      found.sort(Finding.ORDER);
+      List<Finding> findings = fileScan.settle(found);
       if (!pendingWords.isEmpty() || !pendingIdentifiers.isEmpty()) {
         words.forEachWord(this::meetClaimWords);
       }
@@ -364,17 +345,16 @@ public final class AuditContext {
       }
     }
 
-    private final class Worker implements Runnable {
+    /** One core's share of the pass: it takes the next file until none is left. */
+    private final class Worker {
       private final AddedWords.Table table;
       private final List<Finding> found = new ArrayList<>();
-      private Throwable failure;
 
       Worker(AddedWords.Table table) {
         this.table = table;
       }
 
-      @Override
-      public void run() {
+      void run() {
         try {
           for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
             FileChange file = files.get(i);
@@ -385,8 +365,9 @@ public final class AuditContext {
             }
           }
         } catch (RuntimeException | Error e) {
-          failure = e;
+          // The other cores stop at their next file; the failure is the pass's.
           next.set(files.size());
+          throw e;
         }
       }
 
@@ -453,17 +434,6 @@ public final class AuditContext {
         ? TestCounter.countInFile(path, lexedHead.get())
         : diff.headText().flatMap(text -> TestCounter.countInFile(path, text));
     return declared.orElse(0) > 0;
-  }
-
-  private static void join(List<Thread> threads) {
-    try {
-      for (Thread thread : threads) {
-        thread.join();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while scanning the added lines", e);
-    }
   }
 
   /** Claims whose evidence is a name looked up in the added lines. */

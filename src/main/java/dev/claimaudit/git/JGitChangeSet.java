@@ -94,16 +94,16 @@ final class JGitChangeSet implements ChangeSet {
     }
     try (ObjectReader reader = repository.newObjectReader()) {
       byte[] headBlob = reader.open(ObjectId.fromString(file.headBlob()), Constants.OBJ_BLOB).getCachedBytes();
-      // Most changed files are printable ASCII on both sides, which the pass that splits them for
-      // the line diff tells: they are read as they are, with nothing else to look at first. A base
-      // that cannot be read is read again once the head is known to be text, as any file's is.
-      byte[] baseBlob = baseBlobIfReadable(reader, file);
-      if (file.baseBlob() == null || file.type() == ChangeType.ADDED) {
+      // Most files are printable ASCII on both sides, which the pass that splits them into lines
+      // tells: they are read as they are, with nothing else to look at first. A base that cannot be
+      // read is read again once the head is known to be text, as any file's is.
+      if (newAtHead(file)) {
         Optional<IntList> lines = LineDiff.printableLines(headBlob);
         if (lines.isPresent()) {
           return added(file, TextContent.printable(headBlob), new LineText(headBlob, lines.get(), true));
         }
       }
+      byte[] baseBlob = baseBlobIfReadable(reader, file);
       LineDiff blobDiff = baseBlob == null ? null : LineDiff.of(baseBlob, headBlob);
       TextContent.Readable headContent;
       Optional<TextContent.Readable> baseContent;
@@ -145,11 +145,17 @@ final class JGitChangeSet implements ChangeSet {
 
   /** The diff of a file the change adds whole, or whose base is too large to diff: every line of {@code head} added. */
   private static FileDiff added(FileChange file, TextContent.Readable headContent, LineText head) {
-    IntList added = new IntList(head.size());
-    for (int i = 0; i < head.size(); i++) {
-      added.add(i);
+    return new FileDiff(new AddedLines(head, everyLine(head)), headText(file, headContent), headContent.plain(),
+        new RemovedLines(null, new IntList()));
+  }
+
+  /** The indexes of every line of {@code text}. */
+  private static IntList everyLine(LineText text) {
+    IntList lines = new IntList(text.size());
+    for (int i = 0; i < text.size(); i++) {
+      lines.add(i);
     }
-    return new FileDiff(new AddedLines(head, added), headText(file, headContent), headContent.plain(), new RemovedLines(null, new IntList()));
+    return lines;
   }
 
   /** The file's text at head, decoded when asked for; none for a path that would leave the work tree. */
@@ -174,11 +180,7 @@ final class JGitChangeSet implements ChangeSet {
         return FileDiff.NONE;
       }
       LineText base = new LineText(content.get().bytes(), content.get().plain());
-      IntList removed = new IntList();
-      for (int i = 0; i < base.size(); i++) {
-        removed.add(i);
-      }
-      return new FileDiff(List.of(), Optional::empty, true, new RemovedLines(base, removed));
+      return new FileDiff(List.of(), Optional::empty, true, new RemovedLines(base, everyLine(base)));
     } catch (IOException e) {
       throw unreadable(file.path(), e);
     }
@@ -188,6 +190,11 @@ final class JGitChangeSet implements ChangeSet {
   private Optional<TextContent.Readable> baseContent(ObjectReader reader, FileChange file) throws IOException {
     byte[] blob = baseBlob(reader, file);
     return blob == null ? Optional.empty() : TextContent.readable(blob);
+  }
+
+  /** Whether the file has no version at base: the change adds it. */
+  private static boolean newAtHead(FileChange file) {
+    return file.baseBlob() == null || file.type() == ChangeType.ADDED;
   }
 
   /** {@link #baseBlob}, or null when it cannot be read. */
@@ -201,7 +208,7 @@ final class JGitChangeSet implements ChangeSet {
 
   /** The file's blob at base; null when it is new there or too large to diff. */
   private byte[] baseBlob(ObjectReader reader, FileChange file) throws IOException {
-    if (file.baseBlob() == null || file.type() == ChangeType.ADDED) {
+    if (newAtHead(file)) {
       return null;
     }
     ObjectId id = ObjectId.fromString(file.baseBlob());

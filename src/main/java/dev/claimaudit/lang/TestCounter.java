@@ -165,10 +165,18 @@ public final class TestCounter {
     if (pattern.isEmpty()) {
       return Optional.empty();
     }
-    if (!mayDeclare(language.get(), text) || !anyLineMatches(pattern.get(), text, LexedText.lineStarts(text))) {
+    if (!anyLineMayDeclare(language.get(), pattern.get(), text, LexedText.lineStarts(text))) {
       return Optional.of(0);
     }
     return Optional.of(countIn(Lexer.lex(language.get(), text), pattern.get(), null));
+  }
+
+  /**
+   * Whether a line of {@code text} (whose lines start at {@code starts}), read as it stands, matches
+   * {@code language}'s declaration {@code pattern}: the file must hold a declaration word first.
+   */
+  private static boolean anyLineMayDeclare(Language language, Pattern pattern, String text, int[] starts) {
+    return mayDeclare(language, text) && anyLineMatches(pattern, text, starts);
   }
 
   /**
@@ -210,8 +218,8 @@ public final class TestCounter {
   /** {@link #countInFile(String, String)} of a text already lexed in the language of {@code path}. */
   public static Optional<Integer> countInFile(String path, LexedText lexed) {
     Optional<Language> language = Language.of(path);
-    return language.flatMap(TestCounter::declaration).map(pattern -> mayDeclare(language.get(), lexed.text())
-        && anyLineMatches(pattern, lexed.text(), lexed.lineStarts()) ? countIn(lexed, pattern, null) : 0);
+    return language.flatMap(TestCounter::declaration)
+        .map(pattern -> anyLineMayDeclare(language.get(), pattern, lexed.text(), lexed.lineStarts()) ? countIn(lexed, pattern, null) : 0);
   }
 
   private static int countIn(LexedText lexed, Pattern pattern, Collection<Integer> lines) {
