@@ -9,13 +9,12 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.eclipse.jgit.lib.AnyObjectId;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
@@ -24,15 +23,14 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
-import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
-import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
  * Which commit of a range added a line that is at head: the newest commit after which the file
- * holds that line's text more often than before it. Meant for the few lines a report shows: it reads only the commits of the
- * range, only the files asked about, and skips merge commits (their diff adds nothing of its own).
+ * holds that line's text more often than before it. Meant for the few lines a report shows: it reads
+ * only the commits of the range, and of each commit's tree only the folders on the way to the files
+ * asked about; it skips merge commits (their diff adds nothing of its own).
  */
 final class LineOrigins {
   /** Files larger than this are not diffed commit by commit; their lines stay unattributed. */
@@ -118,18 +116,21 @@ final class LineOrigins {
   }
 
   /**
-   * What each commit adds of the wanted lines ({@link #addedLines}), in the order of
-   * {@code commits}. A range of thousands of commits is read in as many contiguous parts as there
-   * are cores, each with its own reader; a version of a file is counted once per part, as a
-   * commit's parent version is usually the version the next older commit made.
+   * What each commit adds of the wanted lines, in the order of {@code commits}: of each wanted path
+   * whose file the commit changes, the texts of its wanted lines that the file holds more often
+   * after the commit than before it. A range of thousands of commits is read in as many contiguous
+   * parts as there are cores, each with its own reader; a version of a file is counted once per
+   * part, as a commit's parent version is usually the version the next older commit made.
    */
   private List<Map<String, Set<String>>> addedByCommit(List<CommitInfo> commits, Map<String, Map<Integer, String>> wanted)
       throws IOException {
+    List<String> paths = List.copyOf(new TreeSet<>(wanted.keySet()));
+    List<Set<String>> texts = paths.stream().<Set<String>>map(path -> Set.copyOf(wanted.get(path).values())).toList();
     int parts = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), commits.size() / MIN_COMMITS_PER_PART));
     int size = (commits.size() + parts - 1) / parts;
     try {
       return Cores.map(parts, part -> addedByCommit(commits.subList(Math.min(commits.size(), part * size),
-              Math.min(commits.size(), (part + 1) * size)), wanted, part))
+              Math.min(commits.size(), (part + 1) * size)), paths, texts, part))
           .stream()
           .flatMap(List::stream)
           .toList();
@@ -138,16 +139,27 @@ final class LineOrigins {
     }
   }
 
-  private List<Map<String, Set<String>>> addedByCommit(List<CommitInfo> commits, Map<String, Map<Integer, String>> wanted, int part) {
+  private List<Map<String, Set<String>>> addedByCommit(List<CommitInfo> commits, List<String> paths, List<Set<String>> texts, int part) {
     List<Map<String, Set<String>>> added = new ArrayList<>(commits.size());
     Map<Version, Map<String, Integer>> counted = new HashMap<>();
-    // The wanted paths are sorted into a filter once per part, not once per commit.
-    TreeFilter changedWantedPaths = AndTreeFilter.create(PathFilterGroup.createFromStrings(wanted.keySet()), TreeFilter.ANY_DIFF);
-    try (RevWalk walk = new RevWalk(repository); ObjectReader reader = new TreeKeepingReader(repository.newObjectReader())) {
+    try (RevWalk walk = new RevWalk(repository); ObjectReader reader = repository.newObjectReader()) {
+      PathBlobs blobs = new PathBlobs(reader, paths);
       for (CommitInfo info : commits) {
         RevCommit commit = walk.parseCommit(ObjectId.fromString(info.sha()));
-        RevTree parent = walk.parseCommit(commit.getParent(0)).getTree();
-        added.add(addedLines(reader, parent, commit.getTree(), changedWantedPaths, wanted, counted));
+        ObjectId[] after = blobs.in(commit.getTree());
+        ObjectId[] before = blobs.in(walk.parseCommit(commit.getParent(0)).getTree());
+        Map<String, Set<String>> inserted = new HashMap<>();
+        for (int p = 0; p < paths.size(); p++) {
+          if (after[p] != null && !after[p].equals(before[p])) {
+            Map<String, Integer> counts = counts(reader, new Version(paths.get(p), after[p]), texts.get(p), counted);
+            Map<String, Integer> countsBefore = before[p] == null ? Map.of()
+                : counts(reader, new Version(paths.get(p), before[p]), texts.get(p), counted);
+            inserted.put(paths.get(p), texts.get(p).stream()
+                .filter(text -> counts.getOrDefault(text, 0) > countsBefore.getOrDefault(text, 0))
+                .collect(Collectors.toSet()));
+          }
+        }
+        added.add(inserted);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("part " + part + " of the commits", e);
@@ -156,79 +168,102 @@ final class LineOrigins {
   }
 
   /**
-   * Of the wanted lines of each path, those that {@code after} holds and {@code before} does not,
-   * for the paths the commit changes: one walk of both trees, filtered to those paths and to what
-   * differs, and a set lookup per wanted line instead of a diff of the whole file.
+   * The blob of each of a few paths in a tree, found by reading only the folders on the way to them.
+   * What a folder holds of the paths is remembered by the folder's id: neighbouring commits share
+   * most folders, so a commit costs the folders it changed, not a walk of the whole way down.
    */
-  private static Map<String, Set<String>> addedLines(ObjectReader reader, RevTree before, RevTree after, TreeFilter changedWantedPaths,
-      Map<String, Map<Integer, String>> wanted, Map<Version, Map<String, Integer>> counted) throws IOException {
-    Map<String, Set<String>> added = new HashMap<>();
-    try (TreeWalk walk = new TreeWalk(reader)) {
-      walk.addTree(before);
-      walk.addTree(after);
-      walk.setRecursive(true);
-      walk.setFilter(changedWantedPaths);
-      while (walk.next()) {
-        Map<Integer, String> lines = wanted.get(walk.getPathString());
-        ObjectId now = walk.getFileMode(1).getObjectType() == Constants.OBJ_BLOB ? walk.getObjectId(1) : null;
-        if (lines == null || now == null) {
+  static final class PathBlobs {
+    private final ObjectReader reader;
+    private final Folder root = new Folder(0);
+    private final int count;
+
+    /** @param paths distinct file paths, none a folder of another */
+    PathBlobs(ObjectReader reader, List<String> paths) {
+      this.reader = reader;
+      this.count = paths.size();
+      for (int i = 0; i < paths.size(); i++) {
+        Folder folder = root;
+        String[] names = paths.get(i).split("/");
+        for (int n = 0; n < names.length - 1; n++) {
+          folder = folder.folder(names[n], i);
+        }
+        folder.file(names[names.length - 1], i);
+      }
+    }
+
+    /** The blob of each path in {@code tree}, in the order of the paths; null where it holds no file at the path. */
+    ObjectId[] in(ObjectId tree) throws IOException {
+      ObjectId[] blobs = new ObjectId[count];
+      fill(root, tree, blobs);
+      return blobs;
+    }
+
+    private void fill(Folder folder, ObjectId tree, ObjectId[] blobs) throws IOException {
+      ObjectId[] known = folder.seen.get(tree);
+      if (known != null) {
+        System.arraycopy(known, 0, blobs, folder.first, known.length);
+        return;
+      }
+      CanonicalTreeParser entries = new CanonicalTreeParser(null, reader, tree);
+      for (int left = folder.entries.size(); left > 0 && !entries.eof(); entries.next()) {
+        Entry entry = folder.named(entries.getEntryPathBuffer(), entries.getNameOffset(), entries.getNameLength());
+        if (entry == null) {
           continue;
         }
-        ObjectId then = walk.getFileMode(0).getObjectType() == Constants.OBJ_BLOB ? walk.getObjectId(0) : null;
-        Set<String> texts = new HashSet<>(lines.values());
-        Map<String, Integer> counts = counts(reader, new Version(walk.getPathString(), now), texts, counted);
-        Map<String, Integer> countsBefore = then == null ? Map.of() : counts(reader, new Version(walk.getPathString(), then), texts, counted);
-        Set<String> inserted = new HashSet<>();
-        for (String text : texts) {
-          if (counts.getOrDefault(text, 0) > countsBefore.getOrDefault(text, 0)) {
-            inserted.add(text);
+        left--;
+        int type = entries.getEntryFileMode().getObjectType();
+        if (entry.file() >= 0 && type == Constants.OBJ_BLOB) {
+          blobs[entry.file()] = entries.getEntryObjectId();
+        } else if (entry.folder() != null && type == Constants.OBJ_TREE) {
+          fill(entry.folder(), entries.getEntryObjectId(), blobs);
+        }
+      }
+      folder.seen.put(tree.copy(), Arrays.copyOfRange(blobs, folder.first, folder.end));
+    }
+
+    /** A folder on the way to some of the paths: the paths {@code first} to {@code end} (exclusive) are under it. */
+    private static final class Folder {
+      final List<Entry> entries = new ArrayList<>();
+      final Map<ObjectId, ObjectId[]> seen = new HashMap<>();
+      final int first;
+      int end;
+
+      Folder(int first) {
+        this.first = first;
+      }
+
+      Folder folder(String name, int path) {
+        end = path + 1;
+        Entry last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
+        if (last != null && last.folder() != null && Arrays.equals(last.name(), utf8(name))) {
+          return last.folder();
+        }
+        Folder folder = new Folder(path);
+        entries.add(new Entry(utf8(name), -1, folder));
+        return folder;
+      }
+
+      void file(String name, int path) {
+        end = path + 1;
+        entries.add(new Entry(utf8(name), path, null));
+      }
+
+      Entry named(byte[] buffer, int offset, int length) {
+        for (Entry entry : entries) {
+          if (Arrays.equals(buffer, offset, offset + length, entry.name(), 0, entry.name().length)) {
+            return entry;
           }
         }
-        added.put(walk.getPathString(), inserted);
+        return null;
+      }
+
+      private static byte[] utf8(String name) {
+        return name.getBytes(StandardCharsets.UTF_8);
       }
     }
-    return added;
-  }
 
-  /**
-   * A reader that keeps the trees it reads: a commit's tree is the parent tree of the commit read
-   * next, and neighbouring commits share most subtrees, so each is inflated once rather than once
-   * per commit that holds it. Up to {@link #KEPT_TREE_BYTES} of trees are kept, the least recently
-   * read let go first.
-   */
-  private static final class TreeKeepingReader extends ObjectReader.Filter {
-    private static final long KEPT_TREE_BYTES = 8L * 1024 * 1024;
-
-    private final ObjectReader reader;
-    private final LinkedHashMap<ObjectId, byte[]> trees = new LinkedHashMap<>(1024, 0.75f, true);
-    private long keptBytes;
-
-    TreeKeepingReader(ObjectReader reader) {
-      this.reader = reader;
-    }
-
-    @Override
-    protected ObjectReader delegate() {
-      return reader;
-    }
-
-    @Override
-    public ObjectLoader open(AnyObjectId id, int typeHint) throws IOException {
-      if (typeHint != Constants.OBJ_TREE) {
-        return reader.open(id, typeHint);
-      }
-      byte[] tree = trees.get(id);
-      if (tree == null) {
-        tree = reader.open(id, typeHint).getCachedBytes();
-        trees.put(id.toObjectId(), tree);
-        keptBytes += tree.length;
-        for (Iterator<byte[]> eldest = trees.values().iterator(); keptBytes > KEPT_TREE_BYTES && eldest.hasNext(); ) {
-          keptBytes -= eldest.next().length;
-          eldest.remove();
-        }
-      }
-      return new ObjectLoader.SmallObject(Constants.OBJ_TREE, tree);
-    }
+    /** A name in a folder: the file of path number {@code file}, or a folder (file is then -1). */
+    private record Entry(byte[] name, int file, Folder folder) {}
   }
 
   /** A version of a file: the wanted lines are those of its path. */

@@ -6,13 +6,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.claimaudit.testing.CliRun;
 import dev.claimaudit.testing.TestRepo;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.Stream;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevTree;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.TreeWalk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,5 +119,76 @@ class LineOriginsTest {
 
   private static Map<String, Integer> occurrences(String content, Set<String> texts) {
     return LineOrigins.occurrences(content.getBytes(java.nio.charset.StandardCharsets.UTF_8), texts);
+  }
+
+  /**
+   * The blob of each asked path, read along its folders only and remembered by folder, is the one
+   * a walk of the whole tree finds at that path, commit after commit, as files come, go, and turn
+   * into folders and back.
+   */
+  @Test
+  void eachPathsBlobIsTheOneTheTreeHoldsAtThatPath() throws Exception {
+    List<String> asked = List.of("a.txt", "src/a.txt", "src/b/c.txt", "src/b-c/d.txt", "src/b.c", "src/bb/e.txt", "x/y/z/w.txt");
+    List<String> written = new ArrayList<>(asked);
+    written.addAll(List.of("src/b/c.txt/inner.txt", "x/y", "src/b", "other/f.txt", "src/b/other.txt"));
+    List<String> commits = new ArrayList<>();
+    Random random = new Random(5);
+    try (TestRepo repo = TestRepo.init(dir)) {
+      for (int n = 0; n < 60; n++) {
+        for (int change = random.nextInt(3); change >= 0; change--) {
+          String path = written.get(random.nextInt(written.size()));
+          if (random.nextInt(4) == 0) {
+            remove(dir.resolve(path));
+          } else {
+            makeRoomFor(path);
+            repo.write(path, "version " + n + " of " + path + "\n");
+          }
+        }
+        commits.add(repo.commitId("Change " + n));
+      }
+    }
+    try (Repository repository = new FileRepositoryBuilder().setGitDir(dir.resolve(".git").toFile()).build();
+        ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
+      LineOrigins.PathBlobs blobs = new LineOrigins.PathBlobs(reader, asked);
+      int files = 0;
+      for (String commit : commits) {
+        RevTree tree = walk.parseCommit(ObjectId.fromString(commit)).getTree();
+        List<ObjectId> expected = new ArrayList<>();
+        for (String path : asked) {
+          try (TreeWalk found = TreeWalk.forPath(reader, path, tree)) {
+            expected.add(found != null && found.getFileMode(0).getObjectType() == Constants.OBJ_BLOB ? found.getObjectId(0) : null);
+          }
+        }
+        assertThat(Arrays.asList(blobs.in(tree))).as(commit).isEqualTo(expected);
+        files += (int) expected.stream().filter(Objects::nonNull).count();
+      }
+      assertThat(files).as("asked paths that held a file").isGreaterThan(100);
+    }
+  }
+
+  /** Deletes whatever stands at {@code path}, a file or a whole folder. */
+  private static void remove(Path path) throws IOException {
+    if (Files.isDirectory(path)) {
+      try (Stream<Path> inside = Files.walk(path)) {
+        for (Path each : inside.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(each);
+        }
+      }
+    } else if (Files.isRegularFile(path)) {
+      Files.delete(path);
+    }
+  }
+
+  /** Clears the way for a file at {@code path}: a file where one of its folders goes, a folder where it goes. */
+  private void makeRoomFor(String path) throws IOException {
+    for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+      Path folder = dir.resolve(path.substring(0, slash));
+      if (Files.isRegularFile(folder)) {
+        Files.delete(folder);
+      }
+    }
+    if (Files.isDirectory(dir.resolve(path))) {
+      remove(dir.resolve(path));
+    }
   }
 }
