@@ -1,5 +1,6 @@
 package dev.claimaudit.checks;
 
+import dev.claimaudit.lang.Language;
 import dev.claimaudit.lang.LexedText;
 import dev.claimaudit.lang.TestCounter;
 import dev.claimaudit.rules.Catalog;
@@ -27,7 +28,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * Everything a check may read: the change, its claims, the pull request, and the evidence that
@@ -406,14 +406,13 @@ public final class AuditContext {
    * lexed already, when it was.
    */
   private static Optional<Integer> addedTests(String path, FileDiff diff, Optional<LexedText> lexedHead) {
-    Optional<Pattern> declaration = TestCounter.declaration(path);
-    if (declaration.isEmpty()) {
+    Optional<Predicate<String>> declares = Language.of(path).flatMap(TestCounter::declaredOnLine);
+    if (declares.isEmpty()) {
       return Optional.empty();
     }
     List<Integer> numbers = new ArrayList<>();
-    Predicate<String> declares = TestCounter.declaredOnLine(declaration.get());
     for (AddedLine line : diff.addedLines()) {
-      if (declares.test(line.text())) {
+      if (declares.get().test(line.text())) {
         numbers.add(line.number());
       }
     }

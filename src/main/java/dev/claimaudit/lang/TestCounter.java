@@ -127,13 +127,20 @@ public final class TestCounter {
   }
 
   /**
-   * Whether a line matches {@code pattern}, a declaration pattern, asked of line after line: one
-   * all of whose alternatives start with {@code ^} is tried at the line's start only. Not to be
-   * shared between threads.
+   * Whether a line declares a test in {@code language}'s framework, as its declaration pattern
+   * finds one in the line, asked of line after line; empty when the language has no pattern. A
+   * line without one of the language's {@link #DECLARATION_WORDS} is passed over unmatched, and a
+   * pattern all of whose alternatives start with {@code ^} is tried at the line's start only. Not
+   * to be shared between threads.
    */
-  public static Predicate<String> declaredOnLine(Pattern pattern) {
+  public static Optional<Predicate<String>> declaredOnLine(Language language) {
+    Pattern pattern = DECLARATIONS.get(language);
+    if (pattern == null) {
+      return Optional.empty();
+    }
     Matcher matcher = pattern.matcher("");
-    return ANCHORED.contains(pattern) ? line -> matcher.reset(line).lookingAt() : line -> matcher.reset(line).find();
+    Predicate<String> matches = ANCHORED.contains(pattern) ? line -> matcher.reset(line).lookingAt() : line -> matcher.reset(line).find();
+    return Optional.of(DECLARATION_WORDS.containsKey(language) ? line -> mayDeclare(language, line) && matches.test(line) : matches);
   }
 
   /**
