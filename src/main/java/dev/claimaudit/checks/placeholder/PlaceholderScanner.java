@@ -16,6 +16,7 @@ import dev.claimaudit.rules.ReasonVocabulary;
 import dev.claimaudit.rules.Rule;
 import dev.claimaudit.text.BoundedCharSequence;
 import dev.claimaudit.text.Confusables;
+import dev.claimaudit.text.RequiredText;
 import dev.claimaudit.checks.CodeReason;
 import dev.claimaudit.checks.FileScan.Result;
 import dev.claimaudit.checks.Finding;
@@ -81,6 +82,11 @@ public final class PlaceholderScanner {
   private final PathFilter unscanned;
   /** The rules' keywords as an alias's target is searched for them; made once, as every file asks. */
   private final List<String> aliasWords;
+  /**
+   * What a line must hold for each rule's pattern to match in it ({@link RequiredText}): a line
+   * without it is not matched against the pattern; read once per catalog.
+   */
+  private final Map<Pattern, RequiredText> required;
   private final AtomicReferenceArray<KeywordIndex> keywordIndexes = new AtomicReferenceArray<>(Language.values().length * 3);
   private volatile KeywordIndex allKeywordIndex;
   private static final int OTHER_FILE = 0;
@@ -98,13 +104,17 @@ public final class PlaceholderScanner {
 
   /**
    * @param preselect whether lines no rule's pattern matches are dropped before the rules are
-   *     judged on the lexed file; without it every line holding a keyword is judged, which tells
-   *     nothing new and serves to show that the preselection loses no finding
+   *     judged on the lexed file, and a rule's pattern is tried only on lines that hold what its
+   *     matches are made of; without it every line holding a keyword is judged by every rule it
+   *     names, which tells nothing new and serves to show that the preselection loses no finding
    */
   PlaceholderScanner(Catalog catalog, PathSets paths, boolean preselect) {
     this.preselect = preselect;
     this.catalog = catalog;
     this.aliasWords = Aliases.words(catalog.rules().stream().flatMap(rule -> rule.keywords().stream()).toList());
+    Map<Pattern, RequiredText> required = new HashMap<>();
+    catalog.rules().forEach(rule -> required.computeIfAbsent(rule.pattern(), RequiredText::of));
+    this.required = Map.copyOf(required);
     this.paths = paths;
     this.unscanned = paths.unscanned();
   }
@@ -403,7 +413,7 @@ public final class PlaceholderScanner {
    * @param asWritten whether a line stands in the text it is numbered in as written
    * @param mayHold whether a rule may fire in the file at all, as far as is known before it is lexed
    */
-  private static List<AddedLine> candidates(List<AddedLine> added, List<Rule> rules, KeywordIndex keywords, Predicate<AddedLine> asWritten,
+  private List<AddedLine> candidates(List<AddedLine> added, List<Rule> rules, KeywordIndex keywords, Predicate<AddedLine> asWritten,
       Predicate<Rule> mayHold) {
     List<AddedLine> candidates = new ArrayList<>();
     for (AddedLine line : added) {
@@ -453,9 +463,9 @@ public final class PlaceholderScanner {
     return false;
   }
 
-  private static boolean anyPatternFinds(String text, List<Rule> rules, BitSet withKeyword, Predicate<Rule> mayHold) {
+  private boolean anyPatternFinds(String text, List<Rule> rules, BitSet withKeyword, Predicate<Rule> mayHold) {
     for (int rule = withKeyword.nextSetBit(0); rule >= 0; rule = withKeyword.nextSetBit(rule + 1)) {
-      if (finds(rules.get(rule).pattern(), text) && mayHold.test(rules.get(rule))) {
+      if (mayMatch(rules.get(rule), clip(text)) && finds(rules.get(rule).pattern(), text) && mayHold.test(rules.get(rule))) {
         return true;
       }
     }
@@ -470,12 +480,18 @@ public final class PlaceholderScanner {
   }
 
   /** The most serious rule that fires on the line: hard stub, then test evasion, then soft marker. */
-  private static Optional<Rule> best(LexedText lexed, int number, MatchLine view, List<Rule> rules, KeywordIndex keywords) {
+  /** Whether {@code text} holds what every match of the rule's pattern is made of (always, without preselection). */
+  private boolean mayMatch(Rule rule, String text) {
+    RequiredText need = required.get(rule.pattern());
+    return !preselect || need == null || need.mayFind(text);
+  }
+
+  private Optional<Rule> best(LexedText lexed, int number, MatchLine view, List<Rule> rules, KeywordIndex keywords) {
     BitSet withKeyword = keywords.groupsIn(view.text());
     Rule best = null;
     for (int index = withKeyword.nextSetBit(0); index >= 0; index = withKeyword.nextSetBit(index + 1)) {
       Rule rule = rules.get(index);
-      if ((best == null || outranks(rule, best)) && fires(rule, lexed, number, view)) {
+      if ((best == null || outranks(rule, best)) && mayMatch(rule, view.text()) && fires(rule, lexed, number, view)) {
         best = rule;
       }
     }
