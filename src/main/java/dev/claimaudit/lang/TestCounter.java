@@ -1,5 +1,6 @@
 package dev.claimaudit.lang;
 
+import dev.claimaudit.text.RequiredText;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -11,6 +12,7 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Counts test case declarations, per framework, without running anything. Only declarations in
@@ -31,6 +33,10 @@ public final class TestCounter {
       Language.RUST, Pattern.compile("#\\[(?:\\w+::)*test\\b|#\\[cfg\\(\\s*test\\s*\\)\\]|#\\[rstest\\b"),
       Language.PYTHON, Pattern.compile("^(?:async\\s+)?def\\s+test\\w*\\s*\\(|^class\\s+Test\\w*\\s*[(:]"));
   /** A Python file's tests are found by a runner only when it imports one. */
+  /** What a line must hold for each declaration pattern to match in it: a line without it is not matched. */
+  private static final Map<Pattern, RequiredText> REQUIRED = Stream.concat(DECLARATIONS.values().stream(), FILE_DECLARATIONS.values().stream())
+      .distinct()
+      .collect(Collectors.toUnmodifiableMap(pattern -> pattern, RequiredText::of));
   private static final Pattern PYTHON_RUNNER = Pattern.compile("^(?:import|from)\\s+(?:pytest|unittest)\\b", Pattern.MULTILINE);
 
   /**
@@ -194,8 +200,13 @@ public final class TestCounter {
   private static boolean anyLineMatches(Pattern pattern, String text, int[] starts) {
     Matcher matcher = pattern.matcher(text);
     boolean anchored = ANCHORED.contains(pattern);
+    RequiredText required = REQUIRED.get(pattern);
     for (int line = 1; line <= starts.length; line++) {
-      matcher.region(starts[line - 1], LexedText.lineEnd(text, starts, line));
+      int end = LexedText.lineEnd(text, starts, line);
+      if (required != null && !required.mayFind(text, starts[line - 1], end)) {
+        continue;
+      }
+      matcher.region(starts[line - 1], end);
       if (anchored ? matcher.lookingAt() : matcher.find()) {
         return true;
       }
@@ -253,6 +264,10 @@ public final class TestCounter {
   private static boolean declares(LexedText lexed, int line, Matcher matcher) {
     String text = lexed.text();
     int end = LexedText.lineEnd(text, lexed.lineStarts(), line);
+    RequiredText required = REQUIRED.get(matcher.pattern());
+    if (required != null && !required.mayFind(text, lexed.lineStart(line), end)) {
+      return false;
+    }
     matcher.region(lexed.lineStart(line), end);
     while (matcher.find()) {
       if (codeAt(lexed, text, matcher.start(), end)) {

@@ -43,7 +43,15 @@ public final class RequiredText {
 
   /** Whether a match may be found in {@code text}: false only when it lacks what every match needs. */
   public boolean mayFind(String text) {
-    return need.heldBy(text, new Folded(text));
+    return need.heldBy(new Span(text, 0, text.length()));
+  }
+
+  /**
+   * {@link #mayFind} of the part of {@code text} from {@code start} to {@code end}, read as that
+   * part alone (a matcher's region with opaque bounds).
+   */
+  public boolean mayFind(String text, int start, int end) {
+    return need.heldBy(new Span(text, start, end));
   }
 
   /** Whether the expression requires anything at all. */
@@ -56,20 +64,40 @@ public final class RequiredText {
     return need.toString();
   }
 
-  /** A text with its US-ASCII letters in lower case, made on first use. */
-  private static final class Folded {
+  /** The part of a text from {@code start} to {@code end}, searched for the required strings. */
+  private static final class Span {
     private final String text;
+    private final int start;
+    private final int end;
     private String folded;
 
-    Folded(String text) {
+    Span(String text, int start, int end) {
       this.text = text;
+      this.start = start;
+      this.end = end;
     }
 
-    String get() {
-      if (folded == null) {
-        folded = foldAscii(text);
+    /**
+     * Whether the span holds {@code part}; with {@code caseless}, {@code part} is in lower case and
+     * a letter of the span may be in either (on a part of a text, in any case the JDK folds, which
+     * says yes at least as often as folding US-ASCII letters only).
+     */
+    boolean holds(String part, boolean caseless) {
+      if (start == 0 && end == text.length()) {
+        if (!caseless) {
+          return text.contains(part);
+        }
+        if (folded == null) {
+          folded = foldAscii(text);
+        }
+        return folded.contains(part);
       }
-      return folded;
+      for (int at = start; at <= end - part.length(); at++) {
+        if (text.regionMatches(caseless, at, part, 0, part.length())) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 
@@ -87,13 +115,13 @@ public final class RequiredText {
   private sealed interface Need {
     Need NOTHING = new All(List.of());
 
-    boolean heldBy(String text, Folded folded);
+    boolean heldBy(Span span);
   }
 
   private record Holds(String part, boolean folded) implements Need {
     @Override
-    public boolean heldBy(String text, Folded folds) {
-      return (folded ? folds.get() : text).contains(part);
+    public boolean heldBy(Span span) {
+      return span.holds(part, folded);
     }
 
     @Override
@@ -104,9 +132,9 @@ public final class RequiredText {
 
   private record All(List<Need> needs) implements Need {
     @Override
-    public boolean heldBy(String text, Folded folded) {
+    public boolean heldBy(Span span) {
       for (Need need : needs) {
-        if (!need.heldBy(text, folded)) {
+        if (!need.heldBy(span)) {
           return false;
         }
       }
@@ -121,9 +149,9 @@ public final class RequiredText {
 
   private record Any(List<Need> needs) implements Need {
     @Override
-    public boolean heldBy(String text, Folded folded) {
+    public boolean heldBy(Span span) {
       for (Need need : needs) {
-        if (need.heldBy(text, folded)) {
+        if (need.heldBy(span)) {
           return true;
         }
       }

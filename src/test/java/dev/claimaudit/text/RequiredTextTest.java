@@ -65,6 +65,11 @@ class RequiredTextTest {
         boolean finds = pattern.matcher(text).find();
         boolean may = required.mayFind(text);
         assertThat(may || !finds).as("/%s/ (requires %s) finds a match in [%s]", pattern, required, text).isTrue();
+        String around = text(random) + text + text(random);
+        int start = around.indexOf(text);
+        boolean findsInRegion = pattern.matcher(around).region(start, start + text.length()).find();
+        assertThat(required.mayFind(around, start, start + text.length()) || !findsInRegion)
+            .as("/%s/ (requires %s) finds a match in [%s] of [%s]", pattern, required, text, around).isTrue();
         found += finds ? 1 : 0;
         letGo += may ? 0 : 1;
       }
