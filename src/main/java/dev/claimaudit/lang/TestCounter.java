@@ -200,10 +200,10 @@ public final class TestCounter {
   private static boolean anyLineMatches(Pattern pattern, String text, int[] starts) {
     Matcher matcher = pattern.matcher(text);
     boolean anchored = ANCHORED.contains(pattern);
-    RequiredText required = REQUIRED.get(pattern);
+    RequiredText.Lines required = required(pattern, text);
     for (int line = 1; line <= starts.length; line++) {
       int end = LexedText.lineEnd(text, starts, line);
-      if (required != null && !required.mayFind(text, starts[line - 1], end)) {
+      if (required != null && !required.mayFind(starts[line - 1], end)) {
         continue;
       }
       matcher.region(starts[line - 1], end);
@@ -242,30 +242,36 @@ public final class TestCounter {
 
   private static int countIn(LexedText lexed, Pattern pattern, Collection<Integer> lines) {
     Matcher matcher = pattern.matcher(lexed.text());
+    RequiredText.Lines required = required(pattern, lexed.text());
     int count = 0;
     if (lines == null) {
       for (int line = 1; line <= lexed.lineCount(); line++) {
-        count += declares(lexed, line, matcher) ? 1 : 0;
+        count += declares(lexed, line, matcher, required) ? 1 : 0;
       }
       return count;
     }
     for (int line : lines) {
       if (line >= 1 && line <= lexed.lineCount()) {
-        count += declares(lexed, line, matcher) ? 1 : 0;
+        count += declares(lexed, line, matcher, required) ? 1 : 0;
       }
     }
     return count;
   }
 
+  /** {@code text} to be asked line by line what {@code pattern} requires of a line; null when that is not known. */
+  private static RequiredText.Lines required(Pattern pattern, String text) {
+    RequiredText required = REQUIRED.get(pattern);
+    return required == null ? null : required.over(text);
+  }
+
   /**
    * Whether {@code matcher}, a matcher of the whole lexed text, matches line {@code line} read as
-   * that line alone at a position in code.
+   * that line alone at a position in code; a line without what {@code required} names is passed over.
    */
-  private static boolean declares(LexedText lexed, int line, Matcher matcher) {
+  private static boolean declares(LexedText lexed, int line, Matcher matcher, RequiredText.Lines required) {
     String text = lexed.text();
     int end = LexedText.lineEnd(text, lexed.lineStarts(), line);
-    RequiredText required = REQUIRED.get(matcher.pattern());
-    if (required != null && !required.mayFind(text, lexed.lineStart(line), end)) {
+    if (required != null && !required.mayFind(lexed.lineStart(line), end)) {
       return false;
     }
     matcher.region(lexed.lineStart(line), end);
@@ -302,8 +308,9 @@ public final class TestCounter {
       return false;
     }
     Matcher matcher = pattern.matcher(lexed.text());
+    RequiredText.Lines required = required(pattern, lexed.text());
     for (int line = 1; line <= lexed.lineCount(); line++) {
-      if (declares(lexed, line, matcher)) {
+      if (declares(lexed, line, matcher, required)) {
         return true;
       }
     }

@@ -1,6 +1,7 @@
 package dev.claimaudit.text;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -20,12 +21,15 @@ import java.util.regex.Pattern;
  */
 public final class RequiredText {
   /** A text holds nothing in particular: every text may match. */
-  private static final RequiredText ANYTHING = new RequiredText(Need.NOTHING);
+  private static final RequiredText ANYTHING = new RequiredText(Need.NOTHING, 0);
 
   private final Need need;
+  /** How many required strings {@link #need} names, each by its index. */
+  private final int strings;
 
-  private RequiredText(Need need) {
+  private RequiredText(Need need, int strings) {
     this.need = need;
+    this.strings = strings;
   }
 
   public static RequiredText of(Pattern pattern) {
@@ -35,7 +39,7 @@ public final class RequiredText {
     try {
       Reader reader = new Reader(pattern.pattern(), pattern.flags());
       Need need = reader.read();
-      return need == Need.NOTHING ? ANYTHING : new RequiredText(need);
+      return need == Need.NOTHING ? ANYTHING : new RequiredText(need, reader.strings);
     } catch (Unknown e) {
       return ANYTHING;
     }
@@ -43,15 +47,64 @@ public final class RequiredText {
 
   /** Whether a match may be found in {@code text}: false only when it lacks what every match needs. */
   public boolean mayFind(String text) {
-    return need.heldBy(new Span(text, 0, text.length()));
+    return over(text).mayFind(0, text.length());
+  }
+
+  /** {@code text}, to be asked about part after part ({@link Lines#mayFind}), as a file is line after line. */
+  public Lines over(String text) {
+    return new Lines(text);
   }
 
   /**
-   * {@link #mayFind} of the part of {@code text} from {@code start} to {@code end}, read as that
-   * part alone (a matcher's region with opaque bounds).
+   * A text asked about part after part: where each required string next occurs is kept, so that
+   * asking about every line of a file in order searches the file once per string, not once per line.
    */
-  public boolean mayFind(String text, int start, int end) {
-    return need.heldBy(new Span(text, start, end));
+  public final class Lines {
+    private static final int UNKNOWN = -1;
+    private static final int NONE_LEFT = Integer.MAX_VALUE;
+
+    private final String text;
+    private String folded;
+    private final int[] next = new int[strings];
+    private int start;
+    private int end;
+
+    private Lines(String text) {
+      this.text = text;
+      Arrays.fill(next, UNKNOWN);
+    }
+
+    /**
+     * {@link #mayFind(String)} of the part of the text from {@code start} to {@code end}, read as
+     * that part alone (a matcher's region with opaque bounds).
+     */
+    public boolean mayFind(int start, int end) {
+      if (start < this.start) {
+        Arrays.fill(next, UNKNOWN);
+      }
+      this.start = start;
+      this.end = end;
+      return need.heldBy(this);
+    }
+
+    /** Whether the current part holds the string; one that is caseless is looked for in the text with US-ASCII letters folded. */
+    boolean holds(Holds holds) {
+      int at = next[holds.index()];
+      if (at == UNKNOWN || at < start) {
+        String searched = holds.folded() ? folded() : text;
+        int found = searched.indexOf(holds.part(), start);
+        at = found < 0 ? NONE_LEFT : found;
+        next[holds.index()] = at;
+      }
+      return at != NONE_LEFT && at <= end - holds.part().length();
+    }
+
+    private String folded() {
+      if (folded == null) {
+        folded = foldAscii(text);
+      }
+      return folded;
+    }
   }
 
   /** Whether the expression requires anything at all. */
@@ -62,43 +115,6 @@ public final class RequiredText {
   @Override
   public String toString() {
     return need.toString();
-  }
-
-  /** The part of a text from {@code start} to {@code end}, searched for the required strings. */
-  private static final class Span {
-    private final String text;
-    private final int start;
-    private final int end;
-    private String folded;
-
-    Span(String text, int start, int end) {
-      this.text = text;
-      this.start = start;
-      this.end = end;
-    }
-
-    /**
-     * Whether the span holds {@code part}; with {@code caseless}, {@code part} is in lower case and
-     * a letter of the span may be in either (on a part of a text, in any case the JDK folds, which
-     * says yes at least as often as folding US-ASCII letters only).
-     */
-    boolean holds(String part, boolean caseless) {
-      if (start == 0 && end == text.length()) {
-        if (!caseless) {
-          return text.contains(part);
-        }
-        if (folded == null) {
-          folded = foldAscii(text);
-        }
-        return folded.contains(part);
-      }
-      for (int at = start; at <= end - part.length(); at++) {
-        if (text.regionMatches(caseless, at, part, 0, part.length())) {
-          return true;
-        }
-      }
-      return false;
-    }
   }
 
   private static String foldAscii(String text) {
@@ -113,15 +129,16 @@ public final class RequiredText {
 
   /** A condition on a text. */
   private sealed interface Need {
-    Need NOTHING = new All(List.of());
+    Need NOTHING = new All(new Need[0]);
 
-    boolean heldBy(Span span);
+    boolean heldBy(RequiredText.Lines lines);
   }
 
-  private record Holds(String part, boolean folded) implements Need {
+  /** The string {@code part}, the {@code index}th of its expression; in lower case when {@code folded}. */
+  private record Holds(String part, boolean folded, int index) implements Need {
     @Override
-    public boolean heldBy(Span span) {
-      return span.holds(part, folded);
+    public boolean heldBy(RequiredText.Lines lines) {
+      return lines.holds(this);
     }
 
     @Override
@@ -130,11 +147,12 @@ public final class RequiredText {
     }
   }
 
-  private record All(List<Need> needs) implements Need {
+  /** Every one of {@code needs}; an array, so that checking a line allocates nothing. */
+  private record All(Need[] needs) implements Need {
     @Override
-    public boolean heldBy(Span span) {
+    public boolean heldBy(RequiredText.Lines lines) {
       for (Need need : needs) {
-        if (!need.heldBy(span)) {
+        if (!need.heldBy(lines)) {
           return false;
         }
       }
@@ -143,15 +161,16 @@ public final class RequiredText {
 
     @Override
     public String toString() {
-      return needs.isEmpty() ? "anything" : "all" + needs;
+      return needs.length == 0 ? "anything" : "all" + Arrays.toString(needs);
     }
   }
 
-  private record Any(List<Need> needs) implements Need {
+  /** One of {@code needs} at least. */
+  private record Any(Need[] needs) implements Need {
     @Override
-    public boolean heldBy(Span span) {
+    public boolean heldBy(RequiredText.Lines lines) {
       for (Need need : needs) {
-        if (need.heldBy(span)) {
+        if (need.heldBy(lines)) {
           return true;
         }
       }
@@ -160,7 +179,7 @@ public final class RequiredText {
 
     @Override
     public String toString() {
-      return "any" + needs;
+      return "any" + Arrays.toString(needs);
     }
   }
 
@@ -168,19 +187,19 @@ public final class RequiredText {
     List<Need> kept = new ArrayList<>();
     for (Need need : needs) {
       if (need instanceof All all) {
-        kept.addAll(all.needs());
+        kept.addAll(Arrays.asList(all.needs()));
       } else {
         kept.add(need);
       }
     }
-    return kept.isEmpty() ? Need.NOTHING : kept.size() == 1 ? kept.get(0) : new All(List.copyOf(kept));
+    return kept.isEmpty() ? Need.NOTHING : kept.size() == 1 ? kept.get(0) : new All(kept.toArray(Need[]::new));
   }
 
   private static Need any(List<Need> needs) {
     if (needs.contains(Need.NOTHING)) {
       return Need.NOTHING;
     }
-    return needs.size() == 1 ? needs.get(0) : new Any(List.copyOf(needs));
+    return needs.size() == 1 ? needs.get(0) : new Any(needs.toArray(Need[]::new));
   }
 
   /** A construct the reader does not know: the expression then requires nothing. */
@@ -200,8 +219,8 @@ public final class RequiredText {
     static final Part EMPTY = new Part("", false, Need.NOTHING);
     static final Part SOME = new Part(null, false, Need.NOTHING);
 
-    Need asNeed() {
-      return exact == null ? need : exact.isEmpty() ? Need.NOTHING : new Holds(exact, folded);
+    Need asNeed(Reader reader) {
+      return exact == null ? need : exact.isEmpty() ? Need.NOTHING : reader.holds(exact, folded);
     }
   }
 
@@ -210,6 +229,8 @@ public final class RequiredText {
     private static final Pattern INLINE_FLAGS_OFF = Pattern.compile("\\(\\?[a-zA-Z]*-");
     private final String pattern;
     private int at;
+    /** Required strings named so far; the next one's index. */
+    private int strings;
     private boolean caseless;
     private boolean unicodeCase;
 
@@ -230,7 +251,7 @@ public final class RequiredText {
       if (at != pattern.length()) {
         throw new Unknown();
       }
-      return whole.asNeed();
+      return whole.asNeed(this);
     }
 
     /** Alternatives up to the end of the enclosing group; inline flags last to that end, as in {@code java.util.regex}. */
@@ -248,7 +269,7 @@ public final class RequiredText {
       if (alternatives.size() == 1) {
         return alternatives.get(0);
       }
-      return new Part(null, false, any(alternatives.stream().map(Part::asNeed).toList()));
+      return new Part(null, false, any(alternatives.stream().map(part -> part.asNeed(this)).toList()));
     }
 
     /** Parts one after another: neighbouring exact parts make one longer required string. */
@@ -299,9 +320,13 @@ public final class RequiredText {
       return last == 0 ? List.of(lastCharacter) : List.of(literal(quoted.substring(0, last)), lastCharacter);
     }
 
-    private static void flush(StringBuilder run, boolean folded, List<Need> needs) {
+    private Holds holds(String part, boolean folded) {
+      return new Holds(part, folded, strings++);
+    }
+
+    private void flush(StringBuilder run, boolean folded, List<Need> needs) {
       if (run.length() > 0) {
-        needs.add(new Holds(run.toString(), folded));
+        needs.add(holds(run.toString(), folded));
         run.setLength(0);
       }
     }
@@ -322,16 +347,13 @@ public final class RequiredText {
         least = 1;
       } else if (c == '{') {
         int close = pattern.indexOf('}', at);
-        if (close < 0) {
+        int comma = close < 0 ? -1 : pattern.indexOf(',', at);
+        int leastEnd = comma >= 0 && comma < close ? comma : close;
+        if (close < 0 || !digits(at + 1, leastEnd) || leastEnd < close && close > leastEnd + 1 && !digits(leastEnd + 1, close)) {
           throw new Unknown();
         }
-        String bounds = pattern.substring(at + 1, close);
-        if (!bounds.matches("\\d{1,4}(,\\d{0,4})?")) {
-          throw new Unknown();
-        }
-        int comma = bounds.indexOf(',');
-        least = Integer.parseInt(comma < 0 ? bounds : bounds.substring(0, comma));
-        exactly = comma < 0;
+        least = Integer.parseInt(pattern, at + 1, leastEnd, 10);
+        exactly = leastEnd == close;
         at = close + 1;
       } else {
         return part;
@@ -348,7 +370,20 @@ public final class RequiredText {
       if (part.exact() != null && exactly && part.exact().length() * least <= 64) {
         return new Part(part.exact().repeat(least), part.folded(), Need.NOTHING);
       }
-      return new Part(null, false, part.asNeed());
+      return new Part(null, false, part.asNeed(this));
+    }
+
+    /** Whether {@code pattern} from {@code start} to {@code end} is one to four digits. */
+    private boolean digits(int start, int end) {
+      if (end <= start || end - start > 4) {
+        return false;
+      }
+      for (int i = start; i < end; i++) {
+        if (pattern.charAt(i) < '0' || pattern.charAt(i) > '9') {
+          return false;
+        }
+      }
+      return true;
     }
 
     private Part atom() {
@@ -398,14 +433,14 @@ public final class RequiredText {
         inner = alternatives();
       } else if (pattern.startsWith("?=", at) || pattern.startsWith("?<=", at)) {
         at += pattern.charAt(at + 1) == '=' ? 2 : 3;
-        inner = new Part("", false, alternatives().asNeed());
+        inner = new Part("", false, alternatives().asNeed(this));
       } else if (pattern.startsWith("?!", at) || pattern.startsWith("?<!", at)) {
         at += pattern.charAt(at + 1) == '!' ? 2 : 3;
         alternatives();
         inner = Part.EMPTY;
       } else if (pattern.startsWith("?<", at)) {
         int close = pattern.indexOf('>', at);
-        if (close < 0 || !pattern.substring(at + 2, close).matches("[a-zA-Z][a-zA-Z0-9]*")) {
+        if (close < 0 || !isGroupName(pattern.substring(at + 2, close))) {
           throw new Unknown();
         }
         at = close + 1;
@@ -417,6 +452,17 @@ public final class RequiredText {
       }
       expect(')');
       return inner;
+    }
+
+    /** {@code [a-zA-Z][a-zA-Z0-9]*}, the name of a named group. */
+    private static boolean isGroupName(String name) {
+      for (int i = 0; i < name.length(); i++) {
+        char c = name.charAt(i);
+        if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || i > 0 && c >= '0' && c <= '9')) {
+          return false;
+        }
+      }
+      return !name.isEmpty();
     }
 
     /** {@code (?i)} and the like, to the end of the enclosing group, or {@code (?i:...)} for its contents. */

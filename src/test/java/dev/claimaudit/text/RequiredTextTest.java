@@ -68,7 +68,7 @@ class RequiredTextTest {
         String around = text(random) + text + text(random);
         int start = around.indexOf(text);
         boolean findsInRegion = pattern.matcher(around).region(start, start + text.length()).find();
-        assertThat(required.mayFind(around, start, start + text.length()) || !findsInRegion)
+        assertThat(required.over(around).mayFind(start, start + text.length()) || !findsInRegion)
             .as("/%s/ (requires %s) finds a match in [%s] of [%s]", pattern, required, text, around).isTrue();
         found += finds ? 1 : 0;
         letGo += may ? 0 : 1;
@@ -77,6 +77,44 @@ class RequiredTextTest {
     assertThat(patterns).isGreaterThan(3_000);
     assertThat(found).as("texts in which a match is found").isGreaterThan(50_000);
     assertThat(letGo).as("texts let go").isGreaterThan(50_000);
+  }
+
+  /**
+   * One text asked about part after part (line after line, now and then going back) answers as
+   * the text asked about each part afresh, and never says no where the expression finds a match.
+   */
+  @Test
+  void askingPartAfterPartAnswersAsAskingEachPartAfresh() {
+    Random random = new Random(29);
+    int asked = 0;
+    int letGo = 0;
+    for (int n = 0; n < 2_000; n++) {
+      Pattern pattern;
+      try {
+        pattern = Pattern.compile(expression(random, 2));
+      } catch (PatternSyntaxException e) {
+        continue;
+      }
+      RequiredText required = RequiredText.of(pattern);
+      StringBuilder text = new StringBuilder();
+      for (int line = random.nextInt(12); line >= 0; line--) {
+        text.append(text(random)).append('\n');
+      }
+      RequiredText.Lines lines = required.over(text.toString());
+      int start = 0;
+      for (int question = 0; question < 30; question++) {
+        start = random.nextInt(6) == 0 ? random.nextInt(text.length() + 1) : Math.min(text.length(), start + random.nextInt(6));
+        int end = Math.min(text.length(), start + random.nextInt(12));
+        boolean may = lines.mayFind(start, end);
+
+        assertThat(may).as("/%s/ over [%s] from %d to %d", pattern, text, start, end).isEqualTo(required.over(text.toString()).mayFind(start, end));
+        assertThat(may || !pattern.matcher(text).region(start, end).find()).isTrue();
+        asked++;
+        letGo += may ? 0 : 1;
+      }
+    }
+    assertThat(asked).isGreaterThan(40_000);
+    assertThat(letGo).as("parts let go").isGreaterThan(5_000);
   }
 
   private static final String[] LITERALS = {"a", "b", "A", "B", "ab", "ba", "\\(", "\\.", "-", "\\t", "\\Qa.\\E", "\u00e9", "\ud83d\ude00", "]",
