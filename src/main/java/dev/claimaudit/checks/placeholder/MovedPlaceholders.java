@@ -1,6 +1,7 @@
 package dev.claimaudit.checks.placeholder;
 
 import dev.claimaudit.checks.Finding;
+import dev.claimaudit.cores.Cores;
 import dev.claimaudit.rules.Catalog;
 import dev.claimaudit.text.KeywordIndex;
 import dev.claimaudit.rules.Rule;
@@ -71,15 +72,17 @@ public final class MovedPlaceholders {
     if (findings.stream().noneMatch(MovedPlaceholders::placeholder)) {
       return findings;
     }
-    Unclaimed lines;
-    Unclaimed pairs;
+    List<List<String>> recorded;
     synchronized (removed) {
       if (removed.isEmpty()) {
         return findings;
       }
-      lines = new Unclaimed(List.copyOf(removed));
-      pairs = new Unclaimed(List.copyOf(removedPairs));
+      recorded = List.of(List.copyOf(removed), List.copyOf(removedPairs));
     }
+    // The two indexes are made on two cores: a range that removes much code has tens of thousands of such lines.
+    List<Unclaimed> indexed = Cores.map(recorded.size(), i -> new Unclaimed(recorded.get(i)));
+    Unclaimed lines = indexed.get(0);
+    Unclaimed pairs = indexed.get(1);
     List<Finding> kept = new ArrayList<>(findings.size());
     for (Finding finding : findings) {
       if (!placeholder(finding)) {
