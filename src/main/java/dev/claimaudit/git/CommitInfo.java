@@ -2,8 +2,13 @@ package dev.claimaudit.git;
 
 import dev.claimaudit.text.Texts;
 
-/** A commit of the audited range with its full message. */
-public record CommitInfo(String sha, String message, String author, int parentCount) {
+/**
+ * A commit of the audited range with its full message.
+ *
+ * @param tree the id of the commit's tree
+ * @param firstParent the id of its first parent; null for a root commit
+ */
+public record CommitInfo(String sha, String message, String author, int parentCount, String tree, String firstParent) {
 
   public String shortSha() {
     return Texts.shortSha(sha);

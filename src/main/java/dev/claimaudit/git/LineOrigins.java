@@ -20,7 +20,6 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.CanonicalTreeParser;
@@ -60,11 +59,15 @@ final class LineOrigins {
       return found;
     }
     List<CommitInfo> singleParent = commits.stream().filter(info -> info.parentCount() == 1).toList();
+    // A commit's parent is usually the next commit of the range, whose tree the range's walk read:
+    // the commits are not parsed again.
+    Map<String, String> trees = new HashMap<>();
+    commits.forEach(info -> trees.put(info.sha(), info.tree()));
     // Newest first, a stretch of commits at a time: most lines are found in the newest commits,
     // and the rest of a long range is not read once every line is.
     for (int from = 0; from < singleParent.size() && !wanted.isEmpty(); from += STRETCH) {
       List<CommitInfo> stretch = singleParent.subList(from, Math.min(singleParent.size(), from + STRETCH));
-      List<Map<String, Set<String>>> addedByCommit = addedByCommit(stretch, wanted);
+      List<Map<String, Set<String>>> addedByCommit = addedByCommit(stretch, wanted, trees);
       for (int i = 0; i < stretch.size() && !wanted.isEmpty(); i++) {
         attribute(stretch.get(i).sha(), addedByCommit.get(i), wanted, found);
       }
@@ -122,15 +125,15 @@ final class LineOrigins {
    * parts as there are cores, each with its own reader; a version of a file is counted once per
    * part, as a commit's parent version is usually the version the next older commit made.
    */
-  private List<Map<String, Set<String>>> addedByCommit(List<CommitInfo> commits, Map<String, Map<Integer, String>> wanted)
-      throws IOException {
+  private List<Map<String, Set<String>>> addedByCommit(List<CommitInfo> commits, Map<String, Map<Integer, String>> wanted,
+      Map<String, String> trees) throws IOException {
     List<String> paths = List.copyOf(new TreeSet<>(wanted.keySet()));
     List<Set<String>> texts = paths.stream().<Set<String>>map(path -> Set.copyOf(wanted.get(path).values())).toList();
     int parts = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), commits.size() / MIN_COMMITS_PER_PART));
     int size = (commits.size() + parts - 1) / parts;
     try {
       return Cores.map(parts, part -> addedByCommit(commits.subList(Math.min(commits.size(), part * size),
-              Math.min(commits.size(), (part + 1) * size)), paths, texts, part))
+              Math.min(commits.size(), (part + 1) * size)), paths, texts, trees, part))
           .stream()
           .flatMap(List::stream)
           .toList();
@@ -139,15 +142,17 @@ final class LineOrigins {
     }
   }
 
-  private List<Map<String, Set<String>>> addedByCommit(List<CommitInfo> commits, List<String> paths, List<Set<String>> texts, int part) {
+  private List<Map<String, Set<String>>> addedByCommit(List<CommitInfo> commits, List<String> paths, List<Set<String>> texts,
+      Map<String, String> trees, int part) {
     List<Map<String, Set<String>>> added = new ArrayList<>(commits.size());
     Map<Version, Map<String, Integer>> counted = new HashMap<>();
     try (RevWalk walk = new RevWalk(repository); ObjectReader reader = repository.newObjectReader()) {
       PathBlobs blobs = new PathBlobs(reader, paths);
       for (CommitInfo info : commits) {
-        RevCommit commit = walk.parseCommit(ObjectId.fromString(info.sha()));
-        ObjectId[] after = blobs.in(commit.getTree());
-        ObjectId[] before = blobs.in(walk.parseCommit(commit.getParent(0)).getTree());
+        String parentTree = trees.get(info.firstParent());
+        ObjectId[] after = blobs.in(ObjectId.fromString(info.tree()));
+        ObjectId[] before = blobs.in(parentTree != null ? ObjectId.fromString(parentTree)
+            : walk.parseCommit(ObjectId.fromString(info.firstParent())).getTree());
         Map<String, Set<String>> inserted = new HashMap<>();
         for (int p = 0; p < paths.size(); p++) {
           if (after[p] != null && !after[p].equals(before[p])) {

@@ -233,7 +233,8 @@ final class RangeReader {
       }
       String message = message(commit, Math.max(MAX_SUBJECT_BYTES, Math.min(MAX_MESSAGE_BYTES, budget)));
       budget -= message.length();
-      commits.add(new CommitInfo(commit.name(), message, commit.getAuthorIdent().getName(), commit.getParentCount()));
+      commits.add(new CommitInfo(commit.name(), message, commit.getAuthorIdent().getName(), commit.getParentCount(), commit.getTree().name(),
+          commit.getParentCount() == 0 ? null : commit.getParent(0).name()));
       // The walk keeps every commit it parsed; a message already read need not stay in memory twice.
       commit.disposeBody();
     }
