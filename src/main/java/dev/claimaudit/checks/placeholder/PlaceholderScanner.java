@@ -40,6 +40,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -84,9 +85,10 @@ public final class PlaceholderScanner {
   private final List<String> aliasWords;
   /**
    * What a line must hold for each rule's pattern to match in it ({@link RequiredText}): a line
-   * without it is not matched against the pattern; read once per catalog.
+   * without it is not matched against the pattern; read from a rule's pattern when a line first
+   * asks, on the core that asks.
    */
-  private final Map<Pattern, RequiredText> required;
+  private final Map<Pattern, RequiredText> required = new ConcurrentHashMap<>();
   private final AtomicReferenceArray<KeywordIndex> keywordIndexes = new AtomicReferenceArray<>(Language.values().length * 3);
   private volatile KeywordIndex allKeywordIndex;
   private static final int OTHER_FILE = 0;
@@ -112,9 +114,6 @@ public final class PlaceholderScanner {
     this.preselect = preselect;
     this.catalog = catalog;
     this.aliasWords = Aliases.words(catalog.rules().stream().flatMap(rule -> rule.keywords().stream()).toList());
-    Map<Pattern, RequiredText> required = new HashMap<>();
-    catalog.rules().forEach(rule -> required.computeIfAbsent(rule.pattern(), RequiredText::of));
-    this.required = Map.copyOf(required);
     this.paths = paths;
     this.unscanned = paths.unscanned();
   }
@@ -482,8 +481,7 @@ public final class PlaceholderScanner {
   /** The most serious rule that fires on the line: hard stub, then test evasion, then soft marker. */
   /** Whether {@code text} holds what every match of the rule's pattern is made of (always, without preselection). */
   private boolean mayMatch(Rule rule, String text) {
-    RequiredText need = required.get(rule.pattern());
-    return !preselect || need == null || need.mayFind(text);
+    return !preselect || required.computeIfAbsent(rule.pattern(), RequiredText::of).mayFind(text);
   }
 
   private Optional<Rule> best(LexedText lexed, int number, MatchLine view, List<Rule> rules, KeywordIndex keywords) {
