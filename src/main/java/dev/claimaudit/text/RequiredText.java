@@ -47,7 +47,7 @@ public final class RequiredText {
 
   /** Whether a match may be found in {@code text}: false only when it lacks what every match needs. */
   public boolean mayFind(String text) {
-    return over(text).mayFind(0, text.length());
+    return need.heldBy(new Whole(text));
   }
 
   /** {@code text}, to be asked about part after part ({@link Lines#mayFind}), as a file is line after line. */
@@ -59,7 +59,7 @@ public final class RequiredText {
    * A text asked about part after part: where each required string next occurs is kept, so that
    * asking about every line of a file in order searches the file once per string, not once per line.
    */
-  public final class Lines {
+  public final class Lines implements Searched {
     private static final int UNKNOWN = -1;
     private static final int NONE_LEFT = Integer.MAX_VALUE;
 
@@ -88,7 +88,8 @@ public final class RequiredText {
     }
 
     /** Whether the current part holds the string; one that is caseless is looked for in the text with US-ASCII letters folded. */
-    boolean holds(Holds holds) {
+    @Override
+    public boolean holds(Holds holds) {
       int at = next[holds.index()];
       if (at == UNKNOWN || at < start) {
         String searched = holds.folded() ? folded() : text;
@@ -117,12 +118,47 @@ public final class RequiredText {
     return need.toString();
   }
 
+  /** A text searched for the required strings. */
+  private interface Searched {
+    boolean holds(Holds holds);
+  }
+
+  /** A whole text asked once: searched as it is, a caseless string without a folded copy of the text. */
+  private record Whole(String text) implements Searched {
+    @Override
+    public boolean holds(Holds holds) {
+      return holds.folded() ? containsFolded(text, holds.part()) : text.contains(holds.part());
+    }
+  }
+
+  /** Whether {@code text}, its US-ASCII letters folded, holds {@code part} (in lower case). */
+  private static boolean containsFolded(String text, String part) {
+    char first = part.charAt(0);
+    for (int at = 0, last = text.length() - part.length(); at <= last; at++) {
+      if (foldAscii(text.charAt(at)) == first && foldedAt(text, at, part)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean foldedAt(String text, int at, String part) {
+    for (int i = 1; i < part.length(); i++) {
+      if (foldAscii(text.charAt(at + i)) != part.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static char foldAscii(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+  }
+
   private static String foldAscii(String text) {
     char[] chars = text.toCharArray();
     for (int i = 0; i < chars.length; i++) {
-      if (chars[i] >= 'A' && chars[i] <= 'Z') {
-        chars[i] = (char) (chars[i] + ('a' - 'A'));
-      }
+      chars[i] = foldAscii(chars[i]);
     }
     return new String(chars);
   }
@@ -131,14 +167,14 @@ public final class RequiredText {
   private sealed interface Need {
     Need NOTHING = new All(new Need[0]);
 
-    boolean heldBy(RequiredText.Lines lines);
+    boolean heldBy(Searched text);
   }
 
   /** The string {@code part}, the {@code index}th of its expression; in lower case when {@code folded}. */
   private record Holds(String part, boolean folded, int index) implements Need {
     @Override
-    public boolean heldBy(RequiredText.Lines lines) {
-      return lines.holds(this);
+    public boolean heldBy(Searched text) {
+      return text.holds(this);
     }
 
     @Override
@@ -150,9 +186,9 @@ public final class RequiredText {
   /** Every one of {@code needs}; an array, so that checking a line allocates nothing. */
   private record All(Need[] needs) implements Need {
     @Override
-    public boolean heldBy(RequiredText.Lines lines) {
+    public boolean heldBy(Searched text) {
       for (Need need : needs) {
-        if (!need.heldBy(lines)) {
+        if (!need.heldBy(text)) {
           return false;
         }
       }
@@ -168,9 +204,9 @@ public final class RequiredText {
   /** One of {@code needs} at least. */
   private record Any(Need[] needs) implements Need {
     @Override
-    public boolean heldBy(RequiredText.Lines lines) {
+    public boolean heldBy(Searched text) {
       for (Need need : needs) {
-        if (need.heldBy(lines)) {
+        if (need.heldBy(text)) {
           return true;
         }
       }

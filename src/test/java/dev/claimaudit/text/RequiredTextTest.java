@@ -65,6 +65,7 @@ class RequiredTextTest {
         boolean finds = pattern.matcher(text).find();
         boolean may = required.mayFind(text);
         assertThat(may || !finds).as("/%s/ (requires %s) finds a match in [%s]", pattern, required, text).isTrue();
+        assertThat(required.over(text).mayFind(0, text.length())).as("/%s/ line by line on [%s]", pattern, text).isEqualTo(may);
         String around = text(random) + text + text(random);
         int start = around.indexOf(text);
         boolean findsInRegion = pattern.matcher(around).region(start, start + text.length()).find();
