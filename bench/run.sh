@@ -88,17 +88,24 @@ fi
 started=$(date -u '+%Y-%m-%d %H:%M UTC')
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
-echo "run.sh: auditor and pipeline ($SHARED)" >&2
-REPO=$REPO AUDIT="$project/bin/audit" RUNS=$RUNS ONLY=$ONLY bash "$SHARED" | tee "$TMP/shared.txt" >&2
-# The floor takes the auditor's command line, so the shared script times it with the same timer,
-# runs and pipeline as the auditor, right after it.
-echo "run.sh: floor and pipeline ($SHARED)" >&2
-REPO=$REPO AUDIT="$project/bench/floor" RUNS=$RUNS ONLY=$ONLY bash "$SHARED" | tee "$TMP/floor.txt" >&2
-
-if [ -n "$BASELINE" ]; then
-  echo "run.sh: baseline ${baseline_commit:0:12} and pipeline ($SHARED)" >&2
-  REPO=$REPO AUDIT="$TMP/baseline/bin/audit" RUNS=$RUNS ONLY=$ONLY bash "$SHARED" | tee "$TMP/baseline.txt" >&2
-fi
+# Each workload is timed for the auditor, the baseline and the floor in turn, one right after the
+# other, before the next workload: this machine's speed moves from minute to minute, and a ratio
+# of two tools timed minutes apart (every workload of one, then every workload of the other)
+# moved with it by ±15 % between runs of the same hour. The floor takes the auditor's command
+# line, so the shared script times it with the same timer, runs and pipeline as the auditor.
+: >"$TMP/shared.txt"
+: >"$TMP/floor.txt"
+: >"$TMP/baseline.txt"
+for workload in ${ONLY//,/ }; do
+  echo "run.sh: $workload: auditor and pipeline ($SHARED)" >&2
+  REPO=$REPO AUDIT="$project/bin/audit" RUNS=$RUNS ONLY=$workload bash "$SHARED" | tee -a "$TMP/shared.txt" >&2
+  if [ -n "$BASELINE" ]; then
+    echo "run.sh: $workload: baseline ${baseline_commit:0:12} and pipeline ($SHARED)" >&2
+    REPO=$REPO AUDIT="$TMP/baseline/bin/audit" RUNS=$RUNS ONLY=$workload bash "$SHARED" | tee -a "$TMP/baseline.txt" >&2
+  fi
+  echo "run.sh: $workload: floor and pipeline ($SHARED)" >&2
+  REPO=$REPO AUDIT="$project/bench/floor" RUNS=$RUNS ONLY=$workload bash "$SHARED" | tee -a "$TMP/floor.txt" >&2
+done
 
 # W1 per JDK, all in one hyperfine run: bin/audit and bench/floor with their start-up archive or
 # cache, and the same JVM options without one (bin/audit's options, the JDK's own archive only).
@@ -164,7 +171,8 @@ fi
   echo "The floor (\`bench/floor\`, \`bench/src/main/java/dev/claimaudit/bench/NetDiffFloor.java\`) is a bare"
   echo "JVM with JGit and no picocli that finds the merge base and writes the net diff as text (\`-U0\`,"
   echo "histogram, renames), no claims and no scan, started with bin/audit's JVM options and a start-up"
-  echo "archive of its own; \`../shared/bench/run.sh\` times it as it times the auditor, right after it."
+  echo "archive of its own; \`../shared/bench/run.sh\` times it as it times the auditor, workload by workload"
+  echo "right after the auditor (and the baseline, when there is one)."
   echo "\"auditor − floor\" is what the audit itself costs."
   echo
   echo "- command: \`bench/run.sh --repo $REPO --runs $RUNS --only $ONLY$([ -n "$BASELINE" ] && echo " --baseline $BASELINE")$([ "$JMH" = 1 ] || echo ' --no-jmh')\` (\`SHARED=$SHARED\`, \`LEASOT=$LEASOT\`, \`JDK25=$JDK25\`)"
@@ -201,7 +209,8 @@ fi
     echo "## Against the baseline"
     echo
     echo "The auditor as it was at \`$BASELINE\` (${baseline_commit:0:12}), built from that revision's tree by its own"
-    echo "bin/audit and trained on W1 like the auditor, timed through the same script in this run."
+    echo "bin/audit and trained on W1 like the auditor, timed through the same script in this run, each workload"
+    echo "right after the auditor's timing of it."
     echo
     echo "| | auditor s | baseline s | auditor / baseline | auditor peak RSS MB | baseline peak RSS MB |"
     echo "| --- | ---: | ---: | ---: | ---: | ---: |"
