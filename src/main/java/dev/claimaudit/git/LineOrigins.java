@@ -239,12 +239,13 @@ final class LineOrigins {
 
       Folder folder(String name, int path) {
         end = path + 1;
+        byte[] bytes = utf8(name);
         Entry last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
-        if (last != null && last.folder() != null && Arrays.equals(last.name(), utf8(name))) {
+        if (last != null && last.folder() != null && Arrays.equals(last.name(), bytes)) {
           return last.folder();
         }
         Folder folder = new Folder(path);
-        entries.add(new Entry(utf8(name), -1, folder));
+        entries.add(new Entry(bytes, -1, folder));
         return folder;
       }
 

@@ -32,11 +32,11 @@ public final class TestCounter {
       Language.TYPESCRIPT, Pattern.compile("^(?:describe|it|test|suite|specify|context)(?:\\.\\w+|\\[\\s*['\"]\\w+['\"]\\s*\\])*\\s*\\(|^Deno\\.test\\s*\\("),
       Language.RUST, Pattern.compile("#\\[(?:\\w+::)*test\\b|#\\[cfg\\(\\s*test\\s*\\)\\]|#\\[rstest\\b"),
       Language.PYTHON, Pattern.compile("^(?:async\\s+)?def\\s+test\\w*\\s*\\(|^class\\s+Test\\w*\\s*[(:]"));
-  /** A Python file's tests are found by a runner only when it imports one. */
   /** What a line must hold for each declaration pattern to match in it: a line without it is not matched. */
   private static final Map<Pattern, RequiredText> REQUIRED = Stream.concat(DECLARATIONS.values().stream(), FILE_DECLARATIONS.values().stream())
       .distinct()
       .collect(Collectors.toUnmodifiableMap(pattern -> pattern, RequiredText::of));
+  /** A Python file's tests are found by a runner only when it imports one. */
   private static final Pattern PYTHON_RUNNER = Pattern.compile("^(?:import|from)\\s+(?:pytest|unittest)\\b", Pattern.MULTILINE);
 
   /**
@@ -135,7 +135,7 @@ public final class TestCounter {
   /**
    * Whether a line declares a test in {@code language}'s framework, as its declaration pattern
    * finds one in the line, asked of line after line; empty when the language has no pattern. A
-   * line without one of the language's {@link #DECLARATION_WORDS} is passed over unmatched, and a
+   * line without what the pattern requires ({@link #REQUIRED}) is passed over unmatched, and a
    * pattern all of whose alternatives start with {@code ^} is tried at the line's start only. Not
    * to be shared between threads.
    */
@@ -145,8 +145,10 @@ public final class TestCounter {
       return Optional.empty();
     }
     Matcher matcher = pattern.matcher("");
-    Predicate<String> matches = ANCHORED.contains(pattern) ? line -> matcher.reset(line).lookingAt() : line -> matcher.reset(line).find();
-    return Optional.of(DECLARATION_WORDS.containsKey(language) ? line -> mayDeclare(language, line) && matches.test(line) : matches);
+    RequiredText required = REQUIRED.get(pattern);
+    return Optional.of(ANCHORED.contains(pattern)
+        ? line -> required.mayFind(line) && matcher.reset(line).lookingAt()
+        : line -> required.mayFind(line) && matcher.reset(line).find());
   }
 
   /**

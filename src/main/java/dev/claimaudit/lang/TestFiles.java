@@ -42,7 +42,7 @@ public final class TestFiles {
   }
 
   private static List<String> nameEndings() {
-    List<String> endings = new ArrayList<>(List.of("_test.py", "_tests.py", ".test.rs", "_test.rs", ".tests.rs", "_tests.rs",
+    List<String> endings = new ArrayList<>(List.of("_test.py", "_tests.py", ".test.rs", ".tests.rs", "_tests.rs",
         "_spec.rb", "_spec.lua", ".bats"));
     for (String extension : List.of("go", "rb", "exs", "dart", "cc", "cpp", "cxx", "c", "rs", "hs", "php", "swift", "kt", "lua")) {
       endings.add("_test." + extension);

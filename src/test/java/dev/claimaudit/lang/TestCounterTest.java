@@ -127,7 +127,7 @@ class TestCounterTest {
   /**
    * A line is told to declare a test as the declaration pattern would find it anywhere in the
    * line, in every language, on generated lines (line separators of every kind among them): neither
-   * the declaration words a line must hold nor trying an anchored pattern at the start only loses one.
+   * what a line must hold for the pattern nor trying an anchored pattern at the start only loses one.
    */
   @Test
   void aLineDeclaresATestAsThePatternFindsIt() {

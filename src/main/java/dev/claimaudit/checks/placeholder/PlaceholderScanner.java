@@ -463,8 +463,9 @@ public final class PlaceholderScanner {
   }
 
   private boolean anyPatternFinds(String text, List<Rule> rules, BitSet withKeyword, Predicate<Rule> mayHold) {
+    String clipped = clip(text);
     for (int rule = withKeyword.nextSetBit(0); rule >= 0; rule = withKeyword.nextSetBit(rule + 1)) {
-      if (mayMatch(rules.get(rule), clip(text)) && finds(rules.get(rule).pattern(), text) && mayHold.test(rules.get(rule))) {
+      if (mayMatch(rules.get(rule), clipped) && finds(rules.get(rule).pattern(), clipped) && mayHold.test(rules.get(rule))) {
         return true;
       }
     }
@@ -478,12 +479,12 @@ public final class PlaceholderScanner {
     return header.toLowerCase(Locale.ROOT).contains("generated") && GENERATED.matcher(header).find();
   }
 
-  /** The most serious rule that fires on the line: hard stub, then test evasion, then soft marker. */
   /** Whether {@code text} holds what every match of the rule's pattern is made of (always, without preselection). */
   private boolean mayMatch(Rule rule, String text) {
     return !preselect || required.computeIfAbsent(rule.pattern(), RequiredText::of).mayFind(text);
   }
 
+  /** The most serious rule that fires on the line: hard stub, then test evasion, then soft marker. */
   private Optional<Rule> best(LexedText lexed, int number, MatchLine view, List<Rule> rules, KeywordIndex keywords) {
     BitSet withKeyword = keywords.groupsIn(view.text());
     Rule best = null;
