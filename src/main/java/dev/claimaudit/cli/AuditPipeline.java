@@ -69,6 +69,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Runs one audit: range → change set → policy → claims → checks → severities → knowledge base → verdict → records. */
 final class AuditPipeline {
@@ -151,22 +152,28 @@ final class AuditPipeline {
 
   /** The built-in catalog, parsed on another core while the range is read. */
   private static CompletableFuture<Catalog> builtInCatalog() {
-    CompletableFuture<Catalog> catalog = new CompletableFuture<>();
-    Thread thread = new Thread(() -> {
-      try {
-        catalog.complete(new CatalogLoader().builtIn());
-      } catch (RuntimeException | Error e) {
-        catalog.completeExceptionally(e);
-      }
-    }, "claim-audit-catalog");
-    thread.setDaemon(true);
-    thread.start();
-    return catalog;
+    return onAnotherCore("claim-audit-catalog", () -> new CatalogLoader().builtIn());
   }
 
-  private static Catalog awaitCatalog(CompletableFuture<Catalog> catalog) {
+  /** {@code work} done on a thread of its own; {@link #await} gives its result. */
+  private static <T> CompletableFuture<T> onAnotherCore(String name, Supplier<T> work) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    Thread thread = new Thread(() -> {
+      try {
+        result.complete(work.get());
+      } catch (RuntimeException | Error e) {
+        result.completeExceptionally(e);
+      }
+    }, name);
+    thread.setDaemon(true);
+    thread.start();
+    return result;
+  }
+
+  /** The result of work begun by {@link #onAnotherCore}; what it threw is thrown here, as it was thrown. */
+  private static <T> T await(CompletableFuture<T> work) {
     try {
-      return catalog.join();
+      return work.join();
     } catch (CompletionException e) {
       if (e.getCause() instanceof RuntimeException cause) {
         throw cause;
@@ -206,12 +213,15 @@ final class AuditPipeline {
 
   private Result audit(AuditRequest request, RangeSpec range, String rangeReason, ChangeSet changeSet, GitRepository repository,
       CompletableFuture<Catalog> builtInCatalog) {
-    Catalog builtIn = awaitCatalog(builtInCatalog);
+    PullRequest pullRequest = request.pullRequest();
+    // The claims are read from the commits while the files of the net diff are still being read.
+    CompletableFuture<Statements> read = onAnotherCore("claim-audit-claims",
+        () -> new ClaimExtractor().read(sources(pullRequest, changeSet.commits())));
+    Catalog builtIn = await(builtInCatalog);
     PolicyLoader.Loaded loaded = policy(request, repository, changeSet, builtIn);
     Policy policy = loaded.policy();
     Catalog full = builtIn.with(policy.customRules(), policy.digest().substring(0, 12));
     Catalog catalog = enabledRules(full, policy);
-    PullRequest pullRequest = request.pullRequest();
     Integer pr = request.pr() != null ? request.pr() : pullRequest.number();
     Optional<Path> workTree = repository.workTree();
     Inputs inputs = new Inputs(changeSet.headSha(), changeSet.baseSha(), changeSet.mergeBaseSha(),
@@ -227,7 +237,7 @@ final class AuditPipeline {
       return new Result(redaction.of(recorded.get()), policy.failOn());
     }
 
-    Statements statements = kept(new ClaimExtractor().read(sources(pullRequest, changeSet.commits())), notes);
+    Statements statements = kept(await(read), notes);
     List<Claim> claims = statements.claims();
     CheckSettings settings = new CheckSettings(workTree, request.dynamic(), request.llm(), policy.blocks(), request.stateDir(), request.env());
     AuditContext context = new AuditContext(changeSet, statements, pullRequest, catalog, policy.pathSets(), settings, PlaceholderPass::new);

@@ -6,8 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.RandomAccess;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.eclipse.jgit.diff.Edit;
 import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.errors.MissingObjectException;
@@ -28,7 +31,7 @@ final class JGitChangeSet implements ChangeSet {
   private final String mergeBaseSha;
   private final ObjectId headTree;
   private final List<CommitInfo> commits;
-  private final List<FileChange> files;
+  private final CompletableFuture<List<FileChange>> files;
   private final ConcurrentLinkedQueue<String> notes = new ConcurrentLinkedQueue<>();
   private volatile List<String> headPaths;
 
@@ -40,7 +43,7 @@ final class JGitChangeSet implements ChangeSet {
       String mergeBaseSha,
       ObjectId headTree,
       List<CommitInfo> commits,
-      List<FileChange> files) {
+      CompletableFuture<List<FileChange>> files) {
     this.repository = repository;
     this.limits = limits;
     this.baseSha = baseSha;
@@ -49,9 +52,6 @@ final class JGitChangeSet implements ChangeSet {
     this.headTree = headTree;
     this.commits = commits;
     this.files = files;
-    for (FileChange file : files) {
-      file.skip().ifPresent(reason -> notes.add(file.path() + ": skipped, " + reason));
-    }
   }
 
   /** Adds a remark about reading the range for the report. */
@@ -79,9 +79,20 @@ final class JGitChangeSet implements ChangeSet {
     return commits;
   }
 
+  /** The files of the net diff, once read; a failure to read them is thrown here, as it was thrown. */
   @Override
   public List<FileChange> files() {
-    return files;
+    try {
+      return files.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 
   @Override
@@ -332,7 +343,8 @@ final class JGitChangeSet implements ChangeSet {
 
   @Override
   public List<String> notes() {
-    return notes.stream().distinct().sorted().toList();
+    Stream<String> skipped = files().stream().flatMap(file -> file.skip().map(reason -> file.path() + ": skipped, " + reason).stream());
+    return Stream.concat(skipped, notes.stream()).distinct().sorted().toList();
   }
 
   @Override

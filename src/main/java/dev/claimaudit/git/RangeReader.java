@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.diff.DiffEntry;
@@ -72,7 +73,6 @@ final class RangeReader {
                 + " give a range whose ends share history");
       }
       List<CommitInfo> commits = commits(walk, head, base, shallow, range);
-      List<FileChange> files = diff(mergeBase, head);
       JGitChangeSet changeSet = new JGitChangeSet(
           repository,
           limits,
@@ -81,20 +81,45 @@ final class RangeReader {
           mergeBase == null ? null : mergeBase.name(),
           head.getTree().getId(),
           commits,
-          files);
+          filesOnAnotherCore(mergeBase, head, range));
       if (!cutMessages.isEmpty()) {
         changeSet.note(cutMessages.size() + " commit message" + (cutMessages.size() == 1 ? " was" : "s were") + " read only in part, being"
             + " too long (first: " + cutMessages.get(0) + "); claims past the cut were not read");
       }
       return changeSet;
-    } catch (MissingObjectException e) {
-      throw new GitInputException(
-          "the repository lacks object " + e.getObjectId().name() + " needed for range " + range.text()
+    } catch (IOException e) {
+      throw unreadable(range, e);
+    }
+  }
+
+  /**
+   * The files of the net diff, read on a thread of their own: the audit reads the claims of the
+   * commits meanwhile, and asks for the files only once it has them.
+   */
+  private CompletableFuture<List<FileChange>> filesOnAnotherCore(RevCommit mergeBase, RevCommit head, RangeSpec range) {
+    CompletableFuture<List<FileChange>> files = new CompletableFuture<>();
+    Thread thread = new Thread(() -> {
+      try {
+        files.complete(diff(mergeBase, head));
+      } catch (IOException e) {
+        files.completeExceptionally(unreadable(range, e));
+      } catch (RuntimeException | Error e) {
+        files.completeExceptionally(e);
+      }
+    }, "claim-audit-files");
+    thread.setDaemon(true);
+    thread.start();
+    return files;
+  }
+
+  private static GitInputException unreadable(RangeSpec range, IOException e) {
+    if (e instanceof MissingObjectException missing) {
+      return new GitInputException(
+          "the repository lacks object " + missing.getObjectId().name() + " needed for range " + range.text()
               + "; fetch the full history (actions/checkout `fetch-depth: 0`, or `git fetch --deepen=N`)",
           e);
-    } catch (IOException e) {
-      throw new GitInputException("cannot read range " + range.text() + ": " + e.getMessage(), e);
     }
+    return new GitInputException("cannot read range " + range.text() + ": " + e.getMessage(), e);
   }
 
   Optional<String> readAt(String revision, String path) {

@@ -456,6 +456,20 @@ class HistoryCasesTest {
     badInput(audit("--repo", arg(repo), "--range", "main..feature"), "lacks object " + blob + " needed for src/parse.py");
   }
 
+  /** The files of the net diff are read on a thread of their own; a folder that cannot be read there is still one line. */
+  @Test
+  void aMissingFolderOfTheNetDiffSaysWhatToFetch() throws Exception {
+    Path repo = dir.resolve("repo");
+    try (TestRepo test = TestRepo.init(repo)) {
+      test.write("src/parse.py", "def parse():\n    return 1\n").commit("Initial commit");
+      test.branch("feature").write("src/parse.py", "def parse():\n    return 2\n").commit("Return two");
+    }
+    String folder = git(repo, "rev-parse", "feature:src");
+    Files.delete(repo.resolve(".git/objects/" + folder.substring(0, 2) + "/" + folder.substring(2)));
+
+    badInput(audit("--repo", arg(repo), "--range", "main..feature"), "lacks object " + folder + " needed for range main..feature");
+  }
+
   @Test
   void aCorruptObjectIsOneLine() throws Exception {
     Path repo = dir.resolve("repo");
