@@ -180,7 +180,7 @@ public final class TestCounter {
     if (pattern.isEmpty()) {
       return Optional.empty();
     }
-    if (!anyLineMayDeclare(language.get(), pattern.get(), text, LexedText.lineStarts(text))) {
+    if (!mayDeclare(language.get(), text) || !anyLineMatches(pattern.get(), text, LexedText.lineStarts(text))) {
       return Optional.of(0);
     }
     return Optional.of(countIn(Lexer.lex(language.get(), text), pattern.get(), null));
