@@ -2,6 +2,7 @@ package dev.claimaudit.cli;
 
 import dev.claimaudit.cli.shell.Io;
 import dev.claimaudit.cli.shell.ExitCode;
+import dev.claimaudit.git.PackCaches;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,7 @@ public final class Main {
       err.println("audit: internal error: " + Cli.describe(error) + " (in thread " + thread.getName() + ")");
       System.exit(ExitCode.INTERNAL_ERROR.code());
     });
+    PackCaches.install();
     boolean terminal = System.console() != null;
     int code;
     try {
