@@ -26,6 +26,7 @@ import dev.claimaudit.claims.ClaimExtractor;
 import dev.claimaudit.claims.ClaimSource;
 import dev.claimaudit.claims.PullRequest;
 import dev.claimaudit.claims.Statements;
+import dev.claimaudit.cores.Cores;
 import dev.claimaudit.git.ChangeSet;
 import dev.claimaudit.git.CommitInfo;
 import dev.claimaudit.git.DiffLimits;
@@ -62,14 +63,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /** Runs one audit: range → change set → policy → claims → checks → severities → knowledge base → verdict → records. */
 final class AuditPipeline {
@@ -152,38 +151,9 @@ final class AuditPipeline {
 
   /** The built-in catalog, parsed on another core while the range is read. */
   private static CompletableFuture<Catalog> builtInCatalog() {
-    return onAnotherCore("claim-audit-catalog", () -> new CatalogLoader().builtIn());
+    return Cores.onAnotherThread("claim-audit-catalog", () -> new CatalogLoader().builtIn());
   }
 
-  /** {@code work} done on a thread of its own; {@link #await} gives its result. */
-  private static <T> CompletableFuture<T> onAnotherCore(String name, Supplier<T> work) {
-    CompletableFuture<T> result = new CompletableFuture<>();
-    Thread thread = new Thread(() -> {
-      try {
-        result.complete(work.get());
-      } catch (RuntimeException | Error e) {
-        result.completeExceptionally(e);
-      }
-    }, name);
-    thread.setDaemon(true);
-    thread.start();
-    return result;
-  }
-
-  /** The result of work begun by {@link #onAnotherCore}; what it threw is thrown here, as it was thrown. */
-  private static <T> T await(CompletableFuture<T> work) {
-    try {
-      return work.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      if (e.getCause() instanceof Error cause) {
-        throw cause;
-      }
-      throw e;
-    }
-  }
 
   /**
    * Throws {@link SettingsException} when a check's block of {@code policy} is invalid, as the audit
@@ -215,9 +185,9 @@ final class AuditPipeline {
       CompletableFuture<Catalog> builtInCatalog) {
     PullRequest pullRequest = request.pullRequest();
     // The claims are read from the commits while the files of the net diff are still being read.
-    CompletableFuture<Statements> read = onAnotherCore("claim-audit-claims",
+    CompletableFuture<Statements> read = Cores.onAnotherThread("claim-audit-claims",
         () -> new ClaimExtractor().read(sources(pullRequest, changeSet.commits())));
-    Catalog builtIn = await(builtInCatalog);
+    Catalog builtIn = Cores.await(builtInCatalog);
     PolicyLoader.Loaded loaded = policy(request, repository, changeSet, builtIn);
     Policy policy = loaded.policy();
     Catalog full = builtIn.with(policy.customRules(), policy.digest().substring(0, 12));
@@ -237,7 +207,7 @@ final class AuditPipeline {
       return new Result(redaction.of(recorded.get()), policy.failOn());
     }
 
-    Statements statements = kept(await(read), notes);
+    Statements statements = kept(Cores.await(read), notes);
     List<Claim> claims = statements.claims();
     CheckSettings settings = new CheckSettings(workTree, request.dynamic(), request.llm(), policy.blocks(), request.stateDir(), request.env());
     AuditContext context = new AuditContext(changeSet, statements, pullRequest, catalog, policy.pathSets(), settings, PlaceholderPass::new);

@@ -3,10 +3,13 @@ package dev.claimaudit.cores;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * Work split over every core: the calling thread and one helper per further core take the next
@@ -65,6 +68,39 @@ public final class Cores {
       work.accept(i);
       return null;
     });
+  }
+
+  /**
+   * {@code work} done on a daemon thread named {@code name} while the caller goes on; {@link
+   * #await} gives its result.
+   */
+  public static <T> CompletableFuture<T> onAnotherThread(String name, Supplier<T> work) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    Thread thread = new Thread(() -> {
+      try {
+        result.complete(work.get());
+      } catch (RuntimeException | Error e) {
+        result.completeExceptionally(e);
+      }
+    }, name);
+    thread.setDaemon(true);
+    thread.start();
+    return result;
+  }
+
+  /** The result of {@code work}, once it is done; what it failed with is thrown here, as it was thrown. */
+  public static <T> T await(CompletableFuture<T> work) {
+    try {
+      return work.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 
   private static void join(Thread thread) {

@@ -1,5 +1,6 @@
 package dev.claimaudit.git;
 
+import dev.claimaudit.cores.Cores;
 import java.io.IOException;
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -7,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.RandomAccess;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -82,17 +82,7 @@ final class JGitChangeSet implements ChangeSet {
   /** The files of the net diff, once read; a failure to read them is thrown here, as it was thrown. */
   @Override
   public List<FileChange> files() {
-    try {
-      return files.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      if (e.getCause() instanceof Error cause) {
-        throw cause;
-      }
-      throw e;
-    }
+    return Cores.await(files);
   }
 
   @Override

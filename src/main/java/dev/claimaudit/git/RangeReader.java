@@ -1,5 +1,6 @@
 package dev.claimaudit.git;
 
+import dev.claimaudit.cores.Cores;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
@@ -97,19 +98,13 @@ final class RangeReader {
    * commits meanwhile, and asks for the files only once it has them.
    */
   private CompletableFuture<List<FileChange>> filesOnAnotherCore(RevCommit mergeBase, RevCommit head, RangeSpec range) {
-    CompletableFuture<List<FileChange>> files = new CompletableFuture<>();
-    Thread thread = new Thread(() -> {
+    return Cores.onAnotherThread("claim-audit-files", () -> {
       try {
-        files.complete(diff(mergeBase, head));
+        return diff(mergeBase, head);
       } catch (IOException e) {
-        files.completeExceptionally(unreadable(range, e));
-      } catch (RuntimeException | Error e) {
-        files.completeExceptionally(e);
+        throw unreadable(range, e);
       }
-    }, "claim-audit-files");
-    thread.setDaemon(true);
-    thread.start();
-    return files;
+    });
   }
 
   private static GitInputException unreadable(RangeSpec range, IOException e) {

@@ -1,8 +1,8 @@
 package dev.claimaudit.git;
 
+import dev.claimaudit.cores.Cores;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * A repository opened on another core while the command line is still being parsed. Opening one
@@ -14,35 +14,28 @@ import java.util.concurrent.CompletionException;
  */
 public final class RepositoryPreload implements AutoCloseable {
   private final Path dir;
-  private final CompletableFuture<GitRepository> opening = new CompletableFuture<>();
+  private final CompletableFuture<GitRepository> opening;
   private boolean taken;
 
-  private RepositoryPreload(Path dir) {
+  private RepositoryPreload(Path dir, CompletableFuture<GitRepository> opening) {
     this.dir = dir;
+    this.opening = opening;
   }
 
   /** No preload: every {@link #open} opens the repository then. */
   public static RepositoryPreload none() {
-    RepositoryPreload preload = new RepositoryPreload(null);
+    RepositoryPreload preload = new RepositoryPreload(null, CompletableFuture.completedFuture(null));
     preload.taken = true;
     return preload;
   }
 
   /** Starts opening the repository containing {@code dir} on a daemon thread. */
   public static RepositoryPreload start(Path dir) {
-    RepositoryPreload preload = new RepositoryPreload(dir);
-    Thread thread = new Thread(() -> {
-      try {
-        GitRepository repository = GitRepository.open(dir);
-        repository.readObjectIndex();
-        preload.opening.complete(repository);
-      } catch (RuntimeException | Error e) {
-        preload.opening.completeExceptionally(e);
-      }
-    }, "claim-audit-preload");
-    thread.setDaemon(true);
-    thread.start();
-    return preload;
+    return new RepositoryPreload(dir, Cores.onAnotherThread("claim-audit-preload", () -> {
+      GitRepository repository = GitRepository.open(dir);
+      repository.readObjectIndex();
+      return repository;
+    }));
   }
 
   /** The repository containing {@code dir}: the preloaded one when it is the directory this preload opened, else opened now. */
@@ -51,17 +44,7 @@ public final class RepositoryPreload implements AutoCloseable {
       return GitRepository.open(dir);
     }
     taken = true;
-    try {
-      return opening.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException failure) {
-        throw failure;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw e;
-    }
+    return Cores.await(opening);
   }
 
   /** Closes the preloaded repository unless an audit took it. */

@@ -30,6 +30,28 @@ class CoresTest {
   }
 
   @Test
+  void workOnAnotherThreadGivesItsResultToWhoeverAwaitsIt() {
+    String caller = Thread.currentThread().getName();
+
+    String worker = Cores.await(Cores.onAnotherThread("claim-audit-test", () -> Thread.currentThread().getName()));
+
+    assertThat(worker).isEqualTo("claim-audit-test").isNotEqualTo(caller);
+  }
+
+  @Test
+  void whatWorkOnAnotherThreadThrowsIsThrownAsItWasThrown() {
+    IllegalStateException failure = new IllegalStateException("the range cannot be read");
+    AssertionError error = new AssertionError("out of memory, say");
+
+    assertThatThrownBy(() -> Cores.await(Cores.onAnotherThread("claim-audit-test", () -> {
+      throw failure;
+    }))).isSameAs(failure);
+    assertThatThrownBy(() -> Cores.await(Cores.onAnotherThread("claim-audit-test", () -> {
+      throw error;
+    }))).isSameAs(error);
+  }
+
+  @Test
   void noItemsNeedNoWork() {
     assertThat(Cores.map(0, i -> i)).isEmpty();
     AtomicInteger calls = new AtomicInteger();
