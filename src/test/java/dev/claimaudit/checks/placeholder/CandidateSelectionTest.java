@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Dropping the lines no rule's pattern matches, before lexing and again once the file is lexed,
  * changes no finding: every example of the catalog, written into real files (with LF and CRLF line
- * ends, in test and other files), scans the same with and without those steps.
+ * ends, in test and other files, and with every call left open at the end of a line), scans the
+ * same with and without those steps.
  */
 class CandidateSelectionTest {
   private static final Catalog CATALOG = new CatalogLoader().builtIn();
@@ -46,6 +47,8 @@ class CandidateSelectionTest {
           repo.write("src/" + name, body);
           repo.write("tests/" + name, body.replace("\n", "\r\n"));
           repo.write("src/u" + name, "// \u00e9\n" + body);
+          // Every call left open, so that what a rule reads of a line goes on in the next.
+          repo.write("src/w" + name, body.replace("(", "(\n"));
         }
       }
       repo.commit("examples");
