@@ -31,8 +31,9 @@ public final class LineContext {
   /**
    * The line {@code number}, the lines that enclose it, and the annotations ({@code @…}, {@code #[…]})
    * directly above each of them. A line encloses the ones below it that are more indented; a header
-   * that starts with a bracket ({@code {} on its own line, {@code ):} after wrapped parameters)
-   * continues the header above it.
+   * that starts with a bracket ({@code {} on its own line, {@code ):} after wrapped parameters,
+   * {@code \}; !ok {} after a Go condition that wraps a literal, {@code \} else {}) continues the
+   * header above it.
    */
   public static List<String> enclosing(LexedText lexed, int number) {
     return enclosingLines(lexed, number).stream().map(lexed::line).toList();
@@ -56,7 +57,7 @@ public final class LineContext {
       if (indent < level || (continued && indent <= level)) {
         lines.add(line);
         level = indent;
-        continued = lexed.startsWith(line, "{") || lexed.startsWith(line, ")") || lexed.startsWith(line, "]");
+        continued = lexed.startsWith(line, "{") || lexed.startsWith(line, "}") || lexed.startsWith(line, ")") || lexed.startsWith(line, "]");
         annotationsAbove(lexed, line, level, lines);
       }
     }

@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * Recognises test files by the conventions of the common frameworks: their names
  * ({@code test_x.py}, {@code x_test.go}, {@code x.test.ts}, {@code x.vitest.ts}, {@code XTest.java},
- * {@code x.bats}) and their folders ({@code tests/}, {@code __tests__/}, {@code src/test/},
+ * {@code x.bats}, a Go script test {@code x.txtar}) and their folders ({@code tests/}, {@code __tests__/}, {@code src/test/},
  * Kotlin's {@code src/jvmTest/}, a .NET project named {@code X.Tests/}). A file whose name says
  * nothing may still declare tests: see {@link TestCounter#declaresTests}.
  *
@@ -43,7 +43,7 @@ public final class TestFiles {
 
   private static List<String> nameEndings() {
     List<String> endings = new ArrayList<>(List.of("_test.py", "_tests.py", ".test.rs", ".tests.rs", "_tests.rs",
-        "_spec.rb", "_spec.lua", ".bats"));
+        "_spec.rb", "_spec.lua", ".bats", ".txtar"));
     for (String extension : List.of("go", "rb", "exs", "dart", "cc", "cpp", "cxx", "c", "rs", "hs", "php", "swift", "kt", "lua")) {
       endings.add("_test." + extension);
     }

@@ -75,6 +75,20 @@ class LineContextTest {
         .containsExactly("throw new NotImplementedException();", "{", "public int Rows()", "{", "public class Exporter");
   }
 
+  /** A closing bracket that opens the block goes on from the header above: a Go condition that wraps a literal, an else branch. */
+  @Test
+  void aClosingBracketThatOpensTheBlockContinuesTheHeaderAbove() {
+    String go = "func TestCache(t *testing.T) {\n\tif got, want := cache.Get(), []string{\n\t\t\"a\",\n\t}; !slices.Equal(got, want) {\n"
+        + "\t\tt.Fatal(got)\n\t}\n}\n";
+    String java = "void export() {\n  if (ready) {\n    run();\n  } else {\n    throw new IllegalStateException();\n  }\n}\n";
+
+    assertThat(enclosing(Language.GO, go, 5))
+        .containsExactly("t.Fatal(got)", "}; !slices.Equal(got, want) {", "if got, want := cache.Get(), []string{",
+            "func TestCache(t *testing.T) {");
+    assertThat(enclosing(Language.JAVA, java, 5))
+        .containsExactly("throw new IllegalStateException();", "} else {", "if (ready) {", "void export() {");
+  }
+
   @Test
   void tabsCountAsIndentation() {
     String go = "func (s *fakeStore) Get() {\n\tif ok {\n\t\tpanic(\"x\")\n\t}\n}\n";

@@ -42,6 +42,7 @@ class TestFilesTest {
       "app/CartSpec.groovy",
       "app/CheckoutIT.kt",
       "scripts/install.bats",
+      "acceptance/testdata/repo/repo-fork-sync.txtar",
       "test/pricing_test.dart",
       "test/CartSpec.hs",
       "conftest.py",
@@ -73,7 +74,7 @@ class TestFilesTest {
       "test_[^/]+\\.py|[^/]+_tests?\\.py|[^/]+_test\\.(go|rb|exs|dart|cc|cpp|cxx|c|rs|hs|php|swift|kt|lua)"
           + "|[^/]+[._]tests?\\.rs|[^/]+\\.(test|spec|vitest|e2e|e2e-spec|cy|test-d)\\.[cm]?[jt]sx?|[^/]+_spec\\.(rb|lua)"
           + "|[^/]*Tests?\\.(java|kt|kts|scala|groovy|cs|swift|php|dart|m|mm)|[^/]*(Spec|Suite)\\.(kt|scala|groovy|hs)"
-          + "|[^/]*(IT|ITCase)\\.(java|kt|groovy)|[^/]+\\.bats|conftest\\.py");
+          + "|[^/]*(IT|ITCase)\\.(java|kt|groovy)|[^/]+\\.(bats|txtar)|conftest\\.py");
   private static final Pattern SOURCE_SET = Pattern.compile("(^|/)src/[a-z][a-zA-Z0-9]*Test/");
   private static final Pattern FOLDER = Pattern.compile(
       "(^|/)(tests?|__tests__|spec|specs|testing|e2e|integration-tests?|src/test|[^/]+\\.(?:unit)?tests?)/");
@@ -92,7 +93,7 @@ class TestFilesTest {
         "conftest", "\u0130", "9", "", "."};
     String[] joints = {".", "_", "-", "", "/"};
     String[] extensions = {"", ".py", ".go", ".rs", ".ts", ".tsx", ".mjs", ".m", ".c", ".js", ".java", ".kt", ".scala", ".hs", ".rb", ".lua",
-        ".bats", ".md", ".PY"};
+        ".bats", ".txtar", ".md", ".PY"};
     Random random = new Random(17);
     int names = 0;
     int sourceSets = 0;

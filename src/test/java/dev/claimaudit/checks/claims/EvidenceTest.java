@@ -163,6 +163,16 @@ class EvidenceTest {
     assertThat(tests.evidence()).contains("claims 3 tests", "add 2");
   }
 
+  /** A Go script test ({@code testscript}, a {@code .txtar} under {@code testdata/}) is a test the claim may mean, though none is counted in it. */
+  @Test
+  void aScriptTestBacksNoCountButIsATestAdded() {
+    TestRepo repo = base().write("acceptance/testdata/repo/repo-sync.txtar", "exec gh repo sync\nstdout 'Synced'\n");
+    ClaimResult tests = only(audit(repo, "Add acceptance tests for repo-sync"), ClaimKind.TEST);
+
+    assertThat(tests.status()).isEqualTo(ClaimStatus.UNVERIFIED);
+    assertThat(tests.evidence()).contains("no known test framework");
+  }
+
   @Test
   void aRunClaimStaysUnverifiedWithoutEvidenceAgainstIt() {
     TestRepo repo = base().write("tests/test_cache.py", "def test_a():\n    assert cache() == {}\n");
