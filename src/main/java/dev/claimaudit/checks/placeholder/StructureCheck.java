@@ -5,7 +5,9 @@ import dev.claimaudit.lang.LineContext;
 import dev.claimaudit.lang.Region;
 import dev.claimaudit.rules.Rule;
 import dev.claimaudit.text.BoundedCharSequence;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 
 import java.util.regex.Pattern;
@@ -46,7 +48,8 @@ final class StructureCheck {
       List<Integer> block = LineContext.block(lexed, number);
       String rest = rest(lexed, number, matchEnd, Region.CODE);
       if (structure.unlessBlock().isPresent()
-          && (finds(structure.unlessBlock().get(), rest) || anyLineFromTheEnd(structure.unlessBlock().get(), lexed, block))) {
+          && (finds(structure.unlessBlock().get(), rest) || anyLineFromTheEnd(structure.unlessBlock().get(), lexed, block)
+              || aHelperHolds(structure.unlessBlock().get(), lexed, number, block))) {
         return false;
       }
       if (structure.blockComment().isPresent()
@@ -57,6 +60,53 @@ final class StructureCheck {
     }
     return structure.unlessFile().isEmpty() || !inCode(structure.unlessFile().get(), lexed);
   }
+
+  /**
+   * Whether a function of the same file that the block calls by its bare name (or on {@code self}
+   * or {@code this}) holds a line that {@code pattern} finds: a test that checks through a helper
+   * of its own file ({@code def test_bed(self): self.execute()}) checks. One call deep; the helper's
+   * definition is the first line that holds its name and a parenthesis after at most a few words
+   * ({@link #DEFINITION_WORDS}) and ends its header with {@code :}, {@code {} or an open bracket.
+   */
+  private static boolean aHelperHolds(Pattern pattern, LexedText lexed, int number, List<Integer> block) {
+    Set<String> called = new LinkedHashSet<>();
+    for (int line : block) {
+      Matcher call = CALL.matcher(LineContext.only(lexed, line, Region.CODE));
+      while (call.find() && called.size() < MAX_HELPERS) {
+        called.add(call.group(1));
+      }
+    }
+    String text = lexed.text();
+    for (String name : called) {
+      String quoted = Pattern.quote(name);
+      Pattern definition = Pattern.compile(DEFINITION_START + "(?:" + DEFINITION_WORDS + quoted + "\\s*\\((?:.*[:{(,])?|" + quoted
+          + "\\s*\\([^;]*\\{)\\s*$");
+      for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length())) {
+        int line = lexed.lineOf(at);
+        if (line != number && !block.contains(line) && finds(definition, LineContext.only(lexed, line, Region.CODE))) {
+          if (anyLineFromTheEnd(pattern, lexed, LineContext.block(lexed, line))) {
+            return true;
+          }
+          break;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** A call by a bare name, or on {@code self} or {@code this}: {@code execute(}, {@code self.execute(}. */
+  private static final Pattern CALL = Pattern.compile("(?:^|[^\\w.$]|\\bself\\.|\\bthis\\.)([A-Za-z_]\\w*)\\s*\\(");
+  /** A definition line starts with no statement keyword. */
+  private static final String DEFINITION_START =
+      "^\\s*(?!(?:return|yield|await|if|elif|while|for|assert|raise|throw|else|case|go|defer|new|print)\\b)";
+  /**
+   * What stands before a function's name on its definition line: modifiers, a keyword, a return
+   * type; with none ({@code execute() {}), the header must open the body on the line, as a call
+   * does not.
+   */
+  private static final String DEFINITION_WORDS = "(?:[\\w@<>\\[\\]?,.*&]+\\s+){1,5}";
+  /** Most helpers a block is followed into. */
+  private static final int MAX_HELPERS = 16;
 
   /** Whether {@code line}, an annotation above a rule's match, is one that {@code structure} asks for. */
   static boolean annotates(Rule.Structure structure, String line) {
