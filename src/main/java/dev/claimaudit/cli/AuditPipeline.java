@@ -154,7 +154,6 @@ final class AuditPipeline {
     return Cores.onAnotherThread("claim-audit-catalog", () -> new CatalogLoader().builtIn());
   }
 
-
   /**
    * Throws {@link SettingsException} when a check's block of {@code policy} is invalid, as the audit
    * itself would on reading it: {@code audit config} accepts only what an audit accepts.

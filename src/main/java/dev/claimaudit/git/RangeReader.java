@@ -82,7 +82,7 @@ final class RangeReader {
           mergeBase == null ? null : mergeBase.name(),
           head.getTree().getId(),
           commits,
-          filesOnAnotherCore(mergeBase, head, range));
+          filesOnAnotherThread(mergeBase, head, range));
       if (!cutMessages.isEmpty()) {
         changeSet.note(cutMessages.size() + " commit message" + (cutMessages.size() == 1 ? " was" : "s were") + " read only in part, being"
             + " too long (first: " + cutMessages.get(0) + "); claims past the cut were not read");
@@ -97,7 +97,7 @@ final class RangeReader {
    * The files of the net diff, read on a thread of their own: the audit reads the claims of the
    * commits meanwhile, and asks for the files only once it has them.
    */
-  private CompletableFuture<List<FileChange>> filesOnAnotherCore(RevCommit mergeBase, RevCommit head, RangeSpec range) {
+  private CompletableFuture<List<FileChange>> filesOnAnotherThread(RevCommit mergeBase, RevCommit head, RangeSpec range) {
     return Cores.onAnotherThread("claim-audit-files", () -> {
       try {
         return diff(mergeBase, head);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -180,7 +181,7 @@ public final class TestCounter {
     if (pattern.isEmpty()) {
       return Optional.empty();
     }
-    if (!mayDeclare(language.get(), text) || !anyLineMatches(pattern.get(), text, LexedText.lineStarts(text))) {
+    if (!anyLineMayDeclare(language.get(), pattern.get(), text, () -> LexedText.lineStarts(text))) {
       return Optional.of(0);
     }
     return Optional.of(countIn(Lexer.lex(language.get(), text), pattern.get(), null));
@@ -188,10 +189,11 @@ public final class TestCounter {
 
   /**
    * Whether a line of {@code text} (whose lines start at {@code starts}), read as it stands, matches
-   * {@code language}'s declaration {@code pattern}: the file must hold a declaration word first.
+   * {@code language}'s declaration {@code pattern}: the file must hold a declaration word first, and
+   * is split into lines only then.
    */
-  private static boolean anyLineMayDeclare(Language language, Pattern pattern, String text, int[] starts) {
-    return mayDeclare(language, text) && anyLineMatches(pattern, text, starts);
+  private static boolean anyLineMayDeclare(Language language, Pattern pattern, String text, Supplier<int[]> starts) {
+    return mayDeclare(language, text) && anyLineMatches(pattern, text, starts.get());
   }
 
   /**
@@ -239,7 +241,7 @@ public final class TestCounter {
   public static Optional<Integer> countInFile(String path, LexedText lexed) {
     Optional<Language> language = Language.of(path);
     return language.flatMap(TestCounter::declaration)
-        .map(pattern -> anyLineMayDeclare(language.get(), pattern, lexed.text(), lexed.lineStarts()) ? countIn(lexed, pattern, null) : 0);
+        .map(pattern -> anyLineMayDeclare(language.get(), pattern, lexed.text(), lexed::lineStarts) ? countIn(lexed, pattern, null) : 0);
   }
 
   private static int countIn(LexedText lexed, Pattern pattern, Collection<Integer> lines) {

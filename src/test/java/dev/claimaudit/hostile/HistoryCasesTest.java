@@ -44,6 +44,11 @@ class HistoryCasesTest {
     return repo;
   }
 
+  /** Deletes the loose object {@code id}: the clone lacks it, as a shallow or broken one would. */
+  private static void deleteObject(Path repo, String id) throws Exception {
+    Files.delete(repo.resolve(".git/objects/" + id.substring(0, 2) + "/" + id.substring(2)));
+  }
+
   private static String arg(Path path) {
     return path.toString();
   }
@@ -315,7 +320,7 @@ class HistoryCasesTest {
     Path repo = stubOnFeature();
     String base = git(repo, "rev-parse", "main");
     String head = git(repo, "rev-parse", "feature");
-    Files.delete(repo.resolve(".git/objects/" + base.substring(0, 2) + "/" + base.substring(2)));
+    deleteObject(repo, base);
 
     badInput(audit("--repo", arg(repo), "--range", base + ".." + head), "lacks object " + base);
   }
@@ -451,7 +456,7 @@ class HistoryCasesTest {
           .commit("Implement more, done");
     }
     String blob = git(repo, "rev-parse", "main:src/parse.py");
-    Files.delete(repo.resolve(".git/objects/" + blob.substring(0, 2) + "/" + blob.substring(2)));
+    deleteObject(repo, blob);
 
     badInput(audit("--repo", arg(repo), "--range", "main..feature"), "lacks object " + blob + " needed for src/parse.py");
   }
@@ -459,13 +464,9 @@ class HistoryCasesTest {
   /** The files of the net diff are read on a thread of their own; a folder that cannot be read there is still one line. */
   @Test
   void aMissingFolderOfTheNetDiffSaysWhatToFetch() throws Exception {
-    Path repo = dir.resolve("repo");
-    try (TestRepo test = TestRepo.init(repo)) {
-      test.write("src/parse.py", "def parse():\n    return 1\n").commit("Initial commit");
-      test.branch("feature").write("src/parse.py", "def parse():\n    return 2\n").commit("Return two");
-    }
+    Path repo = stubOnFeature();
     String folder = git(repo, "rev-parse", "feature:src");
-    Files.delete(repo.resolve(".git/objects/" + folder.substring(0, 2) + "/" + folder.substring(2)));
+    deleteObject(repo, folder);
 
     badInput(audit("--repo", arg(repo), "--range", "main..feature"), "lacks object " + folder + " needed for range main..feature");
   }

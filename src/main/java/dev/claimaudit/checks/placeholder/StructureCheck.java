@@ -73,7 +73,9 @@ final class StructureCheck {
     for (int line : block) {
       Matcher call = CALL.matcher(LineContext.only(lexed, line, Region.CODE));
       while (call.find() && called.size() < MAX_HELPERS) {
-        called.add(call.group(1));
+        if (!KEYWORDS_EVERYWHERE.contains(call.group(1))) {
+          called.add(call.group(1));
+        }
       }
     }
     String text = lexed.text();
@@ -105,6 +107,11 @@ final class StructureCheck {
    * does not.
    */
   private static final String DEFINITION_WORDS = "(?:[\\w@<>\\[\\]?,.*&]+\\s+){1,5}";
+  /**
+   * Keywords of every language these rules read, which {@link #CALL} also finds ({@code if (}): no
+   * helper is named so, and they do not count among the {@link #MAX_HELPERS}.
+   */
+  private static final Set<String> KEYWORDS_EVERYWHERE = Set.of("if", "for", "return");
   /** Most helpers a block is followed into. */
   private static final int MAX_HELPERS = 16;
 
