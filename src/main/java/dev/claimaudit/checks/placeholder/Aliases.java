@@ -3,10 +3,12 @@ package dev.claimaudit.checks.placeholder;
 import dev.claimaudit.lang.Language;
 import dev.claimaudit.lang.LexedText;
 import dev.claimaudit.lang.Region;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,6 +37,12 @@ final class Aliases {
   private static final Pattern NAMED_IMPORT = Pattern.compile("\\bimport\\s*(?:type\\s+)?\\{([^}]{1,400})\\}");
   private static final Pattern NAMED_ALIAS = Pattern.compile("\\b(\\w+)\\s+as\\s+(\\w+)");
   private static final Pattern USING = Pattern.compile("\\busing\\s+(\\w+)\\s*=\\s*([\\w.]+)\\s*;");
+  /**
+   * Languages that cannot give a placeholder another name: Java renames no import, and a method is
+   * no value that {@code later = fail} could hold, so its assignments of a bare name
+   * ({@code epoch = latestEpoch}) are ordinary and every line of its files need not be read for one.
+   */
+  private static final Set<Language> NAMING_NOTHING = EnumSet.of(Language.JAVA);
   /** Modules whose members are the placeholders: an alias of one is followed too. */
   private static final List<String> TEST_MODULES = List.of("pytest", "unittest", "it", "test", "describe", "testing");
 
@@ -51,6 +59,9 @@ final class Aliases {
    * or an assignment whose right side is a bare name.
    */
   static Map<String, String> of(Language language, LexedText lexed, List<String> keywords) {
+    if (NAMING_NOTHING.contains(language)) {
+      return Map.of();
+    }
     String text = lexed.text();
     Map<String, String> aliases = new HashMap<>();
     Matcher assignment = ASSIGNMENT.matcher(text);

@@ -42,6 +42,13 @@ class AliasesTest {
     assertThat(aliases(Language.PYTHON, "import pytest\nfrom unittest import mock, skip\n")).isEmpty();
   }
 
+  @Test
+  void javaNamesNoPlaceholderAnew() {
+    String assignment = "class Batch {\n  void update() {\n    currentEpoch = latestEpoch;\n    lastError = fatalError;\n  }\n}\n";
+    assertThat(aliases(Language.JAVA, assignment)).isEmpty();
+    assertThat(aliases(Language.KOTLIN, "val later = fatalError\n")).containsEntry("later", "fatalError");
+  }
+
   /**
    * A line is an assignment of a bare name exactly when its last {@code =} (not part of
    * {@code ==}, {@code =>}, {@code !=}, {@code <=}, {@code >=}) has only a name, a dotted or
