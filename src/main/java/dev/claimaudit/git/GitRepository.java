@@ -21,10 +21,14 @@ import org.eclipse.jgit.submodule.SubmoduleWalk;
 
 /** Opens a repository and turns a range into a {@link ChangeSet}. */
 public final class GitRepository implements AutoCloseable {
+  /** The repository as git opens it: its refs, configuration and work tree, and where objects are written. */
   private final Repository repository;
+  /** The same repository for reading objects: {@link #repository} itself, or one that asks its lenders first ({@link BorrowedObjects}). */
+  private final Repository objects;
 
-  private GitRepository(Repository repository) {
+  private GitRepository(Repository repository, Repository objects) {
     this.repository = repository;
+    this.objects = objects;
   }
 
   /** Opens the repository that contains {@code dir} (a work tree, a bare repository or a worktree). */
@@ -49,7 +53,12 @@ public final class GitRepository implements AutoCloseable {
         throw new GitInputException("the repository at " + dir + " uses " + objectFormat
             + " object names, which claim-audit cannot read yet (its git library reads SHA-1 repositories only)");
       }
-      return new GitRepository(repository);
+      try {
+        return new GitRepository(repository, BorrowedObjects.lendersFirst(builder).orElse(repository));
+      } catch (IOException | RuntimeException e) {
+        repository.close();
+        throw e;
+      }
     } catch (RepositoryNotFoundException e) {
       throw new GitInputException("not a git repository: " + dir, e);
     } catch (IllegalArgumentException | IOException e) {
@@ -69,7 +78,7 @@ public final class GitRepository implements AutoCloseable {
     try {
       ObjectId head = repository.resolve(Constants.HEAD);
       if (head != null) {
-        repository.getObjectDatabase().has(head);
+        objects.getObjectDatabase().has(head);
       }
     } catch (IOException | RuntimeException e) {
       // The audit reads the same objects again and reports what fails then.
@@ -129,7 +138,7 @@ public final class GitRepository implements AutoCloseable {
   public java.util.Map<String, java.util.Map<Integer, String>> addedIn(String head, List<CommitInfo> commits,
       java.util.Map<String, java.util.Set<Integer>> lines) {
     try {
-      return new LineOrigins(repository).of(head, commits, lines);
+      return new LineOrigins(objects).of(head, commits, lines);
     } catch (IOException | RuntimeException e) {
       return java.util.Map.of();
     }
@@ -137,7 +146,7 @@ public final class GitRepository implements AutoCloseable {
 
   /** Reads the range; throws {@link GitInputException} when it cannot be audited truthfully. */
   public ChangeSet changeSet(RangeSpec range, DiffLimits limits) {
-    return new RangeReader(repository, limits).read(range);
+    return new RangeReader(objects, limits).read(range);
   }
 
   /**
@@ -151,7 +160,7 @@ public final class GitRepository implements AutoCloseable {
     }
     boolean present;
     try {
-      present = repository.getObjectDatabase().has(ObjectId.fromString(sha));
+      present = objects.getObjectDatabase().has(ObjectId.fromString(sha));
     } catch (IOException e) {
       present = false;
     }
@@ -191,7 +200,7 @@ public final class GitRepository implements AutoCloseable {
 
   /** The content of {@code path} at {@code revision}, if it exists there as a regular file. */
   public Optional<String> readAt(String revision, String path) {
-    return new RangeReader(repository, DiffLimits.DEFAULT).readAt(revision, path);
+    return new RangeReader(objects, DiffLimits.DEFAULT).readAt(revision, path);
   }
 
   /** The commit checked out in the work tree ({@code HEAD}), or empty when it points at no commit. */
@@ -233,7 +242,7 @@ public final class GitRepository implements AutoCloseable {
 
   /** {@code path} at {@code revision}, telling a missing file from one that cannot be read as text. */
   public RevisionFile fileAt(String revision, String path, long maxBytes) {
-    return new RangeReader(repository, DiffLimits.DEFAULT).fileAt(revision, path, maxBytes);
+    return new RangeReader(objects, DiffLimits.DEFAULT).fileAt(revision, path, maxBytes);
   }
 
   /** The files kept under {@code ref} (a ref outside the branches, such as {@code refs/claim-audit/kb}). */
@@ -251,6 +260,9 @@ public final class GitRepository implements AutoCloseable {
 
   @Override
   public void close() {
+    if (objects != repository) {
+      objects.close();
+    }
     repository.close();
   }
 }
