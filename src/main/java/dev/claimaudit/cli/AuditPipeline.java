@@ -242,10 +242,15 @@ final class AuditPipeline {
         graded,
         runs,
         inputs,
-        notes).withAddedIn(addedIn(graded, changeSet, repository));
+        notes);
+    // The commits that added the findings' lines are looked for while the verdict is masked: the
+    // attribution reads trees on both cores, and the masking keeps no commit ids it would change.
+    List<Finding> shown = graded;
+    CompletableFuture<Map<String, String>> attributed = Cores.onAnotherThread("claim-audit-attribution",
+        () -> addedIn(shown, changeSet, repository));
     // The record outlives the run like a report does, so it keeps the same masked text; the verdict
     // is masked once, and again only when keeping the record added a note to it.
-    Verdict masked = redaction.of(verdict);
+    Verdict masked = redaction.of(verdict).withAddedIn(Cores.await(attributed));
     Verdict kept = memory.save(pr, masked);
     return new Result(kept == masked ? masked : redaction.of(kept), policy.failOn());
   }
