@@ -20,10 +20,8 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.CanonicalTreeParser;
-import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
  * Which commit of a range added a line that is at head: the newest commit after which the file
@@ -100,18 +98,19 @@ final class LineOrigins {
   /** The text at head of each wanted line, by path and line number; lines past a file's end are left out. */
   private Map<String, Map<Integer, String>> wanted(String head, Map<String, Set<Integer>> lines) throws IOException {
     Map<String, Map<Integer, String>> wanted = new HashMap<>();
+    List<String> paths = List.copyOf(new TreeSet<>(lines.keySet()));
     try (RevWalk walk = new RevWalk(repository); ObjectReader reader = repository.newObjectReader()) {
-      RevTree headTree = walk.parseCommit(ObjectId.fromString(head)).getTree();
-      for (Map.Entry<String, Set<Integer>> file : lines.entrySet()) {
-        List<String> text = text(reader, headTree, file.getKey());
+      ObjectId[] blobs = new PathBlobs(reader, paths).in(walk.parseCommit(ObjectId.fromString(head)).getTree());
+      for (int p = 0; p < paths.size(); p++) {
+        List<String> text = blobs[p] == null ? List.of() : lines(reader, blobs[p]);
         Map<Integer, String> byLine = new HashMap<>();
-        for (int line : file.getValue()) {
+        for (int line : lines.get(paths.get(p))) {
           if (line >= 1 && line <= text.size()) {
             byLine.put(line, text.get(line - 1));
           }
         }
         if (!byLine.isEmpty()) {
-          wanted.put(file.getKey(), byLine);
+          wanted.put(paths.get(p), byLine);
         }
       }
     }
@@ -322,17 +321,6 @@ final class LineOrigins {
       start = end + (end + 1 < content.length && content[end] == '\r' && content[end + 1] == '\n' ? 2 : 1);
     }
     return counts;
-  }
-
-  private static List<String> text(ObjectReader reader, RevTree tree, String path) throws IOException {
-    ObjectId id = blob(reader, tree, path);
-    return id == null ? List.of() : lines(reader, id);
-  }
-
-  private static ObjectId blob(ObjectReader reader, RevTree tree, String path) throws IOException {
-    try (TreeWalk walk = TreeWalk.forPath(reader, path, tree)) {
-      return walk == null ? null : walk.getObjectId(0);
-    }
   }
 
   private static List<String> lines(ObjectReader reader, ObjectId blob) throws IOException {
