@@ -21,14 +21,14 @@ import org.eclipse.jgit.submodule.SubmoduleWalk;
 
 /** Opens a repository and turns a range into a {@link ChangeSet}. */
 public final class GitRepository implements AutoCloseable {
-  /** The repository as git opens it: its refs, configuration and work tree, and where objects are written. */
+  /** The repository, read: as git opens it, or asking its lenders first for objects ({@link BorrowedObjects}). */
   private final Repository repository;
-  /** The same repository for reading objects: {@link #repository} itself, or one that asks its lenders first ({@link BorrowedObjects}). */
-  private final Repository objects;
+  /** The repository as git opens it, which stored files are written to: {@link #repository} itself unless that asks lenders first. */
+  private final Repository writing;
 
-  private GitRepository(Repository repository, Repository objects) {
+  private GitRepository(Repository repository, Repository writing) {
     this.repository = repository;
-    this.objects = objects;
+    this.writing = writing;
   }
 
   /** Opens the repository that contains {@code dir} (a work tree, a bare repository or a worktree). */
@@ -54,7 +54,7 @@ public final class GitRepository implements AutoCloseable {
             + " object names, which claim-audit cannot read yet (its git library reads SHA-1 repositories only)");
       }
       try {
-        return new GitRepository(repository, BorrowedObjects.lendersFirst(builder).orElse(repository));
+        return new GitRepository(BorrowedObjects.lendersFirst(builder).orElse(repository), repository);
       } catch (IOException | RuntimeException e) {
         repository.close();
         throw e;
@@ -78,7 +78,7 @@ public final class GitRepository implements AutoCloseable {
     try {
       ObjectId head = repository.resolve(Constants.HEAD);
       if (head != null) {
-        objects.getObjectDatabase().has(head);
+        repository.getObjectDatabase().has(head);
       }
     } catch (IOException | RuntimeException e) {
       // The audit reads the same objects again and reports what fails then.
@@ -138,7 +138,7 @@ public final class GitRepository implements AutoCloseable {
   public java.util.Map<String, java.util.Map<Integer, String>> addedIn(String head, List<CommitInfo> commits,
       java.util.Map<String, java.util.Set<Integer>> lines) {
     try {
-      return new LineOrigins(objects).of(head, commits, lines);
+      return new LineOrigins(repository).of(head, commits, lines);
     } catch (IOException | RuntimeException e) {
       return java.util.Map.of();
     }
@@ -146,7 +146,7 @@ public final class GitRepository implements AutoCloseable {
 
   /** Reads the range; throws {@link GitInputException} when it cannot be audited truthfully. */
   public ChangeSet changeSet(RangeSpec range, DiffLimits limits) {
-    return new RangeReader(objects, limits).read(range);
+    return new RangeReader(repository, limits).read(range);
   }
 
   /**
@@ -160,7 +160,7 @@ public final class GitRepository implements AutoCloseable {
     }
     boolean present;
     try {
-      present = objects.getObjectDatabase().has(ObjectId.fromString(sha));
+      present = repository.getObjectDatabase().has(ObjectId.fromString(sha));
     } catch (IOException e) {
       present = false;
     }
@@ -200,7 +200,7 @@ public final class GitRepository implements AutoCloseable {
 
   /** The content of {@code path} at {@code revision}, if it exists there as a regular file. */
   public Optional<String> readAt(String revision, String path) {
-    return new RangeReader(objects, DiffLimits.DEFAULT).readAt(revision, path);
+    return new RangeReader(repository, DiffLimits.DEFAULT).readAt(revision, path);
   }
 
   /** The commit checked out in the work tree ({@code HEAD}), or empty when it points at no commit. */
@@ -242,7 +242,7 @@ public final class GitRepository implements AutoCloseable {
 
   /** {@code path} at {@code revision}, telling a missing file from one that cannot be read as text. */
   public RevisionFile fileAt(String revision, String path, long maxBytes) {
-    return new RangeReader(objects, DiffLimits.DEFAULT).fileAt(revision, path, maxBytes);
+    return new RangeReader(repository, DiffLimits.DEFAULT).fileAt(revision, path, maxBytes);
   }
 
   /** The files kept under {@code ref} (a ref outside the branches, such as {@code refs/claim-audit/kb}). */
@@ -251,7 +251,7 @@ public final class GitRepository implements AutoCloseable {
         || ref.startsWith("refs/tags/") || ref.startsWith("refs/pull/")) {
       throw new GitInputException("not a usable ref for stored files: " + ref + " (use a ref such as refs/claim-audit/kb)");
     }
-    return new RefFiles(repository, ref);
+    return new RefFiles(writing, ref);
   }
 
   public File directory() {
@@ -260,8 +260,8 @@ public final class GitRepository implements AutoCloseable {
 
   @Override
   public void close() {
-    if (objects != repository) {
-      objects.close();
+    if (writing != repository) {
+      writing.close();
     }
     repository.close();
   }
