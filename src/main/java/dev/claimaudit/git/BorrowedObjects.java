@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
@@ -23,11 +22,11 @@ final class BorrowedObjects {
   private BorrowedObjects() {}
 
   /**
-   * The repository {@code opened} describes (after {@link FileRepositoryBuilder#setup()}), reading
-   * its lenders' objects before its own, when it has no pack of its own and a lender that exists;
-   * empty otherwise. Only for reading: an object written through it would land in a lender.
+   * How to open the repository {@code opened} describes (after {@link FileRepositoryBuilder#setup()})
+   * reading its lenders' objects before its own, when it has no pack of its own and a lender that
+   * exists; empty otherwise. Only for reading: an object written through it would land in a lender.
    */
-  static Optional<Repository> lendersFirst(FileRepositoryBuilder opened) throws IOException {
+  static Optional<FileRepositoryBuilder> lendersFirst(FileRepositoryBuilder opened) throws IOException {
     File own = opened.getObjectDirectory();
     List<File> lenders = lenders(own);
     if (lenders.isEmpty() || holdsPack(new File(own, "pack"))) {
@@ -46,7 +45,7 @@ final class BorrowedObjects {
     if (fromEnvironment != null) {
       builder.addAlternateObjectDirectories(fromEnvironment);
     }
-    return Optional.of(builder.build());
+    return Optional.of(builder);
   }
 
   /**

@@ -23,12 +23,14 @@ import org.eclipse.jgit.submodule.SubmoduleWalk;
 public final class GitRepository implements AutoCloseable {
   /** The repository, read: as git opens it, or asking its lenders first for objects ({@link BorrowedObjects}). */
   private final Repository repository;
-  /** The repository as git opens it, which stored files are written to: {@link #repository} itself unless that asks lenders first. */
-  private final Repository writing;
+  /** How git opens it, when {@link #repository} asks lenders first: stored files are written so, into the clone. */
+  private final FileRepositoryBuilder asGitOpensIt;
+  /** The repository as git opens it, once stored files are written; null before, or when it is {@link #repository}. */
+  private Repository writing;
 
-  private GitRepository(Repository repository, Repository writing) {
+  private GitRepository(Repository repository, FileRepositoryBuilder asGitOpensIt) {
     this.repository = repository;
-    this.writing = writing;
+    this.asGitOpensIt = asGitOpensIt;
   }
 
   /** Opens the repository that contains {@code dir} (a work tree, a bare repository or a worktree). */
@@ -46,19 +48,16 @@ public final class GitRepository implements AutoCloseable {
         throw new GitInputException("not a git repository: " + dir);
       }
       builder.setMustExist(true);
-      Repository repository = builder.build();
+      builder.setup();
+      Optional<FileRepositoryBuilder> lendersFirst = BorrowedObjects.lendersFirst(builder);
+      Repository repository = lendersFirst.orElse(builder).build();
       String objectFormat = repository.getConfig().getString("extensions", null, "objectformat");
       if (objectFormat != null && !objectFormat.equalsIgnoreCase("sha1")) {
         repository.close();
         throw new GitInputException("the repository at " + dir + " uses " + objectFormat
             + " object names, which claim-audit cannot read yet (its git library reads SHA-1 repositories only)");
       }
-      try {
-        return new GitRepository(BorrowedObjects.lendersFirst(builder).orElse(repository), repository);
-      } catch (IOException | RuntimeException e) {
-        repository.close();
-        throw e;
-      }
+      return new GitRepository(repository, lendersFirst.isPresent() ? builder : null);
     } catch (RepositoryNotFoundException e) {
       throw new GitInputException("not a git repository: " + dir, e);
     } catch (IllegalArgumentException | IOException e) {
@@ -251,7 +250,21 @@ public final class GitRepository implements AutoCloseable {
         || ref.startsWith("refs/tags/") || ref.startsWith("refs/pull/")) {
       throw new GitInputException("not a usable ref for stored files: " + ref + " (use a ref such as refs/claim-audit/kb)");
     }
-    return new RefFiles(writing, ref);
+    return new RefFiles(writing(), ref);
+  }
+
+  private synchronized Repository writing() {
+    if (asGitOpensIt == null) {
+      return repository;
+    }
+    if (writing == null) {
+      try {
+        writing = asGitOpensIt.build();
+      } catch (IOException | IllegalArgumentException e) {
+        throw new GitInputException("cannot open the git repository at " + asGitOpensIt.getGitDir() + ": " + e.getMessage(), e);
+      }
+    }
+    return writing;
   }
 
   public File directory() {
@@ -259,8 +272,8 @@ public final class GitRepository implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    if (writing != repository) {
+  public synchronized void close() {
+    if (writing != null) {
       writing.close();
     }
     repository.close();

@@ -48,10 +48,10 @@ class BorrowedObjectsTest {
 
     FileRepositoryBuilder opened = new FileRepositoryBuilder().setGitDir(clone.resolve(".git").toFile()).setMustExist(true);
     opened.setup();
-    Optional<Repository> reading = BorrowedObjects.lendersFirst(opened);
+    Optional<FileRepositoryBuilder> reading = BorrowedObjects.lendersFirst(opened);
 
     assertThat(reading).isPresent();
-    try (Repository repository = reading.get()) {
+    try (Repository repository = reading.get().build()) {
       assertThat(repository.getObjectDatabase().toString()).contains(dir.resolve("lender/.git/objects").toString());
     }
   }
