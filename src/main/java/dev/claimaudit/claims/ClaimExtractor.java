@@ -5,6 +5,7 @@ import dev.claimaudit.claims.ClaimSubject.FileAction;
 import dev.claimaudit.cores.Cores;
 import dev.claimaudit.text.KeywordIndex;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Reads the claims a change makes out of its commit messages and pull request text.
@@ -22,21 +24,28 @@ import java.util.regex.Pattern;
  * draft, skeleton, stub) makes only hedged claims.
  */
 public final class ClaimExtractor {
-  /*
+  /**
    * Words a sentence must mention, lower case, for a kind of claim to be looked for in it: most
-   * sentences mention none, and one pass over a sentence tells for all the words of a kind.
+   * sentences mention none, and one pass over a sentence tells for every kind at once.
    */
-  private static final KeywordIndex TEST_WORDS = KeywordIndex.anyOf("test", "spec", "case", "check", "assert", "pass", "green");
-  private static final KeywordIndex ABSENCE_WORDS = KeywordIndex.anyOf("todo", "fixme", "xxx", "hack", "stub", "placeholder",
-      "skipped", "disabled", "ignored");
-  private static final KeywordIndex ADDING_WORDS = KeywordIndex.anyOf("add", "introduc", "defin", "export", "expos", "creat",
-      "implement", "new");
-  private static final KeywordIndex CLOSING_WORDS = KeywordIndex.anyOf("fix", "close", "resolve");
-  private static final KeywordIndex STRONG_STATUS_WORDS = KeywordIndex.anyOf("done", "complete", "finish", "ship", "production",
-      "ready", "fully", "verified", "feature", "100", "landed", "fertig", "erledigt", "abgeschlossen", "vollst", "termin", "fini",
-      "achev", "complet", "list", "hech", "conclu", "finaliz", "finit", "klaar", "voltooid", "afgerond", "gotowe", "zrobione", "tamam");
-  private static final KeywordIndex PASSIVE_STATUS_WORDS = KeywordIndex.anyOf("implemented", "working", "supported", "wired up",
-      "in place", "functional", "handled");
+  private enum Mention {
+    TESTS("test", "spec", "case", "check", "assert", "pass", "green"),
+    ABSENCE("todo", "fixme", "xxx", "hack", "stub", "placeholder", "skipped", "disabled", "ignored"),
+    ADDING("add", "introduc", "defin", "export", "expos", "creat", "implement", "new"),
+    CLOSING("fix", "close", "resolve"),
+    STRONG_STATUS("done", "complete", "finish", "ship", "production", "ready", "fully", "verified", "feature", "100", "landed", "fertig",
+        "erledigt", "abgeschlossen", "vollst", "termin", "fini", "achev", "complet", "list", "hech", "conclu", "finaliz", "finit", "klaar",
+        "voltooid", "afgerond", "gotowe", "zrobione", "tamam"),
+    PASSIVE_STATUS("implemented", "working", "supported", "wired up", "in place", "functional", "handled");
+
+    private final List<String> words;
+
+    Mention(String... words) {
+      this.words = List.of(words);
+    }
+  }
+
+  private static final KeywordIndex MENTIONS = KeywordIndex.of(Stream.of(Mention.values()).map(mention -> mention.words).toList());
 
   private static final Pattern CONVENTIONAL_PREFIX =
       Pattern.compile("^(?i)(feat|fix|perf|refactor|chore|docs|test|tests|build|ci|style|revert)(\\([^)]{0,40}\\))?!?:\\s*");
@@ -325,6 +334,8 @@ public final class ClaimExtractor {
     private Moment moment;
     /** The sentence being read, in lower case. */
     private String lower = "";
+    /** The {@link Mention}s of the sentence being read, by ordinal. */
+    private BitSet mentioned = new BitSet();
     /** The sentence being read, as written, and without its conventional-commit prefix. */
     private String sentenceText = "";
     private String body = "";
@@ -346,11 +357,11 @@ public final class ClaimExtractor {
     }
 
     /**
-     * Whether the sentence holds one of {@code words} in any case: each pattern below names the
-     * words a match must hold, and looking for them first spares most sentences the pattern.
+     * Whether the sentence holds one of the words of {@code mention} in any case: each pattern below
+     * names the words a match must hold, and looking for them first spares most sentences the pattern.
      */
-    private boolean mentions(KeywordIndex words) {
-      return words.anyIn(lower);
+    private boolean mentions(Mention mention) {
+      return mentioned.get(mention.ordinal());
     }
 
     void read() {
@@ -379,6 +390,7 @@ public final class ClaimExtractor {
         }
         admit(text);
         lower = text.toLowerCase(Locale.ROOT);
+        mentioned = MENTIONS.groupsIn(lower);
         inlineFiles(body);
         fileCount(body);
         tests(body);
@@ -498,18 +510,21 @@ public final class ClaimExtractor {
     }
 
     private void tests(String text) {
-      if (!mentions(TEST_WORDS)) {
+      if (!mentions(Mention.TESTS)) {
         return;
       }
+      // A count of passing tests holds a digit, and every form of "all tests pass" one of its words.
+      boolean counts = holdsDigit(text);
       Matcher passFail = PASS_FAIL.matcher(text);
       Matcher passCount = PASS_COUNT.matcher(text);
-      if (passFail.find()) {
+      if (counts && passFail.find()) {
         add(ClaimKind.TEST, Strength.STRONG, text,
             new ClaimSubject.Tests(-1, number(passFail.group(1)), number(passFail.group(2)), false, null));
-      } else if (passCount.find()) {
+      } else if (counts && passCount.find()) {
         int failed = passCount.group(2) == null ? -1 : number(passCount.group(2));
         add(ClaimKind.TEST, Strength.STRONG, text, new ClaimSubject.Tests(-1, number(passCount.group(1)), failed, false, null));
-      } else if (ALL_PASS.matcher(text).find() && !Hedges.negatedAt(text, indexOf(ALL_PASS, text))) {
+      } else if ((lower.contains("pass") || lower.contains("green") || lower.contains("succeed")) && ALL_PASS.matcher(text).find()
+          && !Hedges.negatedAt(text, indexOf(ALL_PASS, text))) {
         add(ClaimKind.TEST, Strength.STRONG, text, new ClaimSubject.Tests(-1, -1, -1, true, null));
       }
       Matcher addsN = ADDS_N_TESTS.matcher(text);
@@ -526,7 +541,7 @@ public final class ClaimExtractor {
     }
 
     private void absence(String text) {
-      if (!mentions(ABSENCE_WORDS)) {
+      if (!mentions(Mention.ABSENCE)) {
         return;
       }
       Matcher absence = ABSENCE.matcher(text);
@@ -548,7 +563,7 @@ public final class ClaimExtractor {
     }
 
     private void symbols(String text) {
-      if (!mentions(ADDING_WORDS)) {
+      if (!mentions(Mention.ADDING)) {
         return;
       }
       Matcher verb = ADD_VERB.matcher(text);
@@ -560,12 +575,12 @@ public final class ClaimExtractor {
 
     private void status(String text, String body) {
       Matcher closing = ISSUE_CLOSING.matcher(text);
-      if (mentions(CLOSING_WORDS) && closing.find() && !Hedges.negatedAt(text, closing.start())) {
+      if (mentions(Mention.CLOSING) && closing.find() && !Hedges.negatedAt(text, closing.start())) {
         add(ClaimKind.STATUS, Strength.NORMAL, text, new ClaimSubject.Status(closing.group(0)));
         return;
       }
       Matcher strong = STRONG_STATUS.matcher(text);
-      boolean strongWord = mentions(STRONG_STATUS_WORDS) || !lower.chars().allMatch(c -> c < 0x80);
+      boolean strongWord = mentions(Mention.STRONG_STATUS) || !ascii(lower);
       while (strongWord && strong.find()) {
         if (!Hedges.negatedAt(text, strong.start())) {
           String word = strong.group(1) != null ? strong.group(1) : strong.group(2);
@@ -579,7 +594,7 @@ public final class ClaimExtractor {
         return;
       }
       Matcher passive = PASSIVE_STATUS.matcher(text);
-      if (mentions(PASSIVE_STATUS_WORDS) && passive.find()
+      if (mentions(Mention.PASSIVE_STATUS) && passive.find()
           && !Hedges.negatedAt(text, passive.start(1))) {
         add(ClaimKind.STATUS, Strength.NORMAL, text, new ClaimSubject.Status(passive.group(1).toLowerCase(Locale.ROOT)));
         return;
@@ -588,6 +603,24 @@ public final class ClaimExtractor {
         add(ClaimKind.STATUS, Strength.NORMAL, text, new ClaimSubject.Status("feat"));
       }
     }
+  }
+
+  private static boolean holdsDigit(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isDigit(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean ascii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean holdsOneOf(String text, String characters) {
