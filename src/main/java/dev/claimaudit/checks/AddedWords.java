@@ -4,6 +4,7 @@ import dev.claimaudit.cores.Cores;
 import dev.claimaudit.git.AddedLine;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -25,11 +26,19 @@ public final class AddedWords {
   private static final int SLOTS_PER_RUN = 1 << 12;
 
   private final boolean recorded;
+  /** Words a table tells of when lines first give it one ({@link Table#add}). */
+  private final Set<String> watched;
   private final List<Table> tables = new ArrayList<>();
 
   /** @param recorded whether the scan records words; when not, every lookup answers 0 (look everywhere) */
   AddedWords(boolean recorded) {
+    this(recorded, Set.of());
+  }
+
+  /** @param watched words whose first file each table tells of as it records them */
+  AddedWords(boolean recorded, Set<String> watched) {
     this.recorded = recorded;
+    this.watched = Set.copyOf(watched);
   }
 
   boolean recorded() {
@@ -65,7 +74,7 @@ public final class AddedWords {
 
   /** A table for one thread to fill; all tables must be added before the first lookup. */
   synchronized Table newTable() {
-    Table table = new Table();
+    Table table = new Table(watched);
     tables.add(table);
     return table;
   }
@@ -127,16 +136,26 @@ public final class AddedWords {
    * already seen allocates nothing; only a new word is copied out of its line.
    */
   static final class Table {
+    private final Set<String> watched;
     private String[] words = new String[1 << 12];
     private int[] files = new int[1 << 12];
     private int size;
+    /** Whether the lines being added gave the table a watched word it did not hold. */
+    private boolean firstWatched;
+
+    Table(Set<String> watched) {
+      this.watched = watched;
+    }
 
     /**
      * Records the words of {@code lines}, added by the file at {@code file}, and gives
      * {@code unrecorded} the text of each line that holds what the table does not record: a
-     * character outside ASCII, or a word longer than {@link #MAX_WORD}.
+     * character outside ASCII, or a word longer than {@link #MAX_WORD}. Returns whether the lines
+     * gave the table a watched word it did not hold: a table is filled in the order of the files,
+     * so the first file that adds a word anywhere is the first to add it to some table.
      */
-    void add(int file, List<AddedLine> lines, Consumer<String> unrecorded) {
+    boolean add(int file, List<AddedLine> lines, Consumer<String> unrecorded) {
+      firstWatched = false;
       for (AddedLine line : lines) {
         String text = line.text();
         int length = text.length();
@@ -166,6 +185,7 @@ public final class AddedWords {
           unrecorded.accept(text);
         }
       }
+      return firstWatched;
     }
 
     private void put(String text, int start, int end, int hash, int file) {
@@ -173,8 +193,10 @@ public final class AddedWords {
       for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
         String word = words[slot];
         if (word == null) {
-          words[slot] = text.substring(start, end);
+          String added = text.substring(start, end);
+          words[slot] = added;
           files[slot] = file;
+          firstWatched |= watched.contains(added);
           if (++size * 2 > words.length) {
             grow();
           }

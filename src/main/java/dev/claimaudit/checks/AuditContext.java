@@ -18,6 +18,7 @@ import dev.claimaudit.git.FileDiff;
 import dev.claimaudit.git.ChangeType;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +28,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * Everything a check may read: the change, its claims, the pull request, and the evidence that
@@ -35,6 +38,15 @@ import java.util.function.Predicate;
  * the placeholder scan, the words of the added lines and the test cases they declare.
  */
 public final class AuditContext {
+  /** What separates the words of a name, as {@link AddedWords} splits lines into words. */
+  private static final Pattern WORD_SEPARATORS = Pattern.compile("[^A-Za-z0-9_]+");
+  /**
+   * Most characters of added lines the pass keeps for looking up claimed names (2 MB and more of
+   * memory): kafka's three releases keep 1.2 million, its 14,000 commits would keep ten times as
+   * many, mostly lines that hold a word as common as "test".
+   */
+  private static final long MAX_KEPT_CHARS = 2_000_000;
+
   private final ChangeSet changeSet;
   private final Statements statements;
   private volatile Statements resolved;
@@ -124,6 +136,21 @@ public final class AuditContext {
     return scan().words();
   }
 
+  /**
+   * The lines the change adds to {@code file} that may hold {@code name}, a name a claim looks for
+   * in the added lines: those the pass kept because they hold a word of such a name, when the file
+   * was the first to add one (where looking for a name starts); empty when the pass kept none of the
+   * file's lines, or {@code name} has no such word, and the file must be diffed again to be read.
+   */
+  public Optional<List<String>> addedTextsHolding(FileChange file, String name) {
+    Scan scan = scan();
+    List<String> kept = scan.firstAdders().get(file.path());
+    if (kept == null || WORD_SEPARATORS.splitAsStream(name).noneMatch(scan.namedWords()::contains)) {
+      return Optional.empty();
+    }
+    return Optional.of(kept);
+  }
+
   /** Test cases declared in the lines the change adds to {@code file}; empty when its framework is unknown. */
   public Optional<Integer> testCount(FileChange file) {
     Integer counted = scan().testCounts().get(file.path());
@@ -185,9 +212,16 @@ public final class AuditContext {
     return done;
   }
 
-  /** What the pass over the added lines found; test counts only when a claim speaks of tests. */
+  /**
+   * What the pass over the added lines found; test counts only when a claim speaks of tests.
+   *
+   * @param namedWords the words of the names claims look for in the added lines
+   * @param firstAdders for each file that was the first to add one of the named words (where looking
+   *     for a name starts), the texts of its added lines that hold one of them
+   */
   private record Scan(List<Finding> findings, AddedWords words, Map<String, Integer> testCounts, Set<String> declaringTests,
-      Map<String, List<AddedLine>> markedLines, Set<String> claimWordsAdded, Map<String, String> unscanned) {}
+      Map<String, List<AddedLine>> markedLines, Set<String> claimWordsAdded, Map<String, String> unscanned,
+      Set<String> namedWords, Map<String, List<String>> firstAdders) {}
 
   /**
    * The pass itself: every core takes the next file, diffs it, and scans it, so that one file at
@@ -220,7 +254,62 @@ public final class AuditContext {
       }
       // The claims' words are met in the vocabulary of the added lines once the pass is over:
       // each distinct word is split and stemmed once, however often the lines repeat it.
-      words = new AddedWords(wantWords || !pendingWords.isEmpty() || !pendingIdentifiers.isEmpty());
+      namedWords = wordsOfNamesLookedFor();
+      words = new AddedWords(wantWords || !pendingWords.isEmpty() || !pendingIdentifiers.isEmpty(), namedWords);
+    }
+
+    /**
+     * Keeps the lines of {@code file} that hold a named word, while all kept lines hold at most
+     * {@link #MAX_KEPT_CHARS} characters: past that, a name is looked for by diffing its file again.
+     */
+    private void keep(FileChange file, List<AddedLine> lines) {
+      List<String> holding = lines.stream().map(AddedLine::text).filter(this::holdsNamedWord).toList();
+      long size = holding.stream().mapToLong(String::length).sum();
+      if (keptChars.addAndGet(size) <= MAX_KEPT_CHARS) {
+        firstAdders.put(file.path(), holding);
+      } else {
+        keptChars.addAndGet(-size);
+      }
+    }
+
+    /**
+     * Whether {@code line} holds a named word as a whole word: where a name is found, its words are
+     * whole words of the line (the name's own separators, or the boundaries its pattern asks for).
+     */
+    private boolean holdsNamedWord(String line) {
+      int start = 0;
+      while (start < line.length()) {
+        if (!AddedWords.isWordChar(line.charAt(start))) {
+          start++;
+          continue;
+        }
+        int end = start;
+        while (end < line.length() && AddedWords.isWordChar(line.charAt(end))) {
+          end++;
+        }
+        if (end - start <= AddedWords.MAX_WORD && namedWords.contains(line.substring(start, end))) {
+          return true;
+        }
+        start = end;
+      }
+      return false;
+    }
+
+    /** The words of the names claims look for in the added lines ({@link #namesWords}). */
+    private Set<String> wordsOfNamesLookedFor() {
+      Set<String> words = new HashSet<>();
+      for (Claim claim : claims()) {
+        List<String> names = claim.subject() instanceof ClaimSubject.Enumeration enumeration ? enumeration.items()
+            : claim.subject() instanceof ClaimSubject.Symbol symbol && symbol.file() == null ? List.of(symbol.name()) : List.of();
+        for (String name : names) {
+          for (String word : WORD_SEPARATORS.split(name)) {
+            if (!word.isEmpty() && word.length() <= AddedWords.MAX_WORD) {
+              words.add(word);
+            }
+          }
+        }
+      }
+      return words;
     }
 
     private static int opening(char first, char second) {
@@ -234,6 +323,9 @@ public final class AuditContext {
     private final Set<String> declaringTests = ConcurrentHashMap.newKeySet();
     private final Map<String, List<AddedLine>> markedLines = new ConcurrentHashMap<>();
     private final Map<String, String> unscannedFiles = new ConcurrentHashMap<>();
+    private final Set<String> namedWords;
+    private final Map<String, List<String>> firstAdders = new ConcurrentHashMap<>();
+    private final AtomicLong keptChars = new AtomicLong();
     private final AtomicInteger next = new AtomicInteger();
 
     Scan run() {
@@ -250,7 +342,7 @@ public final class AuditContext {
         words.forEachWord(this::meetClaimWords);
       }
       return new Scan(List.copyOf(findings), words, Map.copyOf(testCounts), Set.copyOf(declaringTests), Map.copyOf(markedLines),
-          Set.copyOf(claimWordsAdded), Map.copyOf(unscannedFiles));
+          Set.copyOf(claimWordsAdded), Map.copyOf(unscannedFiles), namedWords, Map.copyOf(firstAdders));
     }
 
     /**
@@ -382,8 +474,8 @@ public final class AuditContext {
         scanned.unscannable().ifPresent(reason -> unscannedFiles.put(file.path(), reason));
         // Words are recorded whenever a claim's words are to be met: the table gives the lines it
         // cannot stand for, to be met at once.
-        if (words.recorded()) {
-          table.add(index, diff.addedLines(), Scanning.this::meetUnrecorded);
+        if (words.recorded() && table.add(index, diff.addedLines(), Scanning.this::meetUnrecorded)) {
+          keep(file, diff.addedLines());
         }
         if (wantTests) {
           Optional<Integer> added = addedTests(file.path(), diff, scanned.lexedHead());

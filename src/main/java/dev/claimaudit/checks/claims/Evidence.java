@@ -449,7 +449,8 @@ final class Evidence {
       if (!files.get(i).scanned()) {
         continue;
       }
-      for (String line : lines(files.get(i))) {
+      FileChange file = files.get(i);
+      for (String line : context.addedTextsHolding(file, name).orElseGet(() -> lines(file))) {
         if (line.contains(name) && pattern.matcher(line).find()) {
           return true;
         }
