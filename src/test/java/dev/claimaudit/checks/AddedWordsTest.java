@@ -32,6 +32,19 @@ class AddedWordsTest {
   }
 
   @Test
+  void aTableTellsWhenLinesFirstGiveItAWatchedWord() {
+    AddedWords words = new AddedWords(true, java.util.Set.of("parse_header", "Parser"));
+    AddedWords.Table table = words.newTable();
+
+    assertThat(table.add(0, lines("int unrelated = 1;"), line -> {})).isFalse();
+    assertThat(table.add(1, lines("def parse_header(raw):"), line -> {})).isTrue();
+    assertThat(table.add(2, lines("parse_header(x)", "class ParserState:"), line -> {})).as("seen already; ParserState is another word")
+        .isFalse();
+    assertThat(table.add(3, lines("y = 2", "Parser()"), line -> {})).isTrue();
+    assertThat(words.newTable().add(4, lines("Parser()"), line -> {})).as("each table for itself").isTrue();
+  }
+
+  @Test
   void answersZeroWhenItCannotTell() {
     AddedWords unrecorded = new AddedWords(false);
     assertThat(unrecorded.firstFileFor("Parser")).isZero();
