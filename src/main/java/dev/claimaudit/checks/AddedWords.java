@@ -127,6 +127,27 @@ public final class AddedWords {
     return first;
   }
 
+  /** The words of {@code text} a table records: its runs of word characters, none longer than {@link #MAX_WORD}. */
+  static List<String> wordsOf(String text) {
+    List<String> words = new ArrayList<>();
+    int start = 0;
+    while (start < text.length()) {
+      if (!isWordChar(text.charAt(start))) {
+        start++;
+        continue;
+      }
+      int end = start;
+      while (end < text.length() && isWordChar(text.charAt(end))) {
+        end++;
+      }
+      if (end - start <= MAX_WORD) {
+        words.add(text.substring(start, end));
+      }
+      start = end;
+    }
+    return words;
+  }
+
   static boolean isWordChar(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
   }

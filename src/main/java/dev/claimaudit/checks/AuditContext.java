@@ -30,7 +30,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * Everything a check may read: the change, its claims, the pull request, and the evidence that
@@ -38,8 +37,6 @@ import java.util.regex.Pattern;
  * the placeholder scan, the words of the added lines and the test cases they declare.
  */
 public final class AuditContext {
-  /** What separates the words of a name, as {@link AddedWords} splits lines into words. */
-  private static final Pattern WORD_SEPARATORS = Pattern.compile("[^A-Za-z0-9_]+");
   /**
    * Most characters of added lines the pass keeps for looking up claimed names (2 MB and more of
    * memory): kafka's three releases keep 1.2 million, its 14,000 commits would keep ten times as
@@ -145,7 +142,7 @@ public final class AuditContext {
   public Optional<List<String>> addedTextsHolding(FileChange file, String name) {
     Scan scan = scan();
     List<String> kept = scan.firstAdders().get(file.path());
-    if (kept == null || WORD_SEPARATORS.splitAsStream(name).noneMatch(scan.namedWords()::contains)) {
+    if (kept == null || AddedWords.wordsOf(name).stream().noneMatch(scan.namedWords()::contains)) {
       return Optional.empty();
     }
     return Optional.of(kept);
@@ -277,37 +274,14 @@ public final class AuditContext {
      * whole words of the line (the name's own separators, or the boundaries its pattern asks for).
      */
     private boolean holdsNamedWord(String line) {
-      int start = 0;
-      while (start < line.length()) {
-        if (!AddedWords.isWordChar(line.charAt(start))) {
-          start++;
-          continue;
-        }
-        int end = start;
-        while (end < line.length() && AddedWords.isWordChar(line.charAt(end))) {
-          end++;
-        }
-        if (end - start <= AddedWords.MAX_WORD && namedWords.contains(line.substring(start, end))) {
-          return true;
-        }
-        start = end;
-      }
-      return false;
+      return AddedWords.wordsOf(line).stream().anyMatch(namedWords::contains);
     }
 
-    /** The words of the names claims look for in the added lines ({@link #namesWords}). */
+    /** The words of the names claims look for in the added lines. */
     private Set<String> wordsOfNamesLookedFor() {
       Set<String> words = new HashSet<>();
       for (Claim claim : claims()) {
-        List<String> names = claim.subject() instanceof ClaimSubject.Enumeration enumeration ? enumeration.items()
-            : claim.subject() instanceof ClaimSubject.Symbol symbol && symbol.file() == null ? List.of(symbol.name()) : List.of();
-        for (String name : names) {
-          for (String word : WORD_SEPARATORS.split(name)) {
-            if (!word.isEmpty() && word.length() <= AddedWords.MAX_WORD) {
-              words.add(word);
-            }
-          }
-        }
+        namesLookedFor(claim.subject()).forEach(name -> words.addAll(AddedWords.wordsOf(name)));
       }
       return words;
     }
@@ -525,6 +499,14 @@ public final class AuditContext {
         ? TestCounter.countInFile(path, lexedHead.get())
         : diff.headText().flatMap(text -> TestCounter.countInFile(path, text));
     return declared.orElse(0) > 0;
+  }
+
+  /** The names a claim looks up in the added lines: the items it lists, or the symbol it names in no file. */
+  private static List<String> namesLookedFor(ClaimSubject subject) {
+    if (subject instanceof ClaimSubject.Enumeration enumeration) {
+      return enumeration.items();
+    }
+    return subject instanceof ClaimSubject.Symbol symbol && symbol.file() == null ? List.of(symbol.name()) : List.of();
   }
 
   /** Claims whose evidence is a name looked up in the added lines. */

@@ -36,7 +36,9 @@ public final class ClaimExtractor {
     STRONG_STATUS("done", "complete", "finish", "ship", "production", "ready", "fully", "verified", "feature", "100", "landed", "fertig",
         "erledigt", "abgeschlossen", "vollst", "termin", "fini", "achev", "complet", "list", "hech", "conclu", "finaliz", "finit", "klaar",
         "voltooid", "afgerond", "gotowe", "zrobione", "tamam"),
-    PASSIVE_STATUS("implemented", "working", "supported", "wired up", "in place", "functional", "handled");
+    PASSIVE_STATUS("implemented", "working", "supported", "wired up", "in place", "functional", "handled"),
+    /** Every form of "all tests pass" holds one of these. */
+    PASSING("pass", "green", "succeed");
 
     private final List<String> words;
 
@@ -513,8 +515,8 @@ public final class ClaimExtractor {
       if (!mentions(Mention.TESTS)) {
         return;
       }
-      // A count of passing tests holds a digit, and every form of "all tests pass" one of its words.
-      boolean counts = holdsDigit(text);
+      // A count of passing tests holds a digit.
+      boolean counts = holdsOneOf(text, "0123456789");
       Matcher passFail = PASS_FAIL.matcher(text);
       Matcher passCount = PASS_COUNT.matcher(text);
       if (counts && passFail.find()) {
@@ -523,8 +525,7 @@ public final class ClaimExtractor {
       } else if (counts && passCount.find()) {
         int failed = passCount.group(2) == null ? -1 : number(passCount.group(2));
         add(ClaimKind.TEST, Strength.STRONG, text, new ClaimSubject.Tests(-1, number(passCount.group(1)), failed, false, null));
-      } else if ((lower.contains("pass") || lower.contains("green") || lower.contains("succeed")) && ALL_PASS.matcher(text).find()
-          && !Hedges.negatedAt(text, indexOf(ALL_PASS, text))) {
+      } else if (mentions(Mention.PASSING) && ALL_PASS.matcher(text).find() && !Hedges.negatedAt(text, indexOf(ALL_PASS, text))) {
         add(ClaimKind.TEST, Strength.STRONG, text, new ClaimSubject.Tests(-1, -1, -1, true, null));
       }
       Matcher addsN = ADDS_N_TESTS.matcher(text);
@@ -603,15 +604,6 @@ public final class ClaimExtractor {
         add(ClaimKind.STATUS, Strength.NORMAL, text, new ClaimSubject.Status("feat"));
       }
     }
-  }
-
-  private static boolean holdsDigit(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      if (Character.isDigit(text.charAt(i))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static boolean ascii(String text) {
