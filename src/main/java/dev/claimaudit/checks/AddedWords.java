@@ -91,28 +91,14 @@ public final class AddedWords {
       return 0;
     }
     int latest = 0;
-    boolean known = false;
-    int start = 0;
-    while (start < name.length()) {
-      if (!isWordChar(name.charAt(start))) {
-        start++;
-        continue;
+    for (String word : wordsOf(name)) {
+      int first = firstFileFor(word, 0, word.length());
+      if (first < 0) {
+        return -1;
       }
-      int end = start;
-      while (end < name.length() && isWordChar(name.charAt(end))) {
-        end++;
-      }
-      if (end - start <= MAX_WORD) {
-        int first = firstFileFor(name, start, end);
-        if (first < 0) {
-          return -1;
-        }
-        latest = Math.max(latest, first);
-        known = true;
-      }
-      start = end;
+      latest = Math.max(latest, first);
     }
-    return known ? latest : 0;
+    return latest;
   }
 
   /** The first file that adds the word {@code name[start, end)}, or -1. */
